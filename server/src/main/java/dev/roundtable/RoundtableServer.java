@@ -1,0 +1,75 @@
+package dev.roundtable;
+
+import dev.roundtable.config.RoundtableConfig;
+import dev.roundtable.room.RoomClient;
+import dev.roundtable.room.RoomRegistry;
+import dev.roundtable.room.RoomSettings;
+import dev.roundtable.store.MongoStores;
+import dev.roundtable.store.RoomStore;
+import dev.roundtable.web.HttpServerVerticle;
+import dev.roundtable.web.Tokens;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+
+/**
+ * One Roundtable node, assembled: store, room registry, HTTP edge. Start order is store, rooms, edge;
+ * stop order is the reverse, so no command is accepted that cannot be written, and every accepted command
+ * is written before the store closes.
+ */
+public final class RoundtableServer {
+  private final Vertx vertx;
+  private final RoundtableConfig config;
+  private final RoomStore store;
+  private final RoomRegistry registry;
+  private final HttpServerVerticle http;
+  private final String httpDeployment;
+
+  private RoundtableServer(Vertx vertx, RoundtableConfig config, RoomStore store, RoomRegistry registry,
+      HttpServerVerticle http, String httpDeployment) {
+    this.vertx = vertx;
+    this.config = config;
+    this.store = store;
+    this.registry = registry;
+    this.http = http;
+    this.httpDeployment = httpDeployment;
+  }
+
+  public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config) {
+    return start(vertx, config, Clock.systemUTC());
+  }
+
+  public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock) {
+    MongoStores.Options storeOptions = new MongoStores.Options(config.embeddedStore() ? null : config.mongoUri(),
+        config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort());
+    return MongoStores.open(vertx, storeOptions).compose(store -> {
+      RoomRegistry registry = RoomRegistry.create(vertx, store, RoomSettings.from(config), clock);
+      RoomClient rooms = new RoomClient(vertx, registry);
+      String secret = config.jwtSecret().isEmpty() ? Secrets.loadOrCreate(config.dataDir()) : config.jwtSecret();
+      Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds());
+      HttpServerVerticle http = new HttpServerVerticle(config, registry, rooms, store, tokens, clock);
+      return vertx.deployVerticle(http)
+          .map(id -> new RoundtableServer(vertx, config, store, registry, http, id))
+          .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
+    });
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public String url() {
+    return config.effectivePublicUrl(port());
+  }
+
+  public RoomRegistry rooms() {
+    return registry;
+  }
+
+  /** Stops taking connections, lets every room write what it accepted, then closes the store. */
+  public Future<Void> stop() {
+    return vertx.undeploy(httpDeployment)
+        .transform(ar -> registry.closeAll())
+        .transform(ar -> store.close());
+  }
+}

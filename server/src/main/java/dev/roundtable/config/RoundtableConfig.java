@@ -1,0 +1,272 @@
+package dev.roundtable.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The server's whole configuration, immutable. It is built in three layers: the {@code DEFAULT_*} values
+ * here, then a JSON file (keys are the component names), then environment variables
+ * ({@code ROUNDTABLE_} + the component name in upper snake case, e.g. {@code ROUNDTABLE_HTTP_PORT}; plus
+ * {@code MONGO_URI}). Every value is checked; a bad one stops the server with a message naming it.
+ * No host, port or path literal appears anywhere else in the code.
+ *
+ * @param httpHost interface the HTTP server binds
+ * @param httpPort HTTP port; 0 picks a free one
+ * @param publicUrl the URL people open, printed at start; empty means derived from host and port
+ * @param mongoUri a MongoDB connection string; empty means the embedded store under {@code dataDir}
+ * @param mongoDatabase database name
+ * @param dataDir where the embedded store and the generated token secret live
+ * @param embeddedMongoHost interface the embedded store listens on (loopback by default)
+ * @param embeddedMongoPort its port; 0 picks a free one
+ * @param jwtSecret secret that signs tokens; empty means one generated once and kept in {@code dataDir}
+ * @param tokenTtlSeconds how long a token is valid
+ * @param speakerLimitSeconds per-speaker limit a new room starts with
+ * @param snapshotEvery a room snapshots after this many logged commands
+ * @param idleTimeoutSeconds a room with nobody online and no command for this long is unloaded
+ * @param resyncWindow how many recent commands a room keeps to answer a reconnect with the events it missed
+ * @param maxCommandBytes largest command message accepted, in bytes of JSON
+ * @param maxPendingCommands commands a room holds unwritten before it answers UNAVAILABLE
+ * @param commandsPerSecond sustained commands per second one socket may send
+ * @param commandBurst commands one socket may send at once above that rate
+ */
+public record RoundtableConfig(
+    String httpHost,
+    int httpPort,
+    String publicUrl,
+    String mongoUri,
+    String mongoDatabase,
+    Path dataDir,
+    String embeddedMongoHost,
+    int embeddedMongoPort,
+    String jwtSecret,
+    long tokenTtlSeconds,
+    int speakerLimitSeconds,
+    int snapshotEvery,
+    long idleTimeoutSeconds,
+    int resyncWindow,
+    int maxCommandBytes,
+    int maxPendingCommands,
+    int commandsPerSecond,
+    int commandBurst) {
+
+  public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final String DEFAULT_MONGO_DATABASE = "roundtable";
+  public static final String DEFAULT_DATA_DIR = "data";
+  public static final String DEFAULT_EMBEDDED_MONGO_HOST = "127.0.0.1";
+  public static final long DEFAULT_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+  public static final int DEFAULT_SPEAKER_LIMIT_SECONDS = 180;
+  public static final int DEFAULT_SNAPSHOT_EVERY = 200;
+  public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 600;
+  public static final int DEFAULT_RESYNC_WINDOW = 1_000;
+  public static final int DEFAULT_MAX_COMMAND_BYTES = 16 * 1024;
+  public static final int DEFAULT_MAX_PENDING_COMMANDS = 10_000;
+  public static final int DEFAULT_COMMANDS_PER_SECOND = 50;
+  public static final int DEFAULT_COMMAND_BURST = 100;
+
+  /** Environment variable naming the JSON config file. */
+  public static final String FILE_VARIABLE = "ROUNDTABLE_CONFIG";
+
+  public RoundtableConfig {
+    List<String> problems = new ArrayList<>();
+    port(problems, "httpPort", httpPort);
+    port(problems, "embeddedMongoPort", embeddedMongoPort);
+    positive(problems, "tokenTtlSeconds", tokenTtlSeconds);
+    positive(problems, "speakerLimitSeconds", speakerLimitSeconds);
+    positive(problems, "snapshotEvery", snapshotEvery);
+    positive(problems, "idleTimeoutSeconds", idleTimeoutSeconds);
+    positive(problems, "resyncWindow", resyncWindow);
+    positive(problems, "maxCommandBytes", maxCommandBytes);
+    positive(problems, "maxPendingCommands", maxPendingCommands);
+    positive(problems, "commandsPerSecond", commandsPerSecond);
+    positive(problems, "commandBurst", commandBurst);
+    if (httpHost == null || httpHost.isBlank()) {
+      problems.add("httpHost must not be empty");
+    }
+    if (mongoDatabase == null || mongoDatabase.isBlank()) {
+      problems.add("mongoDatabase must not be empty");
+    }
+    if (jwtSecret != null && !jwtSecret.isEmpty() && jwtSecret.length() < 32) {
+      problems.add("jwtSecret must be at least 32 characters");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException(String.join("; ", problems));
+    }
+    publicUrl = publicUrl == null ? "" : publicUrl;
+    mongoUri = mongoUri == null ? "" : mongoUri;
+    jwtSecret = jwtSecret == null ? "" : jwtSecret;
+  }
+
+  public static RoundtableConfig defaults() {
+    return fromJson(new JsonObject());
+  }
+
+  /** Defaults, then the file named by {@value #FILE_VARIABLE} (if set), then the environment. */
+  public static RoundtableConfig load(Map<String, String> env) {
+    JsonObject json = new JsonObject();
+    String file = env.get(FILE_VARIABLE);
+    if (file != null && !file.isBlank()) {
+      json.mergeIn(readFile(Path.of(file)));
+    }
+    return fromJson(json.mergeIn(fromEnvironment(env)));
+  }
+
+  public String effectivePublicUrl(int boundPort) {
+    if (!publicUrl.isEmpty()) {
+      return publicUrl;
+    }
+    String host = "0.0.0.0".equals(httpHost) ? "localhost" : httpHost;
+    return "http://" + host + ":" + boundPort + "/";
+  }
+
+  public boolean embeddedStore() {
+    return mongoUri.isEmpty();
+  }
+
+  /** A copy with other values for some components, given as JSON (tests and tools use this). */
+  public RoundtableConfig with(JsonObject overrides) {
+    return fromJson(toJson().mergeIn(overrides));
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("httpHost", httpHost).put("httpPort", httpPort).put("publicUrl", publicUrl)
+        .put("mongoUri", mongoUri).put("mongoDatabase", mongoDatabase).put("dataDir", dataDir.toString())
+        .put("embeddedMongoHost", embeddedMongoHost).put("embeddedMongoPort", embeddedMongoPort)
+        .put("jwtSecret", jwtSecret).put("tokenTtlSeconds", tokenTtlSeconds)
+        .put("speakerLimitSeconds", speakerLimitSeconds).put("snapshotEvery", snapshotEvery)
+        .put("idleTimeoutSeconds", idleTimeoutSeconds).put("resyncWindow", resyncWindow)
+        .put("maxCommandBytes", maxCommandBytes).put("maxPendingCommands", maxPendingCommands)
+        .put("commandsPerSecond", commandsPerSecond).put("commandBurst", commandBurst);
+  }
+
+  static RoundtableConfig fromJson(JsonObject j) {
+    Fields f = new Fields(j);
+    RoundtableConfig config = new RoundtableConfig(
+        f.string("httpHost", DEFAULT_HTTP_HOST),
+        f.integer("httpPort", DEFAULT_HTTP_PORT),
+        f.string("publicUrl", ""),
+        f.string("mongoUri", ""),
+        f.string("mongoDatabase", DEFAULT_MONGO_DATABASE),
+        Path.of(f.string("dataDir", DEFAULT_DATA_DIR)),
+        f.string("embeddedMongoHost", DEFAULT_EMBEDDED_MONGO_HOST),
+        f.integer("embeddedMongoPort", 0),
+        f.string("jwtSecret", ""),
+        f.longValue("tokenTtlSeconds", DEFAULT_TOKEN_TTL_SECONDS),
+        f.integer("speakerLimitSeconds", DEFAULT_SPEAKER_LIMIT_SECONDS),
+        f.integer("snapshotEvery", DEFAULT_SNAPSHOT_EVERY),
+        f.longValue("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS),
+        f.integer("resyncWindow", DEFAULT_RESYNC_WINDOW),
+        f.integer("maxCommandBytes", DEFAULT_MAX_COMMAND_BYTES),
+        f.integer("maxPendingCommands", DEFAULT_MAX_PENDING_COMMANDS),
+        f.integer("commandsPerSecond", DEFAULT_COMMANDS_PER_SECOND),
+        f.integer("commandBurst", DEFAULT_COMMAND_BURST));
+    f.rejectUnknown();
+    return config;
+  }
+
+  private static JsonObject readFile(Path path) {
+    try {
+      return new JsonObject(Files.readString(path));
+    } catch (IOException e) {
+      throw new InvalidConfigException("cannot read config file " + path + ": " + e.getMessage());
+    } catch (DecodeException | ClassCastException e) {
+      throw new InvalidConfigException("config file " + path + " is not a JSON object: " + e.getMessage());
+    }
+  }
+
+  private static JsonObject fromEnvironment(Map<String, String> env) {
+    JsonObject json = new JsonObject();
+    for (String key : defaults().toJson().fieldNames()) {
+      String value = env.get("ROUNDTABLE_" + upperSnake(key));
+      if (value != null) {
+        json.put(key, value);
+      }
+    }
+    String mongoUri = env.get("MONGO_URI");
+    if (mongoUri != null) {
+      json.put("mongoUri", mongoUri);
+    }
+    return json;
+  }
+
+  static String upperSnake(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  private static void port(List<String> problems, String name, int value) {
+    if (value < 0 || value > 65_535) {
+      problems.add(name + " must be between 0 and 65535, not " + value);
+    }
+  }
+
+  private static void positive(List<String> problems, String name, long value) {
+    if (value <= 0) {
+      problems.add(name + " must be positive, not " + value);
+    }
+  }
+
+  /** Reads typed values from JSON where numbers may also arrive as strings (environment variables). */
+  private static final class Fields {
+    private final JsonObject json;
+    private final java.util.Set<String> read = new java.util.HashSet<>();
+
+    Fields(JsonObject json) {
+      this.json = json;
+    }
+
+    String string(String key, String fallback) {
+      read.add(key);
+      Object v = json.getValue(key);
+      if (v == null) {
+        return fallback;
+      }
+      if (!(v instanceof String s)) {
+        throw new InvalidConfigException(key + " must be a string");
+      }
+      return s;
+    }
+
+    int integer(String key, int fallback) {
+      long v = longValue(key, fallback);
+      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+        throw new InvalidConfigException(key + " is out of range");
+      }
+      return (int) v;
+    }
+
+    long longValue(String key, long fallback) {
+      read.add(key);
+      Object v = json.getValue(key);
+      if (v == null) {
+        return fallback;
+      }
+      if (v instanceof Number n && n.doubleValue() == n.longValue()) {
+        return n.longValue();
+      }
+      if (v instanceof String s) {
+        try {
+          return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+          throw new InvalidConfigException(key + " must be a whole number, not \"" + s + "\"");
+        }
+      }
+      throw new InvalidConfigException(key + " must be a whole number");
+    }
+
+    void rejectUnknown() {
+      for (String key : json.fieldNames()) {
+        if (!read.contains(key)) {
+          throw new InvalidConfigException("unknown config key " + key);
+        }
+      }
+    }
+  }
+}

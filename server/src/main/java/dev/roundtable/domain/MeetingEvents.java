@@ -1,0 +1,75 @@
+package dev.roundtable.domain;
+
+/** Events about the meeting as a whole and its people. */
+public final class MeetingEvents {
+  private MeetingEvents() {
+  }
+
+  public record MeetingCreated(String title, String goal, MeetingKind kind, long scheduledStart,
+      int plannedMinutes, int speakerLimitSeconds) implements Event {
+    @Override
+    public RoomState evolve(RoomState s) {
+      return s.toBuilder()
+          .meeting(new Meeting(title, goal, kind, scheduledStart, plannedMinutes, MeetingStatus.SCHEDULED,
+              null, null, 1))
+          .speakerLimitSeconds(speakerLimitSeconds)
+          .build();
+    }
+  }
+
+  public record MeetingEdited(String title, String goal, MeetingKind kind, long scheduledStart,
+      int plannedMinutes, int version) implements Event {
+    @Override
+    public RoomState evolve(RoomState s) {
+      Meeting m = s.meeting();
+      return s.toBuilder()
+          .meeting(new Meeting(title, goal, kind, scheduledStart, plannedMinutes, m.status(), m.startedAt(),
+              m.endedAt(), version))
+          .build();
+    }
+  }
+
+  public record MeetingStarted(long at) implements Event {
+    @Override
+    public RoomState evolve(RoomState s) {
+      return s.toBuilder().meeting(s.meeting().withStatus(MeetingStatus.LIVE, at)).build();
+    }
+  }
+
+  public record MeetingEnded(long at) implements Event {
+    @Override
+    public RoomState evolve(RoomState s) {
+      return s.toBuilder().meeting(s.meeting().withStatus(MeetingStatus.ENDED, at)).queue(java.util.List.of())
+          .build();
+    }
+  }
+
+  public record ParticipantJoined(String participantId, String name, String department, Role role, long at,
+      long serial) implements Event {
+    @Override
+    public RoomState evolve(RoomState s) {
+      return s.toBuilder()
+          .participant(new Participant(participantId, name, department, role, 0, at))
+          .serial(serial)
+          .build();
+    }
+  }
+
+  public record ConnectionsChanged(String participantId, int connections) implements Event {
+    @Override
+    public RoomState evolve(RoomState s) {
+      Participant p = s.participants().get(participantId);
+      return s.toBuilder().participant(p.withConnections(connections)).build();
+    }
+  }
+
+  public record FacilitatorHandedOff(String fromId, String toId) implements Event {
+    @Override
+    public RoomState evolve(RoomState s) {
+      RoomState.Builder b = s.toBuilder();
+      s.participant(fromId).ifPresent(p -> b.participant(p.withRole(Role.PARTICIPANT)));
+      b.participant(s.participants().get(toId).withRole(Role.FACILITATOR));
+      return b.build();
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package dev.roundtable.domain;
+
+/** Lifecycle of a meeting: only forward, {@code scheduled -> live -> ended}. */
+public enum MeetingStatus {
+  SCHEDULED, LIVE, ENDED
+}

@@ -1,0 +1,37 @@
+package dev.roundtable.protocol;
+
+import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Rejection;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * The shape of every reply the server sends to a command: {@code {"ok":true,...}} or
+ * {@code {"ok":false,"error":{"code":"...","message":"..."}}}. Errors are data, never a failed
+ * event-bus reply, so every client reads them the same way.
+ */
+public final class Replies {
+  private Replies() {
+  }
+
+  public static JsonObject ok() {
+    return new JsonObject().put("ok", true);
+  }
+
+  public static JsonObject applied(long seq, Map<String, Object> result) {
+    return ok().put("seq", seq).put("result", new JsonObject(new java.util.LinkedHashMap<>(result)));
+  }
+
+  public static JsonObject error(Rejection rejection) {
+    return error(rejection.code(), rejection.message());
+  }
+
+  public static JsonObject error(ErrorCode code, String message) {
+    return new JsonObject().put("ok", false)
+        .put("error", new JsonObject().put("code", code.name()).put("message", message));
+  }
+
+  public static boolean isOk(JsonObject reply) {
+    return reply != null && reply.getBoolean("ok", false);
+  }
+}

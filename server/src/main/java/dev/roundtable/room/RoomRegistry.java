@@ -1,0 +1,32 @@
+package dev.roundtable.room;
+
+import dev.roundtable.store.RoomStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+
+/**
+ * Knows which rooms are live on this node and brings a room to life on first use: it claims the room's
+ * ownership, deploys its {@code RoomVerticle} and waits for it to load. Concurrent first requests for one
+ * room share one load. Ownership is claimed through Vert.x shared data (a lock held while the room is
+ * live), which is node-local when standalone and cluster-wide when clustered, so the same path gives a room
+ * exactly one owner in both modes.
+ */
+public interface RoomRegistry {
+
+  static RoomRegistry create(Vertx vertx, RoomStore store, RoomSettings settings, Clock clock) {
+    return new LocalRoomRegistry(vertx, store, settings, clock);
+  }
+
+  /**
+   * Succeeds once the room's command address has a consumer: this node's room verticle, or another node's
+   * when another node owns the room.
+   */
+  Future<Void> activate(String roomId);
+
+  /** Rooms live on this node. */
+  int liveRooms();
+
+  /** Unloads every room of this node, each after its accepted commands are written. */
+  Future<Void> closeAll();
+}

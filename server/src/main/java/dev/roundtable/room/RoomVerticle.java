@@ -1,0 +1,467 @@
+package dev.roundtable.room;
+
+import dev.roundtable.domain.Actor;
+import dev.roundtable.domain.Command;
+import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.MeetingCommands.ResetPresence;
+import dev.roundtable.domain.Outcome;
+import dev.roundtable.domain.Participant;
+import dev.roundtable.domain.Rejection;
+import dev.roundtable.domain.Room;
+import dev.roundtable.domain.RoomState;
+import dev.roundtable.domain.TimerCommands.Tick;
+import dev.roundtable.protocol.Addresses;
+import dev.roundtable.protocol.Codec;
+import dev.roundtable.protocol.Headers;
+import dev.roundtable.protocol.Replies;
+import dev.roundtable.store.LogEntry;
+import dev.roundtable.store.RoomStore;
+import dev.roundtable.store.Snapshot;
+import dev.roundtable.store.StoredRoom;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one owner of a live room: every command for the room passes through this verticle, on its one
+ * event-loop thread, in arrival order. For each command it decides ({@link Room#apply}), gives an accepted
+ * command the next room sequence number, has it written durably, and only then replies to the sender and
+ * publishes the events on the room's events address, in sequence order.
+ *
+ * <p>Two states are kept: {@code working} includes commands still being written, so that commands arriving
+ * meanwhile are decided against them; {@code durable} includes only what the store has acknowledged, and is
+ * all anyone outside ever sees (snapshots, resync). Writes are grouped: while one batch is being written,
+ * newly accepted commands collect into the next one. If a write fails, nothing after the last durable
+ * sequence number can be trusted: the pending commands are answered UNAVAILABLE and the room unloads
+ * itself, so the next command reloads it from the store, which is the truth.
+ *
+ * <p>Deadlines are the server's: a timer is set for the earliest unannounced run-out and a {@link Tick}
+ * announces it once. On load, a Tick runs at once, so a countdown that ran out while no server held the
+ * room is announced exactly once.
+ */
+final class RoomVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
+  private static final int MAX_CLIENT_ID_CHARS = 64;
+  private static final String SYNC = "Sync";
+
+  private final String roomId;
+  private final RoomStore store;
+  private final RoomSettings settings;
+  private final Clock clock;
+  private final Consumer<RoomVerticle> onClosed;
+
+  private RoomState working;
+  private long workingSeq;
+  private RoomState durable;
+  private long durableSeq;
+  private long snapshotSeq;
+  private final ArrayDeque<LogEntry> recent = new ArrayDeque<>();
+  private final ReplyCache replies = new ReplyCache();
+  private final Map<String, Pending> inFlight = new HashMap<>();
+  private List<Pending> queued = new ArrayList<>();
+  private List<Pending> writing;
+  private Promise<Void> drained;
+
+  private MessageConsumer<Object> consumer;
+  private long deadlineTimer = -1;
+  private long idleTimer = -1;
+  private long lastActivity;
+  private boolean closing;
+
+  RoomVerticle(String roomId, RoomStore store, RoomSettings settings, Clock clock, Consumer<RoomVerticle> onClosed) {
+    this.roomId = roomId;
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+    this.onClosed = onClosed;
+  }
+
+  String roomId() {
+    return roomId;
+  }
+
+  @Override
+  public Future<?> start() {
+    return store.load(roomId)
+        .map(this::replay)
+        .compose(v -> listen())
+        .onSuccess(v -> {
+          announceMissedWhileUnloaded();
+          watchIdleness();
+          LOG.info("room {} loaded at seq {}", roomId, durableSeq);
+        });
+  }
+
+  /** Undeploying (shutdown or hand-over) first lets every accepted command reach the store. */
+  @Override
+  public Future<?> stop() {
+    closing = true;
+    onClosed.accept(this);
+    vertx.cancelTimer(deadlineTimer);
+    vertx.cancelTimer(idleTimer);
+    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    return unregistered.compose(v -> whenDrained()).compose(v -> saveSnapshot()).recover(e -> {
+      LOG.warn("room {} stopped with an incomplete flush: {}", roomId, e.toString());
+      return Future.succeededFuture();
+    });
+  }
+
+  // ---- loading
+
+  private Void replay(StoredRoom stored) {
+    RoomState state = RoomState.empty(roomId, settings.speakerLimitSeconds());
+    long seq = 0;
+    if (stored.snapshot() != null) {
+      state = Codec.state(stored.snapshot().state());
+      seq = stored.snapshot().seq();
+      replies.load(stored.snapshot().replies());
+    }
+    for (LogEntry entry : stored.entries()) {
+      if (entry.seq() != seq + 1) {
+        throw new IllegalStateException("room " + roomId + " log has a gap after seq " + seq);
+      }
+      state = Room.fold(state, Codec.events(entry.events()));
+      seq = entry.seq();
+      remember(entry);
+    }
+    working = durable = state;
+    workingSeq = durableSeq = seq;
+    snapshotSeq = stored.snapshot() == null ? 0 : stored.snapshot().seq();
+    lastActivity = clock.millis();
+    return null;
+  }
+
+  private Future<Void> listen() {
+    consumer = vertx.eventBus().consumer(Addresses.commands(roomId), this::onMessage);
+    return consumer.completion();
+  }
+
+  private void announceMissedWhileUnloaded() {
+    execute(Actor.system(), new ResetPresence(), null, null, null);
+    execute(Actor.system(), new Tick(), null, null, null);
+  }
+
+  // ---- commands
+
+  private void onMessage(Message<Object> message) {
+    lastActivity = clock.millis();
+    if (closing) {
+      reply(message, Replies.error(ErrorCode.UNAVAILABLE, "the room is being unloaded; retry"));
+      return;
+    }
+    if (!(message.body() instanceof JsonObject body)) {
+      reply(message, Replies.error(ErrorCode.BAD_JSON, "the message body must be a JSON object"));
+      return;
+    }
+    Actor actor = actorOf(message);
+    if (actor == null) {
+      reply(message, Replies.error(ErrorCode.UNAUTHORIZED, "the message carries no verified sender"));
+      return;
+    }
+    Object command = body.getValue("command");
+    if (!(command instanceof JsonObject commandJson)) {
+      reply(message, Replies.error(ErrorCode.INVALID_FIELD, "command must be a JSON object"));
+      return;
+    }
+    if (SYNC.equals(commandJson.getValue("type"))) {
+      reply(message, sync(commandJson));
+      return;
+    }
+    Object clientId = body.getValue("clientId");
+    Object clientSeq = body.getValue("clientSeq");
+    if (clientId != null || clientSeq != null) {
+      if (!(clientId instanceof String id) || id.isEmpty() || id.length() > MAX_CLIENT_ID_CHARS
+          || !(clientSeq instanceof Number n) || n.longValue() < 0 || n.doubleValue() != n.longValue()) {
+        reply(message, Replies.error(ErrorCode.INVALID_FIELD,
+            "clientId must be a string of 1 to " + MAX_CLIENT_ID_CHARS
+                + " characters and clientSeq a non-negative whole number, both or neither"));
+        return;
+      }
+    }
+    String cid = (String) clientId;
+    Long cseq = clientSeq == null ? null : ((Number) clientSeq).longValue();
+    if (cid != null && answeredBefore(cid, cseq, message)) {
+      return;
+    }
+    Codec.Result<Command> decoded = Codec.command(commandJson);
+    if (!decoded.ok()) {
+      reply(message, Replies.error(decoded.rejection()));
+      return;
+    }
+    if (pendingCount() >= settings.maxPendingCommands()) {
+      reply(message, Replies.error(ErrorCode.UNAVAILABLE, "the room is busy; retry shortly"));
+      return;
+    }
+    execute(actor, decoded.value(), cid, cseq, message);
+  }
+
+  /** A resend of a command already applied (or being written) gets the original reply, once written. */
+  private boolean answeredBefore(String clientId, long clientSeq, Message<Object> message) {
+    JsonObject previous = replies.get(clientId, clientSeq);
+    if (previous != null) {
+      reply(message, previous);
+      return true;
+    }
+    Pending pending = inFlight.get(key(clientId, clientSeq));
+    if (pending != null) {
+      pending.waiters.add(message);
+      return true;
+    }
+    return false;
+  }
+
+  private void execute(Actor actor, Command command, String clientId, Long clientSeq, Message<Object> message) {
+    long now = clock.millis();
+    Outcome outcome;
+    try {
+      outcome = Room.apply(working, actor, command, now);
+    } catch (RuntimeException e) {
+      LOG.error("room {}: {} failed", roomId, command.getClass().getSimpleName(), e);
+      reply(message, Replies.error(ErrorCode.INTERNAL, "the server failed to apply the command"));
+      return;
+    }
+    if (outcome instanceof Rejection rejection) {
+      reply(message, Replies.error(rejection));
+      return;
+    }
+    Outcome.Applied applied = (Outcome.Applied) outcome;
+    if (applied.events().isEmpty()) {
+      reply(message, Replies.ok().put("result", new JsonObject(new java.util.LinkedHashMap<>(applied.result()))));
+      return;
+    }
+    working = applied.state();
+    workingSeq++;
+    LogEntry entry = new LogEntry(roomId, workingSeq, now, actor.isSystem() ? Headers.SYSTEM_ACTOR : actor.participantId(),
+        clientId, clientSeq, Codec.eventsToJson(applied.events()), Replies.applied(workingSeq, applied.result()));
+    Pending pending = new Pending(entry, working);
+    if (message != null) {
+      pending.waiters.add(message);
+    }
+    if (clientId != null) {
+      inFlight.put(key(clientId, clientSeq), pending);
+    }
+    queued.add(pending);
+    flush();
+    scheduleDeadline();
+  }
+
+  // ---- writing
+
+  private void flush() {
+    if (writing != null || queued.isEmpty()) {
+      return;
+    }
+    writing = queued;
+    queued = new ArrayList<>();
+    store.append(writing.stream().map(p -> p.entry).toList()).onComplete(ar -> {
+      List<Pending> batch = writing;
+      writing = null;
+      if (ar.succeeded()) {
+        batch.forEach(this::commit);
+        maybeSnapshot();
+        flush();
+        signalDrained();
+      } else {
+        storeFailed(batch, ar.cause());
+      }
+    });
+  }
+
+  private void commit(Pending p) {
+    durable = p.stateAfter;
+    durableSeq = p.entry.seq();
+    remember(p.entry);
+    if (p.entry.clientId() != null) {
+      inFlight.remove(key(p.entry.clientId(), p.entry.clientSeq()));
+    }
+    p.waiters.forEach(m -> reply(m, p.entry.reply()));
+    vertx.eventBus().publish(Addresses.events(roomId), envelope(p.entry));
+  }
+
+  private void storeFailed(List<Pending> batch, Throwable cause) {
+    LOG.error("room {}: write of seq {}..{} failed; unloading the room: {}", roomId, batch.get(0).entry.seq(),
+        batch.get(batch.size() - 1).entry.seq(), cause.toString());
+    JsonObject error = Replies.error(ErrorCode.UNAVAILABLE, "the command could not be stored; retry");
+    List<Pending> lost = new ArrayList<>(batch);
+    lost.addAll(queued);
+    queued = new ArrayList<>();
+    lost.forEach(p -> p.waiters.forEach(m -> reply(m, error)));
+    inFlight.clear();
+    working = durable;
+    workingSeq = durableSeq;
+    signalDrained();
+    unload();
+  }
+
+  private void remember(LogEntry entry) {
+    recent.addLast(entry);
+    while (recent.size() > settings.resyncWindow()) {
+      recent.removeFirst();
+    }
+    if (entry.clientId() != null) {
+      replies.put(entry.clientId(), entry.clientSeq(), entry.reply());
+    }
+  }
+
+  private void maybeSnapshot() {
+    if (durableSeq - snapshotSeq >= settings.snapshotEvery()) {
+      saveSnapshot();
+    }
+  }
+
+  private Future<Void> saveSnapshot() {
+    if (durableSeq == snapshotSeq) {
+      return Future.succeededFuture();
+    }
+    long seq = durableSeq;
+    snapshotSeq = seq;
+    return store.saveSnapshot(new Snapshot(roomId, seq, Codec.toJson(durable), replies.toJson()))
+        .onFailure(e -> LOG.warn("room {}: snapshot at seq {} failed: {}", roomId, seq, e.toString()));
+  }
+
+  private int pendingCount() {
+    return queued.size() + (writing == null ? 0 : writing.size());
+  }
+
+  private Future<Void> whenDrained() {
+    if (pendingCount() == 0) {
+      return Future.succeededFuture();
+    }
+    if (drained == null) {
+      drained = Promise.promise();
+    }
+    return drained.future();
+  }
+
+  private void signalDrained() {
+    if (drained != null && pendingCount() == 0) {
+      Promise<Void> p = drained;
+      drained = null;
+      p.complete();
+    }
+  }
+
+  // ---- reading
+
+  /**
+   * Answers a (re)joining client: the events after {@code sinceSeq} while they are still kept, otherwise a
+   * snapshot. Either is as of the last durable command, so it lines up with the published stream.
+   */
+  private JsonObject sync(JsonObject command) {
+    Object since = command.getValue("sinceSeq");
+    JsonObject reply = Replies.ok().put("seq", durableSeq).put("serverTime", clock.millis());
+    if (since instanceof Number n && canReplayFrom(n.longValue())) {
+      JsonArray missed = new JsonArray();
+      recent.stream().filter(e -> e.seq() > n.longValue()).forEach(e -> missed.add(envelope(e)));
+      return reply.put("events", missed);
+    }
+    return reply.put("snapshot", Codec.toJson(durable));
+  }
+
+  private boolean canReplayFrom(long sinceSeq) {
+    long oldestKept = recent.isEmpty() ? durableSeq + 1 : recent.peekFirst().seq();
+    return sinceSeq <= durableSeq && sinceSeq >= oldestKept - 1;
+  }
+
+  private static JsonObject envelope(LogEntry e) {
+    JsonObject json = new JsonObject().put("seq", e.seq()).put("at", e.at()).put("actor", e.actor());
+    if (e.clientId() != null) {
+      json.put("clientId", e.clientId()).put("clientSeq", e.clientSeq());
+    }
+    return json.put("events", e.events());
+  }
+
+  // ---- timers and lifecycle
+
+  private void scheduleDeadline() {
+    vertx.cancelTimer(deadlineTimer);
+    deadlineTimer = -1;
+    working.nextDeadline().ifPresent(deadline -> {
+      long delay = Math.max(1, deadline - clock.millis());
+      deadlineTimer = vertx.setTimer(delay, id -> {
+        deadlineTimer = -1;
+        if (!closing) {
+          execute(Actor.system(), new Tick(), null, null, null);
+          scheduleDeadline();
+        }
+      });
+    });
+  }
+
+  private void watchIdleness() {
+    scheduleDeadline();
+    long period = Math.max(1_000, Math.min(settings.idleTimeoutMs() / 4, 30_000));
+    idleTimer = vertx.setPeriodic(period, id -> {
+      if (isIdle()) {
+        LOG.info("room {} idle; unloading at seq {}", roomId, durableSeq);
+        saveSnapshot().onComplete(ar -> {
+          if (isIdle()) {
+            unload();
+          }
+        });
+      }
+    });
+  }
+
+  private boolean isIdle() {
+    return !closing && pendingCount() == 0
+        && clock.millis() - lastActivity >= settings.idleTimeoutMs()
+        && durable.participants().values().stream().noneMatch(Participant::online);
+  }
+
+  /** Stops taking commands at once, then undeploys (which flushes and snapshots in {@link #stop}). */
+  private void unload() {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    onClosed.accept(this);
+    vertx.undeploy(deploymentID())
+        .onFailure(e -> LOG.warn("room {}: undeploy failed: {}", roomId, e.toString()));
+  }
+
+  // ---- helpers
+
+  private static Actor actorOf(Message<Object> message) {
+    String actor = message.headers().get(Headers.ACTOR);
+    if (actor == null || actor.isEmpty()) {
+      return null;
+    }
+    return Headers.SYSTEM_ACTOR.equals(actor) ? Actor.system() : Actor.participant(actor);
+  }
+
+  private static void reply(Message<Object> message, JsonObject reply) {
+    if (message != null && message.replyAddress() != null) {
+      message.reply(reply);
+    }
+  }
+
+  private static String key(String clientId, long clientSeq) {
+    return clientId + '\u0000' + clientSeq;
+  }
+
+  /** An accepted command on its way to the store, and who waits for its reply. */
+  private static final class Pending {
+    final LogEntry entry;
+    final RoomState stateAfter;
+    final List<Message<Object>> waiters = new ArrayList<>(1);
+
+    Pending(LogEntry entry, RoomState stateAfter) {
+      this.entry = entry;
+      this.stateAfter = stateAfter;
+    }
+  }
+}

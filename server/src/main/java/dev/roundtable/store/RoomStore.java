@@ -1,0 +1,39 @@
+package dev.roundtable.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable storage for rooms: an append-only event log per room plus snapshots, and the directory of join
+ * codes. Every method returns a Future completed on the caller's context.
+ *
+ * <p>Contract relied on by the room runtime: when {@link #append} succeeds the entries are durable (they
+ * survive a crash of this process); the pair (room, seq) is unique, so an append that repeats a sequence
+ * number fails instead of overwriting, which is what fences a second writer of the same room.
+ */
+public interface RoomStore {
+
+  /** The latest snapshot and the entries after it; {@link StoredRoom#empty()} for a room never written. */
+  Future<StoredRoom> load(String roomId);
+
+  /** Writes entries (possibly of several rooms) durably. Writers may call concurrently; calls are grouped. */
+  Future<Void> append(List<LogEntry> entries);
+
+  /** Replaces the room's snapshot if {@code snapshot} is newer than the stored one. */
+  Future<Void> saveSnapshot(Snapshot snapshot);
+
+  /** Records a new room under a join code; succeeds with false when the code is already taken. */
+  Future<Boolean> registerRoom(String roomId, String joinCode, long createdAt);
+
+  /** The room a join code belongs to. */
+  Future<Optional<String>> roomByJoinCode(String joinCode);
+
+  /** The join code of a room. */
+  Future<Optional<String>> joinCodeOf(String roomId);
+
+  /** Succeeds when the store answers; used by readiness checks. */
+  Future<Void> ping();
+
+  Future<Void> close();
+}

@@ -1,0 +1,212 @@
+package dev.roundtable.web;
+
+import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Role;
+import dev.roundtable.protocol.Addresses;
+import dev.roundtable.protocol.Headers;
+import dev.roundtable.protocol.Replies;
+import dev.roundtable.room.RoomClient;
+import dev.roundtable.room.RoomRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SockJS bridge's gatekeeper. Before any client message reaches the event bus it checks the token, that
+ * the token's room is the address's room, the sender's role, the size and the rate. An accepted command
+ * leaves with its client headers replaced by the one trusted header, the verified sender. A refused command
+ * is redirected to {@link Addresses#REJECTED}, which answers on the client's reply address with a
+ * structured error, so the client gets an error reply rather than silence; a refused subscription gets an
+ * {@code err} frame naming the address. It also turns subscriptions into presence (Connect / Disconnect).
+ *
+ * <p>It never touches room state. One instance per HTTP verticle, used on that verticle's event loop only.
+ */
+final class BridgeGuard implements Handler<BridgeEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(BridgeGuard.class);
+
+  private final Tokens tokens;
+  private final RoomRegistry registry;
+  private final RoomClient rooms;
+  private final Clock clock;
+  private final int maxCommandBytes;
+  private final int commandsPerSecond;
+  private final int commandBurst;
+  private final Map<SockJSSocket, SocketState> sockets = new HashMap<>();
+
+  BridgeGuard(Tokens tokens, RoomRegistry registry, RoomClient rooms, Clock clock, int maxCommandBytes,
+      int commandsPerSecond, int commandBurst) {
+    this.tokens = tokens;
+    this.registry = registry;
+    this.rooms = rooms;
+    this.clock = clock;
+    this.maxCommandBytes = maxCommandBytes;
+    this.commandsPerSecond = commandsPerSecond;
+    this.commandBurst = commandBurst;
+  }
+
+  int openSockets() {
+    return sockets.size();
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    BridgeEventType type = event.type();
+    switch (type) {
+      case SOCKET_CREATED -> {
+        sockets.put(event.socket(), new SocketState(new RateLimiter(commandsPerSecond, commandBurst, clock.millis())));
+        event.complete(true);
+      }
+      case SEND -> onSend(event);
+      case PUBLISH -> refuseFrame(event, ErrorCode.FORBIDDEN, "clients may not publish; send commands instead");
+      case REGISTER -> onRegister(event);
+      case UNREGISTER -> {
+        onUnregister(event);
+        event.complete(true);
+      }
+      case SOCKET_CLOSED -> {
+        sockets.remove(event.socket());
+        event.complete(true);
+      }
+      default -> event.complete(true);
+    }
+  }
+
+  private void onSend(BridgeEvent event) {
+    JsonObject raw = event.getRawMessage();
+    Optional<String> room = Addresses.roomOfCommands(raw.getString("address"));
+    if (room.isEmpty()) {
+      redirect(event, ErrorCode.FORBIDDEN, "no such address");
+      return;
+    }
+    if (!allowed(event)) {
+      redirect(event, ErrorCode.RATE_LIMITED, "too many messages; slow down");
+      return;
+    }
+    if (!(raw.getValue("body") instanceof JsonObject body)) {
+      redirect(event, ErrorCode.BAD_JSON, "the message body must be a JSON object");
+      return;
+    }
+    if (body.toBuffer().length() > maxCommandBytes) {
+      redirect(event, ErrorCode.TOO_LARGE, "the message is larger than " + maxCommandBytes + " bytes");
+      return;
+    }
+    String roomId = room.get();
+    tokens.verify(tokenOf(raw)).onComplete(verified -> {
+      if (verified.failed()) {
+        redirect(event, ErrorCode.UNAUTHORIZED, "missing or invalid token");
+        return;
+      }
+      Identity who = verified.result();
+      if (!who.roomId().equals(roomId)) {
+        redirect(event, ErrorCode.WRONG_ROOM, "the token is for another room");
+        return;
+      }
+      if (who.role() == Role.SCREEN && !isSync(body)) {
+        redirect(event, ErrorCode.FORBIDDEN, "a screen is read-only");
+        return;
+      }
+      registry.activate(roomId).onComplete(active -> {
+        if (active.failed()) {
+          redirect(event, ErrorCode.UNAVAILABLE, "the room cannot be loaded right now; retry");
+          return;
+        }
+        raw.put("headers", new JsonObject().put(Headers.ACTOR, who.participantId()));
+        event.complete(true);
+      });
+    });
+  }
+
+  private void onRegister(BridgeEvent event) {
+    JsonObject raw = event.getRawMessage();
+    String address = raw.getString("address");
+    Optional<String> room = Addresses.roomOfEvents(address);
+    SocketState socket = sockets.get(event.socket());
+    if (room.isEmpty() || socket == null) {
+      refuseFrame(event, ErrorCode.FORBIDDEN, "no such address");
+      return;
+    }
+    if (!allowed(event)) {
+      refuseFrame(event, ErrorCode.RATE_LIMITED, "too many messages; slow down");
+      return;
+    }
+    if (socket.subscriptions.containsKey(address)) {
+      refuseFrame(event, ErrorCode.INVALID_STATE, "already subscribed to " + address);
+      return;
+    }
+    tokens.verify(tokenOf(raw)).onComplete(verified -> {
+      if (verified.failed()) {
+        refuseFrame(event, ErrorCode.UNAUTHORIZED, "missing or invalid token");
+      } else if (!verified.result().roomId().equals(room.get())) {
+        refuseFrame(event, ErrorCode.WRONG_ROOM, "the token is for another room");
+      } else {
+        Identity who = verified.result();
+        socket.subscriptions.put(address, who);
+        event.complete(true);
+        presence(who, "Connect");
+      }
+    });
+  }
+
+  private void onUnregister(BridgeEvent event) {
+    SocketState socket = sockets.get(event.socket());
+    Identity who = socket == null ? null : socket.subscriptions.remove(event.getRawMessage().getString("address"));
+    if (who != null) {
+      presence(who, "Disconnect");
+    }
+  }
+
+  private void presence(Identity who, String type) {
+    rooms.sendAsSystem(who.roomId(), new JsonObject().put("type", type).put("participantId", who.participantId()))
+        .onFailure(e -> LOG.warn("room {}: {} of {} not recorded: {}", who.roomId(), type, who.participantId(),
+            e.toString()));
+  }
+
+  private boolean allowed(BridgeEvent event) {
+    SocketState socket = sockets.get(event.socket());
+    return socket != null && socket.limiter.tryTake(clock.millis());
+  }
+
+  /** Sends the refused command to {@link Addresses#REJECTED}, which replies with this error. */
+  private static void redirect(BridgeEvent event, ErrorCode code, String message) {
+    event.getRawMessage()
+        .put("address", Addresses.REJECTED)
+        .put("headers", new JsonObject().put(Headers.ERROR_CODE, code.name()).put(Headers.ERROR_MESSAGE, message))
+        .remove("body");
+    event.complete(true);
+  }
+
+  /** Tells the client why, on the address it asked for, then lets the bridge refuse. */
+  private static void refuseFrame(BridgeEvent event, ErrorCode code, String message) {
+    JsonObject frame = new JsonObject().put("type", "err")
+        .put("address", event.getRawMessage().getString("address"))
+        .put("body", Replies.error(code, message));
+    event.socket().write(frame.toBuffer());
+    event.complete(false);
+  }
+
+  private static String tokenOf(JsonObject raw) {
+    Object headers = raw.getValue("headers");
+    return headers instanceof JsonObject h && h.getValue(Headers.TOKEN) instanceof String token ? token : null;
+  }
+
+  private static boolean isSync(JsonObject body) {
+    return body.getValue("command") instanceof JsonObject c && "Sync".equals(c.getValue("type"));
+  }
+
+  private static final class SocketState {
+    final RateLimiter limiter;
+    final Map<String, Identity> subscriptions = new HashMap<>();
+
+    SocketState(RateLimiter limiter) {
+      this.limiter = limiter;
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.roundtable.web;
+
+import dev.roundtable.config.RoundtableConfig;
+import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.protocol.Addresses;
+import dev.roundtable.protocol.Headers;
+import dev.roundtable.protocol.Replies;
+import dev.roundtable.room.RoomClient;
+import dev.roundtable.room.RoomRegistry;
+import dev.roundtable.store.RoomStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import java.time.Clock;
+
+/**
+ * The network edge: HTTP API, health, static web client, and the SockJS event-bus bridge at
+ * {@code /eventbus}. It translates between the wire and room commands and holds no room state.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+  private static final String WEBROOT = "webroot";
+
+  private final RoundtableConfig config;
+  private final RoomRegistry registry;
+  private final RoomClient rooms;
+  private final RoomStore store;
+  private final Tokens tokens;
+  private final Clock clock;
+  private HttpServer server;
+
+  public HttpServerVerticle(RoundtableConfig config, RoomRegistry registry, RoomClient rooms, RoomStore store,
+      Tokens tokens, Clock clock) {
+    this.config = config;
+    this.registry = registry;
+    this.rooms = rooms;
+    this.store = store;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  /** The port the server listens on (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    mountHealth(router);
+    mountApi(router);
+    mountEventBusBridge(router);
+    mountWebClient(router);
+    router.route().failureHandler(this::onFailure);
+    return answerRejectedCommands().compose(v -> listen(router));
+  }
+
+  private void mountHealth(Router router) {
+    router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "up")));
+    router.get("/health/ready").handler(ctx -> store.ping()
+        .onSuccess(v -> ctx.json(new JsonObject().put("status", "ready").put("rooms", registry.liveRooms())))
+        .onFailure(e -> ctx.response().setStatusCode(503).putHeader("content-type", "application/json")
+            .end(new JsonObject().put("status", "unavailable").put("store", e.getMessage()).encode())));
+  }
+
+  private void mountApi(Router router) {
+    RestApi api = new RestApi(rooms, store, tokens, clock);
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxCommandBytes());
+    router.post("/api/rooms").handler(body).handler(api::createRoom);
+    router.post("/api/join").handler(body).handler(api::join);
+    router.get("/api/rooms/:roomId").handler(api::summary);
+  }
+
+  private void mountEventBusBridge(Router router) {
+    SockJSBridgeOptions bridge = new SockJSBridgeOptions()
+        .addInboundPermitted(new PermittedOptions().setAddressRegex(Addresses.INBOUND_PATTERN))
+        .addInboundPermitted(new PermittedOptions().setAddress(Addresses.REJECTED))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.OUTBOUND_PATTERN));
+    BridgeGuard guard = new BridgeGuard(tokens, registry, rooms, clock, config.maxCommandBytes(),
+        config.commandsPerSecond(), config.commandBurst());
+    SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions());
+    router.route("/eventbus/*").subRouter(sockJs.bridge(bridge, guard));
+  }
+
+  private void mountWebClient(Router router) {
+    router.route("/*").handler(StaticHandler.create(WEBROOT));
+  }
+
+  /** Replies to commands the bridge refused, with the refusal the guard put in the headers. */
+  private Future<Void> answerRejectedCommands() {
+    MessageConsumer<Object> consumer = vertx.eventBus().localConsumer(Addresses.REJECTED, this::answerRejected);
+    return consumer.completion();
+  }
+
+  private void answerRejected(Message<Object> message) {
+    String code = message.headers().get(Headers.ERROR_CODE);
+    String text = message.headers().get(Headers.ERROR_MESSAGE);
+    ErrorCode errorCode = code == null ? ErrorCode.FORBIDDEN : ErrorCode.valueOf(code);
+    message.reply(Replies.error(errorCode, text == null ? "refused" : text));
+  }
+
+  private Future<HttpServer> listen(Router router) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.httpHost())
+        .setPort(config.httpPort())
+        .setCompressionSupported(true);
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  private void onFailure(RoutingContext ctx) {
+    int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+    ErrorCode code = switch (status) {
+      case 400 -> ErrorCode.BAD_JSON;
+      case 401 -> ErrorCode.UNAUTHORIZED;
+      case 403 -> ErrorCode.FORBIDDEN;
+      case 413 -> ErrorCode.TOO_LARGE;
+      default -> ErrorCode.INTERNAL;
+    };
+    if (status == 404 || status == 405) {
+      ctx.response().setStatusCode(status).end();
+      return;
+    }
+    HttpErrors.send(ctx, code, status == 413 ? "the request is too large" : "the request failed");
+  }
+}
