@@ -80,7 +80,7 @@ public final class MeetingCommands {
     @Override
     public Decision decide(RoomState s, Actor a, long now) {
       return Guard.on(s, a).open().facilitator()
-          .check(s.meeting().status() == MeetingStatus.SCHEDULED, ErrorCode.INVALID_STATE,
+          .check(!s.created() || s.meeting().status() == MeetingStatus.SCHEDULED, ErrorCode.INVALID_STATE,
               "the meeting is already live")
           .then(() -> Decision.accept(new MeetingStarted(now)));
     }

@@ -23,7 +23,7 @@ public final class SpeakerCommands {
     public Decision decide(RoomState s, Actor a, long now) {
       String me = a.participantId();
       return Guard.on(s, a).open().speaker()
-          .check(!s.queue().contains(me), ErrorCode.INVALID_STATE, "your hand is already raised")
+          .check(me == null || !s.queue().contains(me), ErrorCode.INVALID_STATE, "your hand is already raised")
           .check(s.floor() == null || !s.floor().speakerId().equals(me), ErrorCode.INVALID_STATE,
               "you have the floor")
           .then(() -> Decision.accept(new HandRaised(me)));
