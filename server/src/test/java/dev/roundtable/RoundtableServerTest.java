@@ -200,6 +200,21 @@ class RoundtableServerTest {
   }
 
   @Test
+  @DisplayName("carries commands with list fields intact across the event bus")
+  void reordersOverTheBus() {
+    String first = result(facilitator.command(roomId, facilitatorToken, "fac", 1, addItem("First")))
+        .getJsonObject("result").getString("itemId");
+    String second = result(facilitator.command(roomId, facilitatorToken, "fac", 2, addItem("Second")))
+        .getJsonObject("result").getString("itemId");
+    JsonObject reply = result(facilitator.command(roomId, facilitatorToken, "fac", 3, new JsonObject()
+        .put("type", "ReorderAgenda").put("itemIds", new io.vertx.core.json.JsonArray().add(second).add(first))));
+    assertThat(reply.getBoolean("ok")).isTrue();
+    JsonObject snapshot = result(facilitator.sync(roomId, facilitatorToken, null)).getJsonObject("snapshot");
+    assertThat(snapshot.getJsonArray("agenda").stream().map(i -> ((JsonObject) i).getString("id")))
+        .containsExactly(second, first);
+  }
+
+  @Test
   @DisplayName("announces a countdown's time-up to every client exactly once")
   void timeUpExactlyOnce(Vertx vertx, VertxTestContext test) throws InterruptedException {
     JsonObject bo = joinAs("Bo", "Sales", "participant");

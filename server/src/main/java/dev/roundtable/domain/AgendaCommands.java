@@ -71,7 +71,10 @@ public final class AgendaCommands {
     }
   }
 
-  /** Removes an item that is not being worked on. {@code version}, when given, must be current. */
+  /**
+   * Removes an item that is neither being worked on nor completed (a completed item belongs to the
+   * minutes). {@code version}, when given, must be current.
+   */
   public record RemoveItem(String itemId, Integer version) implements Command {
     @Override
     public Decision decide(RoomState s, Actor a, long now) {
@@ -81,6 +84,7 @@ public final class AgendaCommands {
           .andThen(() -> Versions.check("item " + itemId, s.item(itemId).get().version(), version))
           .check(s.item(itemId).map(i -> i.status() != ItemStatus.ACTIVE).orElse(true), ErrorCode.INVALID_STATE,
               "the item is being worked on; complete or defer it first")
+          .andThen(() -> notDone(s.item(itemId).get()))
           .then(() -> Decision.accept(new ItemRemoved(itemId)));
     }
   }

@@ -34,6 +34,10 @@ public final class AgendaEvents {
   }
 
   public record AgendaReordered(List<String> itemIds) implements Event {
+    public AgendaReordered {
+      itemIds = List.copyOf(itemIds);
+    }
+
     @Override
     public RoomState evolve(RoomState s) {
       Map<String, AgendaItem> byId = s.agenda().stream()

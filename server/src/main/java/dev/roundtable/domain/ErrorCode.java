@@ -23,6 +23,8 @@ public enum ErrorCode {
   ROOM_NOT_FOUND,
   /** The room was already created. */
   ROOM_EXISTS,
+  /** No such HTTP route or resource. */
+  NOT_FOUND,
   /** The named agenda item does not exist. */
   ITEM_NOT_FOUND,
   /** The named participant does not exist. */

@@ -30,8 +30,7 @@ public final class MeetingCommands {
           .check(!s.created(), ErrorCode.ROOM_EXISTS, "the meeting already exists")
           .text("title", title, Limits.TITLE_CHARS, true)
           .text("goal", goal, Limits.GOAL_CHARS, true)
-          .check(goal == null || isVerbPlusResult(goal), ErrorCode.INVALID_FIELD,
-              "goal must read as verb + result, e.g. \"Decide the Q3 launch date\"")
+          .check(goal == null || isVerbPlusResult(goal), ErrorCode.INVALID_FIELD, GOAL_RULE)
           .present("kind", kind)
           .range("plannedMinutes", plannedMinutes, Limits.MIN_PLANNED_MINUTES, Limits.MAX_PLANNED_MINUTES, false)
           .range("speakerLimitSeconds", speakerLimitSeconds, Limits.MIN_SPEAKER_LIMIT_SECONDS,
@@ -49,7 +48,9 @@ public final class MeetingCommands {
           });
     }
 
-    private static boolean isVerbPlusResult(String goal) {
+    static final String GOAL_RULE = "goal must read as verb + result, e.g. \"Decide the Q3 launch date\"";
+
+    static boolean isVerbPlusResult(String goal) {
       return goal.strip().split("\\s+").length >= 2;
     }
   }
@@ -63,6 +64,8 @@ public final class MeetingCommands {
           .present("version", version)
           .text("title", title, Limits.TITLE_CHARS, false)
           .text("goal", goal, Limits.GOAL_CHARS, false)
+          .check(goal == null || goal.isBlank() || CreateMeeting.isVerbPlusResult(goal), ErrorCode.INVALID_FIELD,
+              CreateMeeting.GOAL_RULE)
           .range("plannedMinutes", plannedMinutes, Limits.MIN_PLANNED_MINUTES, Limits.MAX_PLANNED_MINUTES, false)
           .andThen(() -> Versions.check("meeting", s.meeting().version(), version))
           .then(() -> {

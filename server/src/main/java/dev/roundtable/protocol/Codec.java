@@ -57,6 +57,8 @@ public final class Codec {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
       .serializationInclusion(JsonInclude.Include.NON_NULL)
       .addMixIn(Command.class, Typed.class)
       .addMixIn(Event.class, Typed.class)
@@ -85,9 +87,13 @@ public final class Codec {
           type == null ? "command type is missing" : "unknown command type " + abbreviate(String.valueOf(type))));
     }
     try {
-      return Result.ok(MAPPER.convertValue(json.getMap(), Command.class));
-    } catch (IllegalArgumentException e) {
-      return Result.failed(describe(e.getCause() instanceof JsonMappingException m ? m : null));
+      // Through text, not convertValue: a body that crossed the event bus holds JsonArray/JsonObject values,
+      // which Jackson would not read as lists and maps.
+      return Result.ok(MAPPER.readValue(json.encode(), Command.class));
+    } catch (JsonMappingException e) {
+      return Result.failed(describe(e));
+    } catch (JsonProcessingException e) {
+      return Result.failed(Rejection.of(ErrorCode.BAD_JSON, "the command is not valid JSON"));
     }
   }
 
@@ -105,11 +111,19 @@ public final class Codec {
 
   /** Decodes events this server wrote; a failure here means a corrupt store and is thrown. */
   public static List<Event> events(JsonArray json) {
-    return json.stream().map(o -> MAPPER.convertValue(((JsonObject) o).getMap(), Event.class)).toList();
+    return List.of(read(json.encode(), Event[].class));
   }
 
   public static RoomState state(JsonObject json) {
-    return MAPPER.convertValue(json.getMap(), RoomState.class);
+    return read(json.encode(), RoomState.class);
+  }
+
+  private static <T> T read(String json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored " + type.getSimpleName() + " cannot be read", e);
+    }
   }
 
   public static String encode(Object value) {
@@ -120,6 +134,9 @@ public final class Codec {
     }
   }
 
+  /** The name clients use for the resync request, which the room runtime answers itself. */
+  public static final String SYNC = "Sync";
+
   private static Rejection describe(JsonMappingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
       return Rejection.of(ErrorCode.INVALID_FIELD, "unknown field " + abbreviate(u.getPropertyName()));
@@ -127,7 +144,7 @@ public final class Codec {
     if (e instanceof InvalidTypeIdException) {
       return Rejection.of(ErrorCode.UNKNOWN_COMMAND, "unknown command type");
     }
-    String field = e == null ? "" : e.getPath().stream()
+    String field = e.getPath().stream()
         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining("."));
     if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {

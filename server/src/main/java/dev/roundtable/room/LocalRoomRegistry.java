@@ -27,6 +27,7 @@ final class LocalRoomRegistry implements RoomRegistry {
   private final RoomSettings settings;
   private final Clock clock;
   private final Map<String, Future<LiveRoom>> rooms = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   LocalRoomRegistry(Vertx vertx, RoomStore store, RoomSettings settings, Clock clock) {
     this.vertx = vertx;
@@ -37,6 +38,9 @@ final class LocalRoomRegistry implements RoomRegistry {
 
   @Override
   public Future<Void> activate(String roomId) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("this node is shutting down"));
+    }
     Future<LiveRoom> existing = rooms.get(roomId);
     if (existing != null) {
       return existing.mapEmpty();
@@ -68,13 +72,22 @@ final class LocalRoomRegistry implements RoomRegistry {
         });
   }
 
-  /** Called by the room when it stops taking commands; releases its ownership. */
+  /** Called by a room that unloads itself (idle, or its store failed). */
   private void closed(RoomVerticle room) {
     Future<LiveRoom> entry = rooms.get(room.roomId());
     if (entry != null && entry.succeeded() && entry.result().room == room) {
-      rooms.remove(room.roomId(), entry);
-      entry.result().lock.release();
+      retire(room.roomId(), entry);
     }
+  }
+
+  /** Forgets the room, undeploys it (it writes what it accepted), then gives up its ownership. */
+  private Future<Void> retire(String roomId, Future<LiveRoom> entry) {
+    rooms.remove(roomId, entry);
+    LiveRoom live = entry.result();
+    return vertx.undeploy(live.deploymentId)
+        .onFailure(e -> LOG.warn("room {}: undeploy failed: {}", roomId, e.toString()))
+        .recover(e -> Future.succeededFuture())
+        .onComplete(ar -> live.lock.release());
   }
 
   @Override
@@ -84,11 +97,12 @@ final class LocalRoomRegistry implements RoomRegistry {
 
   @Override
   public Future<Void> closeAll() {
-    List<Future<Void>> undeployed = rooms.values().stream()
-        .filter(Future::succeeded)
-        .map(f -> vertx.undeploy(f.result().deploymentId).recover(e -> Future.<Void>succeededFuture()))
+    closed = true;
+    List<Future<Void>> retired = rooms.entrySet().stream()
+        .filter(e -> e.getValue().succeeded())
+        .map(e -> retire(e.getKey(), e.getValue()))
         .toList();
-    return Future.join(undeployed).mapEmpty();
+    return Future.join(retired).mapEmpty();
   }
 
   private record LiveRoom(RoomVerticle room, String deploymentId, Lock lock) {

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The replies a room gave to recent commands, by {@code (clientId, clientSeq)}, so that a resend after a
- * lost reply is answered with the original reply instead of being applied again. Bounded: the last
- * {@value #PER_CLIENT} commands of each of the last {@value #CLIENTS} clients. It travels in snapshots.
+ * The replies a room gave to recent commands, by sender and {@code (clientId, clientSeq)}, so that a resend
+ * after a lost reply is answered with the original reply instead of being applied again. Keyed by sender
+ * too, so one participant reusing another's client id can neither see nor block the other's commands.
+ * Bounded: the last {@value #PER_CLIENT} commands of each of the last {@value #CLIENTS} clients. It travels
+ * in snapshots.
  */
 final class ReplyCache {
   static final int PER_CLIENT = 64;
@@ -15,13 +17,18 @@ final class ReplyCache {
 
   private final Map<String, Map<Long, JsonObject>> byClient = lru(CLIENTS);
 
-  JsonObject get(String clientId, long clientSeq) {
-    Map<Long, JsonObject> replies = byClient.get(clientId);
+  JsonObject get(String actor, String clientId, long clientSeq) {
+    Map<Long, JsonObject> replies = byClient.get(key(actor, clientId));
     return replies == null ? null : replies.get(clientSeq);
   }
 
-  void put(String clientId, long clientSeq, JsonObject reply) {
-    byClient.computeIfAbsent(clientId, id -> lru(PER_CLIENT)).put(clientSeq, reply);
+  void put(String actor, String clientId, long clientSeq, JsonObject reply) {
+    byClient.computeIfAbsent(key(actor, clientId), id -> lru(PER_CLIENT)).put(clientSeq, reply);
+  }
+
+  /** Also the key of a command waiting to be written, so a resend joins it. */
+  static String key(String actor, String clientId) {
+    return actor + '/' + clientId;
   }
 
   JsonObject toJson() {
@@ -38,7 +45,7 @@ final class ReplyCache {
     for (String client : json.fieldNames()) {
       JsonObject replies = json.getJsonObject(client);
       for (String seq : replies.fieldNames()) {
-        put(client, Long.parseLong(seq), replies.getJsonObject(seq));
+        byClient.computeIfAbsent(client, id -> lru(PER_CLIENT)).put(Long.parseLong(seq), replies.getJsonObject(seq));
       }
     }
   }

@@ -19,14 +19,15 @@ public interface RoomRegistry {
   }
 
   /**
-   * Succeeds once the room's command address has a consumer: this node's room verticle, or another node's
-   * when another node owns the room.
+   * Succeeds once this node's room verticle consumes the room's command address. Fails when the room cannot
+   * be loaded, when its ownership cannot be claimed in time (another owner holds it), or after
+   * {@link #closeAll}.
    */
   Future<Void> activate(String roomId);
 
   /** Rooms live on this node. */
   int liveRooms();
 
-  /** Unloads every room of this node, each after its accepted commands are written. */
+  /** Unloads every room of this node, each after its accepted commands are written; activates nothing after. */
   Future<Void> closeAll();
 }

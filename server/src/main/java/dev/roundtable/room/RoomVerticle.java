@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
 final class RoomVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
   private static final int MAX_CLIENT_ID_CHARS = 64;
-  private static final String SYNC = "Sync";
+  /** A room whose meeting was never created (a refused creation) holds nothing worth keeping loaded. */
+  private static final long UNCREATED_IDLE_MS = 5_000;
 
   private final String roomId;
   private final RoomStore store;
@@ -109,7 +110,6 @@ final class RoomVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     closing = true;
-    onClosed.accept(this);
     vertx.cancelTimer(deadlineTimer);
     vertx.cancelTimer(idleTimer);
     Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
@@ -176,7 +176,7 @@ final class RoomVerticle extends VerticleBase {
       reply(message, Replies.error(ErrorCode.INVALID_FIELD, "command must be a JSON object"));
       return;
     }
-    if (SYNC.equals(commandJson.getValue("type"))) {
+    if (Codec.SYNC.equals(commandJson.getValue("type"))) {
       reply(message, sync(commandJson));
       return;
     }
@@ -193,7 +193,7 @@ final class RoomVerticle extends VerticleBase {
     }
     String cid = (String) clientId;
     Long cseq = clientSeq == null ? null : ((Number) clientSeq).longValue();
-    if (cid != null && answeredBefore(cid, cseq, message)) {
+    if (cid != null && answeredBefore(actorName(actor), cid, cseq, message)) {
       return;
     }
     Codec.Result<Command> decoded = Codec.command(commandJson);
@@ -209,13 +209,13 @@ final class RoomVerticle extends VerticleBase {
   }
 
   /** A resend of a command already applied (or being written) gets the original reply, once written. */
-  private boolean answeredBefore(String clientId, long clientSeq, Message<Object> message) {
-    JsonObject previous = replies.get(clientId, clientSeq);
+  private boolean answeredBefore(String actor, String clientId, long clientSeq, Message<Object> message) {
+    JsonObject previous = replies.get(actor, clientId, clientSeq);
     if (previous != null) {
       reply(message, previous);
       return true;
     }
-    Pending pending = inFlight.get(key(clientId, clientSeq));
+    Pending pending = inFlight.get(key(actor, clientId, clientSeq));
     if (pending != null) {
       pending.waiters.add(message);
       return true;
@@ -244,14 +244,14 @@ final class RoomVerticle extends VerticleBase {
     }
     working = applied.state();
     workingSeq++;
-    LogEntry entry = new LogEntry(roomId, workingSeq, now, actor.isSystem() ? Headers.SYSTEM_ACTOR : actor.participantId(),
-        clientId, clientSeq, Codec.eventsToJson(applied.events()), Replies.applied(workingSeq, applied.result()));
+    LogEntry entry = new LogEntry(roomId, workingSeq, now, actorName(actor), clientId, clientSeq,
+        Codec.eventsToJson(applied.events()), Replies.applied(workingSeq, applied.result()));
     Pending pending = new Pending(entry, working);
     if (message != null) {
       pending.waiters.add(message);
     }
     if (clientId != null) {
-      inFlight.put(key(clientId, clientSeq), pending);
+      inFlight.put(key(entry.actor(), clientId, clientSeq), pending);
     }
     queued.add(pending);
     flush();
@@ -285,7 +285,7 @@ final class RoomVerticle extends VerticleBase {
     durableSeq = p.entry.seq();
     remember(p.entry);
     if (p.entry.clientId() != null) {
-      inFlight.remove(key(p.entry.clientId(), p.entry.clientSeq()));
+      inFlight.remove(key(p.entry.actor(), p.entry.clientId(), p.entry.clientSeq()));
     }
     p.waiters.forEach(m -> reply(m, p.entry.reply()));
     vertx.eventBus().publish(Addresses.events(roomId), envelope(p.entry));
@@ -312,7 +312,7 @@ final class RoomVerticle extends VerticleBase {
       recent.removeFirst();
     }
     if (entry.clientId() != null) {
-      replies.put(entry.clientId(), entry.clientSeq(), entry.reply());
+      replies.put(entry.actor(), entry.clientId(), entry.clientSeq(), entry.reply());
     }
   }
 
@@ -403,7 +403,7 @@ final class RoomVerticle extends VerticleBase {
 
   private void watchIdleness() {
     scheduleDeadline();
-    long period = Math.max(1_000, Math.min(settings.idleTimeoutMs() / 4, 30_000));
+    long period = Math.max(1_000, Math.min(settings.idleTimeoutMs() / 4, UNCREATED_IDLE_MS));
     idleTimer = vertx.setPeriodic(period, id -> {
       if (isIdle()) {
         LOG.info("room {} idle; unloading at seq {}", roomId, durableSeq);
@@ -417,20 +417,23 @@ final class RoomVerticle extends VerticleBase {
   }
 
   private boolean isIdle() {
+    long idleFor = durable.created() ? settings.idleTimeoutMs() : Math.min(settings.idleTimeoutMs(), UNCREATED_IDLE_MS);
     return !closing && pendingCount() == 0
-        && clock.millis() - lastActivity >= settings.idleTimeoutMs()
+        && clock.millis() - lastActivity >= idleFor
         && durable.participants().values().stream().noneMatch(Participant::online);
   }
 
-  /** Stops taking commands at once, then undeploys (which flushes and snapshots in {@link #stop}). */
+  /**
+   * Stops taking commands at once and asks the registry to retire this room: it forgets the room (so the
+   * next command loads a fresh owner), undeploys it (which flushes and snapshots in {@link #stop}), and
+   * only then releases the ownership, so the next owner cannot start before this one has finished writing.
+   */
   private void unload() {
     if (closing) {
       return;
     }
     closing = true;
     onClosed.accept(this);
-    vertx.undeploy(deploymentID())
-        .onFailure(e -> LOG.warn("room {}: undeploy failed: {}", roomId, e.toString()));
   }
 
   // ---- helpers
@@ -449,8 +452,12 @@ final class RoomVerticle extends VerticleBase {
     }
   }
 
-  private static String key(String clientId, long clientSeq) {
-    return clientId + '\u0000' + clientSeq;
+  private static String key(String actor, String clientId, long clientSeq) {
+    return ReplyCache.key(actor, clientId) + '#' + clientSeq;
+  }
+
+  private static String actorName(Actor actor) {
+    return actor.isSystem() ? Headers.SYSTEM_ACTOR : actor.participantId();
   }
 
   /** An accepted command on its way to the store, and who waits for its reply. */

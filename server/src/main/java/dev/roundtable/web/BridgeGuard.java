@@ -3,6 +3,7 @@ package dev.roundtable.web;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Role;
 import dev.roundtable.protocol.Addresses;
+import dev.roundtable.protocol.Codec;
 import dev.roundtable.protocol.Headers;
 import dev.roundtable.protocol.Replies;
 import dev.roundtable.room.RoomClient;
@@ -198,7 +199,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   }
 
   private static boolean isSync(JsonObject body) {
-    return body.getValue("command") instanceof JsonObject c && "Sync".equals(c.getValue("type"));
+    return body.getValue("command") instanceof JsonObject c && Codec.SYNC.equals(c.getValue("type"));
   }
 
   private static final class SocketState {

@@ -80,6 +80,8 @@ public final class HttpServerVerticle extends VerticleBase {
     router.post("/api/rooms").handler(body).handler(api::createRoom);
     router.post("/api/join").handler(body).handler(api::join);
     router.get("/api/rooms/:roomId").handler(api::summary);
+    router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, ErrorCode.NOT_FOUND,
+        "no such API route: " + ctx.request().method() + " " + ctx.request().path()));
   }
 
   private void mountEventBusBridge(Router router) {

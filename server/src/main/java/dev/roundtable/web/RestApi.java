@@ -2,6 +2,7 @@ package dev.roundtable.web;
 
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Role;
+import dev.roundtable.protocol.Codec;
 import dev.roundtable.protocol.Replies;
 import dev.roundtable.room.RoomClient;
 import dev.roundtable.store.RoomStore;
@@ -89,7 +90,7 @@ final class RestApi {
         HttpErrors.send(ctx, ErrorCode.WRONG_ROOM, "the token is for another room");
       } else {
         Future<JsonObject> snapshot = rooms.send(roomId, verified.result().participantId(),
-            new JsonObject().put("type", "Sync"));
+            new JsonObject().put("type", Codec.SYNC));
         Future<java.util.Optional<String>> joinCode = store.joinCodeOf(roomId);
         Future.all(snapshot, joinCode)
             .map(all -> summarize(roomId, snapshot.result(), joinCode.result()))

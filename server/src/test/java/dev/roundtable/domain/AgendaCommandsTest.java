@@ -314,7 +314,9 @@ class AgendaCommandsTest {
           refused("removing against an older version", edited, FACILITATOR, new RemoveItem(ITEM_2, 1),
               ErrorCode.STALE_VERSION),
           refused("removing the active item", working(), FACILITATOR, new RemoveItem(ITEM_1, null),
-              ErrorCode.INVALID_STATE));
+              ErrorCode.INVALID_STATE),
+          refused("removing a completed item, which belongs to the minutes", done(), FACILITATOR,
+              new RemoveItem(ITEM_1, null), ErrorCode.INVALID_STATE));
     }
   }
 

@@ -239,6 +239,8 @@ class MeetingCommandsTest {
           refused("an edit by someone not in the room", s, STRANGER, titled("X"), ErrorCode.FORBIDDEN),
           refused("an edit without a version", s, FACILITATOR, new EditMeeting(null, "X", null, null, null, null),
               ErrorCode.INVALID_FIELD),
+          refused("a one-word goal, which is not verb + result", s, FACILITATOR,
+              new EditMeeting(1, null, "Budget", null, null, null), ErrorCode.INVALID_FIELD),
           refused("a title over the limit", s, FACILITATOR, titled(chars(Limits.TITLE_CHARS + 1)),
               ErrorCode.TOO_LARGE),
           refused("a goal over the limit", s, FACILITATOR,
