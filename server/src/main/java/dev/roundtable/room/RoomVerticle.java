@@ -96,11 +96,11 @@ final class RoomVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return store.load(roomId)
+    return store.load(roomId, settings.resyncWindow())
         .map(this::replay)
+        .compose(v -> announceMissedWhileUnloaded())
         .compose(v -> listen())
         .onSuccess(v -> {
-          announceMissedWhileUnloaded();
           watchIdleness();
           LOG.info("room {} loaded at seq {}", roomId, durableSeq);
         });
@@ -130,6 +130,10 @@ final class RoomVerticle extends VerticleBase {
       replies.load(stored.snapshot().replies());
     }
     for (LogEntry entry : stored.entries()) {
+      if (entry.seq() <= seq) {
+        keepForResync(entry);
+        continue;
+      }
       if (entry.seq() != seq + 1) {
         throw new IllegalStateException("room " + roomId + " log has a gap after seq " + seq);
       }
@@ -149,9 +153,11 @@ final class RoomVerticle extends VerticleBase {
     return consumer.completion();
   }
 
-  private void announceMissedWhileUnloaded() {
+  /** Before anyone is served: presence from a gone process is cleared, and run-outs missed are announced. */
+  private Future<Void> announceMissedWhileUnloaded() {
     execute(Actor.system(), new ResetPresence(), null, null, null);
     execute(Actor.system(), new Tick(), null, null, null);
+    return whenDrained();
   }
 
   // ---- commands
@@ -307,12 +313,16 @@ final class RoomVerticle extends VerticleBase {
   }
 
   private void remember(LogEntry entry) {
+    keepForResync(entry);
+    if (entry.clientId() != null) {
+      replies.put(entry.actor(), entry.clientId(), entry.clientSeq(), entry.reply());
+    }
+  }
+
+  private void keepForResync(LogEntry entry) {
     recent.addLast(entry);
     while (recent.size() > settings.resyncWindow()) {
       recent.removeFirst();
-    }
-    if (entry.clientId() != null) {
-      replies.put(entry.actor(), entry.clientId(), entry.clientSeq(), entry.reply());
     }
   }
 

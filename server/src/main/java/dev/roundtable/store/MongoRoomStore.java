@@ -86,11 +86,11 @@ final class MongoRoomStore implements RoomStore {
   }
 
   @Override
-  public Future<StoredRoom> load(String roomId) {
+  public Future<StoredRoom> load(String roomId, int alsoBefore) {
     return blocking(() -> {
       Document snap = snapshots.find(Filters.eq("_id", roomId)).first();
       Snapshot snapshot = snap == null ? null : Snapshot.fromJson(json(snap));
-      long after = snapshot == null ? 0 : snapshot.seq();
+      long after = snapshot == null ? 0 : Math.max(0, snapshot.seq() - alsoBefore);
       List<LogEntry> entries = new ArrayList<>();
       events.find(Filters.and(Filters.eq("room", roomId), Filters.gt("seq", after)))
           .projection(Projections.excludeId())

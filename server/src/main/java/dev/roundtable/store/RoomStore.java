@@ -14,8 +14,12 @@ import java.util.Optional;
  */
 public interface RoomStore {
 
-  /** The latest snapshot and the entries after it; {@link StoredRoom#empty()} for a room never written. */
-  Future<StoredRoom> load(String roomId);
+  /**
+   * The latest snapshot and the entries after it, preceded by up to {@code alsoBefore} entries the snapshot
+   * already covers (so a reloaded room can still answer reconnecting clients with events);
+   * {@link StoredRoom#empty()} for a room never written.
+   */
+  Future<StoredRoom> load(String roomId, int alsoBefore);
 
   /** Writes entries (possibly of several rooms) durably. Writers may call concurrently; calls are grouped. */
   Future<Void> append(List<LogEntry> entries);

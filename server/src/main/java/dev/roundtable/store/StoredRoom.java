@@ -2,7 +2,10 @@ package dev.roundtable.store;
 
 import java.util.List;
 
-/** What the store holds for a room: its latest snapshot (or none) and the log entries after it, in order. */
+/**
+ * What the store holds for a room: its latest snapshot (or none) and log entries in order: those after the
+ * snapshot, possibly preceded by some the snapshot already covers.
+ */
 public record StoredRoom(Snapshot snapshot, List<LogEntry> entries) {
   public StoredRoom {
     entries = List.copyOf(entries);
