@@ -200,6 +200,23 @@ class RoundtableServerTest {
   }
 
   @Test
+  @DisplayName("shows a subscribed participant online, and still online after the room was reloaded")
+  void presenceSurvivesReload() {
+    result(facilitator.join(roomId, facilitatorToken));
+    Eventually.until("the facilitator is online", Duration.ofSeconds(5), () -> online() == 1);
+
+    result(server.server().rooms().unload(roomId));
+    Eventually.until("the reloaded room counts the facilitator again", Duration.ofSeconds(5), () -> online() == 1);
+
+    result(facilitator.close());
+    Eventually.until("the facilitator is offline", Duration.ofSeconds(5), () -> online() == 0);
+  }
+
+  private long online() {
+    return result(server.get("/api/rooms/" + roomId, facilitatorToken)).bodyAsJsonObject().getLong("online");
+  }
+
+  @Test
   @DisplayName("carries commands with list fields intact across the event bus")
   void reordersOverTheBus() {
     String first = result(facilitator.command(roomId, facilitatorToken, "fac", 1, addItem("First")))

@@ -1,12 +1,14 @@
 package dev.roundtable.domain;
 
-import dev.roundtable.domain.MeetingEvents.ConnectionsChanged;
+import dev.roundtable.domain.MeetingEvents.Connected;
+import dev.roundtable.domain.MeetingEvents.Disconnected;
 import dev.roundtable.domain.MeetingEvents.FacilitatorHandedOff;
 import dev.roundtable.domain.MeetingEvents.MeetingCreated;
 import dev.roundtable.domain.MeetingEvents.MeetingEdited;
 import dev.roundtable.domain.MeetingEvents.MeetingEnded;
 import dev.roundtable.domain.MeetingEvents.MeetingStarted;
 import dev.roundtable.domain.MeetingEvents.ParticipantJoined;
+import dev.roundtable.domain.MeetingEvents.PresenceReset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.Optional;
 
 /** Commands about the meeting as a whole and its people. */
 public final class MeetingCommands {
+  static final int MAX_CONNECTION_ID_CHARS = 64;
+
   private MeetingCommands() {
   }
 
@@ -123,42 +127,43 @@ public final class MeetingCommands {
     }
   }
 
-  /** A socket of the participant subscribed to the room (sent by the server). */
-  public record Connect(String participantId) implements Command {
+  /**
+   * A subscription of the participant to the room started (sent by the server). Announcing one the room
+   * already knows changes nothing.
+   */
+  public record Connect(String participantId, String connectionId) implements Command {
     @Override
     public Decision decide(RoomState s, Actor a, long now) {
       return Guard.on(s, a).system().created()
+          .text("connectionId", connectionId, MAX_CONNECTION_ID_CHARS, true)
           .andThen(() -> Lookups.participant(s, participantId))
-          .then(() -> Decision.accept(
-              new ConnectionsChanged(participantId, s.participants().get(participantId).connections() + 1)));
+          .then(() -> s.participants().get(participantId).connections().contains(connectionId) ? Decision.accept()
+              : Decision.accept(new Connected(participantId, connectionId)));
     }
   }
 
-  /** A socket of the participant went away (sent by the server). */
-  public record Disconnect(String participantId) implements Command {
+  /** A subscription of the participant ended (sent by the server). Ending an unknown one changes nothing. */
+  public record Disconnect(String participantId, String connectionId) implements Command {
     @Override
     public Decision decide(RoomState s, Actor a, long now) {
       return Guard.on(s, a).system().created()
+          .text("connectionId", connectionId, MAX_CONNECTION_ID_CHARS, true)
           .andThen(() -> Lookups.participant(s, participantId))
-          .then(() -> {
-            int connections = s.participants().get(participantId).connections();
-            return connections == 0 ? Decision.accept()
-                : Decision.accept(new ConnectionsChanged(participantId, connections - 1));
-          });
+          .then(() -> s.participants().get(participantId).connections().contains(connectionId)
+              ? Decision.accept(new Disconnected(participantId, connectionId)) : Decision.accept());
     }
   }
 
   /**
-   * Marks everyone offline; sent by the server when it (re)loads a room, because the sockets counted
-   * before belonged to a process that is gone. Clients that are still there subscribe again.
+   * Marks everyone offline; sent by the server when it (re)loads a room, because the subscriptions known
+   * before belonged to a process that may be gone. Nodes whose sockets are still subscribed announce them
+   * again.
    */
   public record ResetPresence() implements Command {
     @Override
     public Decision decide(RoomState s, Actor a, long now) {
-      return Guard.on(s, a).system().then(() -> Decision.accept(s.participants().values().stream()
-          .filter(Participant::online)
-          .<Event>map(p -> new ConnectionsChanged(p.id(), 0))
-          .toList()));
+      return Guard.on(s, a).system().then(() -> s.participants().values().stream().anyMatch(Participant::online)
+          ? Decision.accept(new PresenceReset()) : Decision.accept());
     }
   }
 

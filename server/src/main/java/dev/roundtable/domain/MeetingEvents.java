@@ -1,5 +1,8 @@
 package dev.roundtable.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Events about the meeting as a whole and its people. */
 public final class MeetingEvents {
   private MeetingEvents() {
@@ -39,7 +42,7 @@ public final class MeetingEvents {
   public record MeetingEnded(long at) implements Event {
     @Override
     public RoomState evolve(RoomState s) {
-      return s.toBuilder().meeting(s.meeting().withStatus(MeetingStatus.ENDED, at)).queue(java.util.List.of())
+      return s.toBuilder().meeting(s.meeting().withStatus(MeetingStatus.ENDED, at)).queue(List.of())
           .build();
     }
   }
@@ -49,17 +52,40 @@ public final class MeetingEvents {
     @Override
     public RoomState evolve(RoomState s) {
       return s.toBuilder()
-          .participant(new Participant(participantId, name, department, role, 0, at))
+          .participant(new Participant(participantId, name, department, role, List.of(), at))
           .serial(serial)
           .build();
     }
   }
 
-  public record ConnectionsChanged(String participantId, int connections) implements Event {
+  /** A subscription ({@code connectionId}, opaque) of the participant started; they are online. */
+  public record Connected(String participantId, String connectionId) implements Event {
     @Override
     public RoomState evolve(RoomState s) {
       Participant p = s.participants().get(participantId);
+      List<String> connections = new ArrayList<>(p.connections());
+      connections.add(connectionId);
       return s.toBuilder().participant(p.withConnections(connections)).build();
+    }
+  }
+
+  public record Disconnected(String participantId, String connectionId) implements Event {
+    @Override
+    public RoomState evolve(RoomState s) {
+      Participant p = s.participants().get(participantId);
+      return s.toBuilder()
+          .participant(p.withConnections(p.connections().stream().filter(c -> !c.equals(connectionId)).toList()))
+          .build();
+    }
+  }
+
+  /** Everyone is offline: the room was reloaded and the subscriptions it knew of belonged to a gone process. */
+  public record PresenceReset() implements Event {
+    @Override
+    public RoomState evolve(RoomState s) {
+      RoomState.Builder b = s.toBuilder();
+      s.participants().values().forEach(p -> b.participant(p.withConnections(List.of())));
+      return b.build();
     }
   }
 

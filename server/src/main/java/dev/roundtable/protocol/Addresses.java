@@ -32,6 +32,12 @@ public final class Addresses {
    */
   public static final String REJECTED = "rt.rejected";
 
+  /**
+   * Internal, never bridged: a room that has just been (re)loaded publishes its id here, and every node's
+   * bridge announces the sockets it has subscribed to that room again, so presence survives a reload.
+   */
+  public static final String PRESENCE_RECOUNT = "rt.presence.recount";
+
   private static final Pattern COMMANDS = Pattern.compile(INBOUND_PATTERN);
   private static final Pattern EVENTS = Pattern.compile(OUTBOUND_PATTERN);
   private static final Pattern ROOM_ID = Pattern.compile(ROOM_ID_REGEX);

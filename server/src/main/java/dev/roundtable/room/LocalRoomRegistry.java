@@ -91,6 +91,12 @@ final class LocalRoomRegistry implements RoomRegistry {
   }
 
   @Override
+  public Future<Void> unload(String roomId) {
+    Future<LiveRoom> entry = rooms.get(roomId);
+    return entry == null ? Future.succeededFuture() : entry.compose(live -> retire(roomId, entry));
+  }
+
+  @Override
   public int liveRooms() {
     return rooms.size();
   }

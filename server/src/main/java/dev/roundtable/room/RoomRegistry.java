@@ -25,6 +25,12 @@ public interface RoomRegistry {
    */
   Future<Void> activate(String roomId);
 
+  /**
+   * Unloads one room of this node after its accepted commands are written and gives up its ownership; the
+   * next command for it loads it again (here or on whichever node claims it). Used to hand a room over.
+   */
+  Future<Void> unload(String roomId);
+
   /** Rooms live on this node. */
   int liveRooms();
 

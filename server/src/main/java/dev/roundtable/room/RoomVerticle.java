@@ -101,6 +101,7 @@ final class RoomVerticle extends VerticleBase {
         .compose(v -> announceMissedWhileUnloaded())
         .compose(v -> listen())
         .onSuccess(v -> {
+          vertx.eventBus().publish(Addresses.PRESENCE_RECOUNT, roomId);
           watchIdleness();
           LOG.info("room {} loaded at seq {}", roomId, durableSeq);
         });

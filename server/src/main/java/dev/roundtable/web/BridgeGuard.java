@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,8 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     BridgeEventType type = event.type();
     switch (type) {
       case SOCKET_CREATED -> {
-        sockets.put(event.socket(), new SocketState(new RateLimiter(commandsPerSecond, commandBurst, clock.millis())));
+        sockets.put(event.socket(),
+            new SocketState(UUID.randomUUID().toString(), new RateLimiter(commandsPerSecond, commandBurst, clock.millis())));
         event.complete(true);
       }
       case SEND -> onSend(event);
@@ -151,7 +153,7 @@ final class BridgeGuard implements Handler<BridgeEvent> {
         Identity who = verified.result();
         socket.subscriptions.put(address, who);
         event.complete(true);
-        presence(who, "Connect");
+        presence(who, socket.connectionId, "Connect");
       }
     });
   }
@@ -160,12 +162,24 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     SocketState socket = sockets.get(event.socket());
     Identity who = socket == null ? null : socket.subscriptions.remove(event.getRawMessage().getString("address"));
     if (who != null) {
-      presence(who, "Disconnect");
+      presence(who, socket.connectionId, "Disconnect");
     }
   }
 
-  private void presence(Identity who, String type) {
-    rooms.sendAsSystem(who.roomId(), new JsonObject().put("type", type).put("participantId", who.participantId()))
+  /** Announces again every subscription this bridge holds to {@code roomId} (the room was just reloaded). */
+  void recount(String roomId) {
+    String address = Addresses.events(roomId);
+    sockets.values().forEach(socket -> {
+      Identity who = socket.subscriptions.get(address);
+      if (who != null) {
+        presence(who, socket.connectionId, "Connect");
+      }
+    });
+  }
+
+  private void presence(Identity who, String connectionId, String type) {
+    rooms.sendAsSystem(who.roomId(), new JsonObject().put("type", type).put("participantId", who.participantId())
+            .put("connectionId", connectionId))
         .onFailure(e -> LOG.warn("room {}: {} of {} not recorded: {}", who.roomId(), type, who.participantId(),
             e.toString()));
   }
@@ -203,10 +217,12 @@ final class BridgeGuard implements Handler<BridgeEvent> {
   }
 
   private static final class SocketState {
+    final String connectionId;
     final RateLimiter limiter;
     final Map<String, Identity> subscriptions = new HashMap<>();
 
-    SocketState(RateLimiter limiter) {
+    SocketState(String connectionId, RateLimiter limiter) {
+      this.connectionId = connectionId;
       this.limiter = limiter;
     }
   }

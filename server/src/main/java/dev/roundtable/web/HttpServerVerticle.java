@@ -91,6 +91,7 @@ public final class HttpServerVerticle extends VerticleBase {
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.OUTBOUND_PATTERN));
     BridgeGuard guard = new BridgeGuard(tokens, registry, rooms, clock, config.maxCommandBytes(),
         config.commandsPerSecond(), config.commandBurst());
+    vertx.eventBus().<String>consumer(Addresses.PRESENCE_RECOUNT, m -> guard.recount(m.body()));
     SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions());
     router.route("/eventbus/*").subRouter(sockJs.bridge(bridge, guard));
   }

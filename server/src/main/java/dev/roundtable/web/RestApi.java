@@ -104,7 +104,7 @@ final class RestApi {
     JsonObject meeting = s.getJsonObject("meeting", new JsonObject());
     JsonObject participants = s.getJsonObject("participants", new JsonObject());
     long online = participants.stream()
-        .filter(e -> ((JsonObject) e.getValue()).getInteger("connections", 0) > 0).count();
+        .filter(e -> !((JsonObject) e.getValue()).getJsonArray("connections", new JsonArray()).isEmpty()).count();
     JsonArray agenda = s.getJsonArray("agenda", new JsonArray());
     JsonObject current = agenda.stream().map(JsonObject.class::cast)
         .filter(i -> "active".equals(i.getString("status"))).findFirst()

@@ -39,16 +39,19 @@ import dev.roundtable.domain.MeetingCommands.HandOff;
 import dev.roundtable.domain.MeetingCommands.Join;
 import dev.roundtable.domain.MeetingCommands.ResetPresence;
 import dev.roundtable.domain.MeetingCommands.StartMeeting;
-import dev.roundtable.domain.MeetingEvents.ConnectionsChanged;
+import dev.roundtable.domain.MeetingEvents.Connected;
+import dev.roundtable.domain.MeetingEvents.Disconnected;
 import dev.roundtable.domain.MeetingEvents.FacilitatorHandedOff;
 import dev.roundtable.domain.MeetingEvents.MeetingCreated;
 import dev.roundtable.domain.MeetingEvents.MeetingEdited;
 import dev.roundtable.domain.MeetingEvents.MeetingEnded;
 import dev.roundtable.domain.MeetingEvents.MeetingStarted;
 import dev.roundtable.domain.MeetingEvents.ParticipantJoined;
+import dev.roundtable.domain.MeetingEvents.PresenceReset;
 import dev.roundtable.domain.SpeakerCommands.GiveFloor;
 import dev.roundtable.domain.SpeakerCommands.RaiseHand;
 import dev.roundtable.domain.SpeakerEvents.FloorEnded;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -87,7 +90,7 @@ class MeetingCommandsTest {
           T0 + 60_000, 45, MeetingStatus.SCHEDULED, null, null, 1));
       assertThat(s.speakerLimitSeconds()).isEqualTo(120);
       assertThat(s.participants()).containsOnlyKeys(FACILITATOR_ID);
-      assertThat(s.facilitator()).contains(new Participant(FACILITATOR_ID, "Fran", PRODUCT, Role.FACILITATOR, 0, T0));
+      assertThat(s.facilitator()).contains(new Participant(FACILITATOR_ID, "Fran", PRODUCT, Role.FACILITATOR, List.of(), T0));
       assertThat(s.serial()).isEqualTo(1);
       assertThat(s.agenda()).isEmpty();
       assertThat(s.countdown()).isNull();
@@ -359,7 +362,7 @@ class MeetingCommandsTest {
           new ParticipantJoined("p9", "Dan", "Legal", Role.PARTICIPANT, T0 + 3, 9));
       assertThat(outcome.result()).isEqualTo(Map.of("participantId", "p9"));
       assertThat(outcome.state().participant("p9"))
-          .contains(new Participant("p9", "Dan", "Legal", Role.PARTICIPANT, 0, T0 + 3));
+          .contains(new Participant("p9", "Dan", "Legal", Role.PARTICIPANT, List.of(), T0 + 3));
       assertThat(outcome.state().participant("p9").orElseThrow().online()).isFalse();
       assertThat(outcome.state().serial()).isEqualTo(9);
     }
@@ -369,7 +372,7 @@ class MeetingCommandsTest {
     void addsScreen() {
       RoomState s = after(created(), SYSTEM, new Join("Board", null, Role.SCREEN), T0);
 
-      assertThat(s.participant("p2")).contains(new Participant("p2", "Board", "", Role.SCREEN, 0, T0));
+      assertThat(s.participant("p2")).contains(new Participant("p2", "Board", "", Role.SCREEN, List.of(), T0));
     }
 
     @Test
@@ -412,52 +415,63 @@ class MeetingCommandsTest {
   class PresenceTest {
 
     @Test
-    @DisplayName("count the sockets a participant holds")
-    void countConnections() {
-      Outcome.Applied first = accepted(room(), SYSTEM, new Connect(ANA_ID), T0);
-      Outcome.Applied second = accepted(first.state(), SYSTEM, new Connect(ANA_ID), T0);
-      Outcome.Applied gone = accepted(second.state(), SYSTEM, new Disconnect(ANA_ID), T0);
+    @DisplayName("track each subscription a participant holds, by its connection id")
+    void trackConnections() {
+      Outcome.Applied first = accepted(room(), SYSTEM, new Connect(ANA_ID, "c1"), T0);
+      Outcome.Applied second = accepted(first.state(), SYSTEM, new Connect(ANA_ID, "c2"), T0);
+      Outcome.Applied gone = accepted(second.state(), SYSTEM, new Disconnect(ANA_ID, "c1"), T0);
 
-      assertThat(first.events()).containsExactly(new ConnectionsChanged(ANA_ID, 1));
-      assertThat(second.events()).containsExactly(new ConnectionsChanged(ANA_ID, 2));
-      assertThat(gone.events()).containsExactly(new ConnectionsChanged(ANA_ID, 1));
-      assertThat(second.state().participant(ANA_ID).orElseThrow().connections()).isEqualTo(2);
+      assertThat(first.events()).containsExactly(new Connected(ANA_ID, "c1"));
+      assertThat(second.events()).containsExactly(new Connected(ANA_ID, "c2"));
+      assertThat(gone.events()).containsExactly(new Disconnected(ANA_ID, "c1"));
+      assertThat(second.state().participant(ANA_ID).orElseThrow().connections()).containsExactly("c1", "c2");
       assertThat(gone.state().participant(ANA_ID).orElseThrow().online()).isTrue();
-      RoomState offline = after(gone.state(), SYSTEM, new Disconnect(ANA_ID), T0);
+      RoomState offline = after(gone.state(), SYSTEM, new Disconnect(ANA_ID, "c2"), T0);
       assertThat(offline.participant(ANA_ID).orElseThrow().online()).isFalse();
     }
 
     @Test
-    @DisplayName("accept a disconnect of someone already offline without any event")
-    void disconnectAtZero() {
-      RoomState s = room();
+    @DisplayName("take a repeated Connect of the same subscription as no change, so nodes may announce again")
+    void repeatedConnect() {
+      RoomState s = after(room(), SYSTEM, new Connect(ANA_ID, "c1"), T0);
 
-      Outcome.Applied outcome = accepted(s, SYSTEM, new Disconnect(ANA_ID), T0);
+      Outcome.Applied outcome = accepted(s, SYSTEM, new Connect(ANA_ID, "c1"), T0);
 
       assertThat(outcome.events()).isEmpty();
       assertThat(outcome.state()).isEqualTo(s);
     }
 
     @Test
-    @DisplayName("keep counting presence after the meeting ended")
-    void presenceAfterEnd() {
-      RoomState s = after(ended(), SYSTEM, new Connect(SCREEN_ID), T0);
-      s = after(s, SYSTEM, new Disconnect(SCREEN_ID), T0);
+    @DisplayName("accept a disconnect of an unknown subscription without any event")
+    void disconnectUnknown() {
+      RoomState s = room();
 
-      assertThat(s.participant(SCREEN_ID).orElseThrow().connections()).isZero();
+      Outcome.Applied outcome = accepted(s, SYSTEM, new Disconnect(ANA_ID, "c9"), T0);
+
+      assertThat(outcome.events()).isEmpty();
+      assertThat(outcome.state()).isEqualTo(s);
     }
 
     @Test
-    @DisplayName("reset everyone who is online to zero and leave the others alone")
+    @DisplayName("keep tracking presence after the meeting ended")
+    void presenceAfterEnd() {
+      RoomState s = after(ended(), SYSTEM, new Connect(SCREEN_ID, "c1"), T0);
+      assertThat(s.participant(SCREEN_ID).orElseThrow().online()).isTrue();
+      s = after(s, SYSTEM, new Disconnect(SCREEN_ID, "c1"), T0);
+
+      assertThat(s.participant(SCREEN_ID).orElseThrow().connections()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("reset everyone to offline in one event, and do nothing when nobody is online")
     void resetPresence() {
-      RoomState s = after(room(), SYSTEM, new Connect(ANA_ID), T0);
-      s = after(s, SYSTEM, new Connect(ANA_ID), T0);
-      s = after(s, SYSTEM, new Connect(SCREEN_ID), T0);
+      RoomState s = after(room(), SYSTEM, new Connect(ANA_ID, "c1"), T0);
+      s = after(s, SYSTEM, new Connect(ANA_ID, "c2"), T0);
+      s = after(s, SYSTEM, new Connect(SCREEN_ID, "c3"), T0);
 
       Outcome.Applied outcome = accepted(s, SYSTEM, new ResetPresence(), T0);
 
-      assertThat(outcome.events()).containsExactlyInAnyOrder(
-          new ConnectionsChanged(ANA_ID, 0), new ConnectionsChanged(SCREEN_ID, 0));
+      assertThat(outcome.events()).containsExactly(new PresenceReset());
       assertThat(outcome.state().participants().values()).noneMatch(Participant::online);
       assertThat(accepted(outcome.state(), SYSTEM, new ResetPresence(), T0).events()).isEmpty();
     }
@@ -476,17 +490,20 @@ class MeetingCommandsTest {
     Stream<DynamicTest> refuse() {
       RoomState s = room();
       return Stream.of(
-          refused("a participant sending Connect", s, FACILITATOR, new Connect(ANA_ID), ErrorCode.FORBIDDEN),
-          refused("a participant sending Disconnect", s, ANA, new Disconnect(ANA_ID), ErrorCode.FORBIDDEN),
+          refused("a participant sending Connect", s, FACILITATOR, new Connect(ANA_ID, "c1"), ErrorCode.FORBIDDEN),
+          refused("a participant sending Disconnect", s, ANA, new Disconnect(ANA_ID, "c1"), ErrorCode.FORBIDDEN),
           refused("a participant sending ResetPresence", s, FACILITATOR, new ResetPresence(), ErrorCode.FORBIDDEN),
-          refused("Connect before the meeting exists", empty(), SYSTEM, new Connect(ANA_ID),
+          refused("Connect before the meeting exists", empty(), SYSTEM, new Connect(ANA_ID, "c1"),
               ErrorCode.ROOM_NOT_FOUND),
-          refused("Disconnect before the meeting exists", empty(), SYSTEM, new Disconnect(ANA_ID),
+          refused("Disconnect before the meeting exists", empty(), SYSTEM, new Disconnect(ANA_ID, "c1"),
               ErrorCode.ROOM_NOT_FOUND),
-          refused("Connect of an unknown participant", s, SYSTEM, new Connect(UNKNOWN_ID),
+          refused("Connect of an unknown participant", s, SYSTEM, new Connect(UNKNOWN_ID, "c1"),
               ErrorCode.PARTICIPANT_NOT_FOUND),
-          refused("Disconnect of an unknown participant", s, SYSTEM, new Disconnect(UNKNOWN_ID),
-              ErrorCode.PARTICIPANT_NOT_FOUND));
+          refused("Disconnect of an unknown participant", s, SYSTEM, new Disconnect(UNKNOWN_ID, "c1"),
+              ErrorCode.PARTICIPANT_NOT_FOUND),
+          refused("Connect without a connection id", s, SYSTEM, new Connect(ANA_ID, null), ErrorCode.INVALID_FIELD),
+          refused("Connect with an oversize connection id", s, SYSTEM, new Connect(ANA_ID, "c".repeat(65)),
+              ErrorCode.TOO_LARGE));
     }
   }
 
