@@ -10,7 +10,9 @@ const ROLE_LABELS = { facilitator: 'Facilitator', participant: 'Participant', sc
 const $ = (id) => document.getElementById(id);
 
 const els = {
-  error: $('error'),
+  createError: $('create-error'),
+  joinError: $('join-error'),
+  summaryError: $('summary-error'),
   session: $('session'),
   sessionHeading: $('session-heading'),
   codeBox: $('code-box'),
@@ -71,16 +73,21 @@ function clearSession() {
 
 // ---------- errors ----------
 
-function showError(text) {
+/** Shows a message in one of the error areas (role="alert"), next to what failed. */
+function showError(area, text) {
   // Replace the content so screen readers announce the new message.
-  els.error.textContent = '';
+  area.textContent = '';
   const p = document.createElement('p');
   p.textContent = text;
-  els.error.append(p);
+  area.append(p);
 }
 
-function clearError() {
-  els.error.textContent = '';
+function clearError(area) {
+  area.textContent = '';
+}
+
+function errorAreaOf(form) {
+  return form === els.createForm ? els.createError : els.joinError;
 }
 
 // ---------- HTTP ----------
@@ -149,6 +156,7 @@ function labelOf(input) {
  * Marks invalid fields with aria-invalid, shows the first problem in the error area and focuses that field.
  */
 function validate(form) {
+  const area = errorAreaOf(form);
   let first = null;
   let message = '';
   for (const input of form.querySelectorAll('input:not([type=radio])')) {
@@ -176,7 +184,7 @@ function validate(form) {
     }
   }
   if (first) {
-    showError(message);
+    showError(area, message);
     first.focus();
     return false;
   }
@@ -186,7 +194,8 @@ function validate(form) {
 async function submitWith(form, failurePrefix, work) {
   const button = form.querySelector('button[type=submit]');
   if (button.disabled) return;
-  clearError();
+  const area = errorAreaOf(form);
+  clearError(area);
   if (!validate(form)) return;
   const label = button.textContent;
   button.disabled = true;
@@ -195,7 +204,7 @@ async function submitWith(form, failurePrefix, work) {
   try {
     await work();
   } catch (e) {
-    showError(e instanceof ApiError
+    showError(area, e instanceof ApiError
       ? `${failurePrefix}: ${e.message}`
       : 'Something went wrong on this page. Reload and try again.');
     if (!(e instanceof ApiError)) console.error(e);
@@ -243,6 +252,9 @@ async function onJoin(event) {
 // ---------- session view ----------
 
 function startSession(s) {
+  clearError(els.createError);
+  clearError(els.joinError);
+  clearError(els.summaryError);
   session = s;
   clearSummary();
   saveSession(s);
@@ -349,7 +361,7 @@ async function refreshSummary() {
   try {
     const s = await api('GET', `/api/rooms/${encodeURIComponent(session.roomId)}`, { token: session.token });
     if (!current()) return;
-    clearError();
+    clearError(els.summaryError);
     renderSummary(s);
     els.summary.hidden = false;
     loadedAt = new Date();
@@ -363,7 +375,7 @@ async function refreshSummary() {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
       message += ' Your access to this meeting is no longer valid; forget it and join again.';
     }
-    showError(message);
+    showError(els.summaryError, message);
   } finally {
     if (request === summaryRequest) els.refresh.disabled = false;
   }
@@ -374,7 +386,7 @@ function onForget() {
   els.refresh.disabled = false;
   clearSession();
   clearSummary();
-  clearError();
+  clearError(els.summaryError);
   els.summaryStatus.textContent = '';
   els.session.hidden = true;
   els.createForm.elements.namedItem('title').focus();

@@ -97,7 +97,8 @@ public final class HttpServerVerticle extends VerticleBase {
   }
 
   private void mountWebClient(Router router) {
-    router.route("/*").handler(StaticHandler.create(WEBROOT));
+    // No fingerprinted file names yet: let browsers revalidate rather than keep a stale module for a day.
+    router.route("/*").handler(StaticHandler.create(WEBROOT).setCachingEnabled(false));
   }
 
   /** Replies to commands the bridge refused, with the refusal the guard put in the headers. */
