@@ -42,8 +42,8 @@ public final class RoundtableServer {
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock) {
     MongoStores.Options storeOptions = new MongoStores.Options(config.embeddedStore() ? null : config.mongoUri(),
         config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort());
-    return MongoStores.open(vertx, storeOptions).compose(store -> {
-      RoomRegistry registry = RoomRegistry.create(vertx, store, RoomSettings.from(config), clock);
+    return MongoStores.open(vertx, storeOptions).compose(store -> RoomRegistry.create(vertx, store,
+        RoomSettings.from(config), clock).compose(registry -> {
       RoomClient rooms = new RoomClient(vertx, registry);
       String secret = config.jwtSecret().isEmpty() ? Secrets.loadOrCreate(config.dataDir()) : config.jwtSecret();
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds());
@@ -51,7 +51,7 @@ public final class RoundtableServer {
       return vertx.deployVerticle(http)
           .map(id -> new RoundtableServer(vertx, config, store, registry, http, id))
           .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
-    });
+    }));
   }
 
   public int port() {

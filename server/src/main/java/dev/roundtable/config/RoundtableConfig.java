@@ -1,5 +1,6 @@
 package dev.roundtable.config;
 
+import dev.roundtable.domain.Limits;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public record RoundtableConfig(
   public static final String DEFAULT_DATA_DIR = "data";
   public static final String DEFAULT_EMBEDDED_MONGO_HOST = "127.0.0.1";
   public static final long DEFAULT_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
-  public static final int DEFAULT_SPEAKER_LIMIT_SECONDS = 180;
+  public static final int DEFAULT_SPEAKER_LIMIT_SECONDS = Limits.DEFAULT_SPEAKER_LIMIT_SECONDS;
   public static final int DEFAULT_SNAPSHOT_EVERY = 200;
   public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 600;
   public static final int DEFAULT_RESYNC_WINDOW = 1_000;
@@ -70,6 +71,8 @@ public record RoundtableConfig(
   public static final int DEFAULT_MAX_PENDING_COMMANDS = 10_000;
   public static final int DEFAULT_COMMANDS_PER_SECOND = 50;
   public static final int DEFAULT_COMMAND_BURST = 100;
+
+  private static final java.util.Set<String> ANY_ADDRESS = java.util.Set.of("0.0.0.0", "::", "[::]");
 
   /** Environment variable naming the JSON config file. */
   public static final String FILE_VARIABLE = "ROUNDTABLE_CONFIG";
@@ -79,7 +82,10 @@ public record RoundtableConfig(
     port(problems, "httpPort", httpPort);
     port(problems, "embeddedMongoPort", embeddedMongoPort);
     positive(problems, "tokenTtlSeconds", tokenTtlSeconds);
-    positive(problems, "speakerLimitSeconds", speakerLimitSeconds);
+    if (speakerLimitSeconds < Limits.MIN_SPEAKER_LIMIT_SECONDS || speakerLimitSeconds > Limits.MAX_SPEAKER_LIMIT_SECONDS) {
+      problems.add("speakerLimitSeconds must be between " + Limits.MIN_SPEAKER_LIMIT_SECONDS + " and "
+          + Limits.MAX_SPEAKER_LIMIT_SECONDS + ", not " + speakerLimitSeconds);
+    }
     positive(problems, "snapshotEvery", snapshotEvery);
     positive(problems, "idleTimeoutSeconds", idleTimeoutSeconds);
     positive(problems, "resyncWindow", resyncWindow);
@@ -122,7 +128,7 @@ public record RoundtableConfig(
     if (!publicUrl.isEmpty()) {
       return publicUrl;
     }
-    String host = "0.0.0.0".equals(httpHost) ? "localhost" : httpHost;
+    String host = ANY_ADDRESS.contains(httpHost) ? "localhost" : httpHost.contains(":") ? "[" + httpHost + "]" : httpHost;
     return "http://" + host + ":" + boundPort + "/";
   }
 

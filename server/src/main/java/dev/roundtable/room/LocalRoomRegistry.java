@@ -3,7 +3,7 @@ package dev.roundtable.room;
 import dev.roundtable.store.RoomStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.shareddata.Lock;
 import java.time.Clock;
 import java.util.List;
@@ -13,24 +13,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link RoomRegistry} implementation. Thread-safe: HTTP and bridge handlers on any event loop call
- * {@link #activate}. A room's entry is removed before its verticle stops taking commands, so a later
- * activation deploys a fresh owner that reloads from the store.
+ * {@link RoomRegistry} implementation, itself a verticle so that every room is deployed from its context
+ * and is its child. Thread-safe: HTTP and bridge handlers on any event loop call {@link #activate}. A
+ * room's entry is removed before its verticle stops taking commands, so a later activation deploys a
+ * fresh owner that reloads from the store.
  */
-final class LocalRoomRegistry implements RoomRegistry {
+final class LocalRoomRegistry extends VerticleBase implements RoomRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(LocalRoomRegistry.class);
   private static final String OWNER_LOCK_PREFIX = "rt.room-owner.";
   private static final long CLAIM_TIMEOUT_MS = 2_000;
 
-  private final Vertx vertx;
   private final RoomStore store;
   private final RoomSettings settings;
   private final Clock clock;
   private final Map<String, Future<LiveRoom>> rooms = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  LocalRoomRegistry(Vertx vertx, RoomStore store, RoomSettings settings, Clock clock) {
-    this.vertx = vertx;
+  LocalRoomRegistry(RoomStore store, RoomSettings settings, Clock clock) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
@@ -63,13 +62,19 @@ final class LocalRoomRegistry implements RoomRegistry {
     return vertx.sharedData().getLockWithTimeout(OWNER_LOCK_PREFIX + roomId, CLAIM_TIMEOUT_MS)
         .compose(lock -> {
           RoomVerticle room = new RoomVerticle(roomId, store, settings, clock, this::closed);
-          return vertx.deployVerticle(room)
+          return deployAsChild(room)
               .map(deploymentId -> new LiveRoom(room, deploymentId, lock))
               .onFailure(e -> {
                 LOG.error("room {} failed to load", roomId, e);
                 lock.release();
               });
         });
+  }
+
+  private Future<String> deployAsChild(RoomVerticle room) {
+    Promise<String> deployed = Promise.promise();
+    context.runOnContext(v -> vertx.deployVerticle(room).onComplete(deployed));
+    return deployed.future();
   }
 
   /** Called by a room that unloads itself (idle, or its store failed). */
@@ -108,7 +113,7 @@ final class LocalRoomRegistry implements RoomRegistry {
         .filter(e -> e.getValue().succeeded())
         .map(e -> retire(e.getKey(), e.getValue()))
         .toList();
-    return Future.join(retired).mapEmpty();
+    return Future.join(retired).transform(ar -> vertx.undeploy(deploymentID()));
   }
 
   private record LiveRoom(RoomVerticle room, String deploymentId, Lock lock) {

@@ -14,8 +14,13 @@ import java.time.Clock;
  */
 public interface RoomRegistry {
 
-  static RoomRegistry create(Vertx vertx, RoomStore store, RoomSettings settings, Clock clock) {
-    return new LocalRoomRegistry(vertx, store, settings, clock);
+  /**
+   * Deploys the registry. Rooms are deployed as its children, not as children of whichever verticle first
+   * asked for them, so stopping the HTTP edge never stops a room behind the registry's back.
+   */
+  static Future<RoomRegistry> create(Vertx vertx, RoomStore store, RoomSettings settings, Clock clock) {
+    LocalRoomRegistry registry = new LocalRoomRegistry(store, settings, clock);
+    return vertx.deployVerticle(registry).map(id -> registry);
   }
 
   /**

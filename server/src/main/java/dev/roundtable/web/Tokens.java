@@ -44,7 +44,12 @@ public final class Tokens {
     return auth.authenticate(new TokenCredentials(token)).compose(user -> {
       JsonObject p = user.principal();
       try {
-        return Future.succeededFuture(new Identity(p.getString("room"), p.getString("sub"),
+        String room = p.getString("room");
+        String participant = p.getString("sub");
+        if (room == null || participant == null) {
+          return Future.failedFuture("token names no room or participant");
+        }
+        return Future.succeededFuture(new Identity(room, participant,
             Role.valueOf(p.getString("role", "").toUpperCase(Locale.ROOT))));
       } catch (IllegalArgumentException | ClassCastException e) {
         return Future.failedFuture("malformed token");

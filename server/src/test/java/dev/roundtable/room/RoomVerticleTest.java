@@ -35,7 +35,7 @@ class RoomVerticleTest {
 
   private void start(Vertx vertx, long idleTimeoutMs) {
     this.vertx = vertx;
-    registry = RoomRegistry.create(vertx, store, new RoomSettings(180, 200, idleTimeoutMs, 1_000, 10_000), clock);
+    registry = result(RoomRegistry.create(vertx, store, new RoomSettings(180, 200, idleTimeoutMs, 1_000, 10_000), clock));
     rooms = new RoomClient(vertx, registry);
   }
 
