@@ -74,6 +74,8 @@ public record RoundtableConfig(
 
   private static final java.util.Set<String> ANY_ADDRESS = java.util.Set.of("0.0.0.0", "::", "[::]");
 
+  private static final String ENV_PREFIX = "ROUNDTABLE_";
+
   /** Environment variable naming the JSON config file. */
   public static final String FILE_VARIABLE = "ROUNDTABLE_CONFIG";
 
@@ -188,14 +190,22 @@ public record RoundtableConfig(
     }
   }
 
+  /** Reads {@code ROUNDTABLE_*} variables; one that names no key is refused, as a typo would be lost silently. */
   private static JsonObject fromEnvironment(Map<String, String> env) {
     JsonObject json = new JsonObject();
+    Map<String, String> keysByVariable = new java.util.HashMap<>();
     for (String key : defaults().toJson().fieldNames()) {
-      String value = env.get("ROUNDTABLE_" + upperSnake(key));
-      if (value != null) {
+      keysByVariable.put(ENV_PREFIX + upperSnake(key), key);
+    }
+    env.forEach((variable, value) -> {
+      if (variable.startsWith(ENV_PREFIX) && !variable.equals(FILE_VARIABLE)) {
+        String key = keysByVariable.get(variable);
+        if (key == null) {
+          throw new InvalidConfigException("unknown environment variable " + variable);
+        }
         json.put(key, value);
       }
-    }
+    });
     String mongoUri = env.get("MONGO_URI");
     if (mongoUri != null) {
       json.put("mongoUri", mongoUri);

@@ -41,6 +41,13 @@ class RoundtableConfigTest {
   }
 
   @Test
+  @DisplayName("refuses a ROUNDTABLE_ variable that names no setting, so a typo is not silently ignored")
+  void refusesUnknownVariables() {
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_HTTP_PROT", "9000")), "ROUNDTABLE_HTTP_PROT");
+    assertThat(RoundtableConfig.load(env("HOME", "/root", "ROUNDTABLEX", "1")).httpPort()).isEqualTo(8080);
+  }
+
+  @Test
   @DisplayName("defaults to port 8080, the embedded store and a 180-second speaker limit")
   void defaults() {
     RoundtableConfig config = RoundtableConfig.defaults();
