@@ -27,6 +27,18 @@ public enum ErrorCode {
   NOT_FOUND,
   /** The named agenda item does not exist. */
   ITEM_NOT_FOUND,
+  /** The named sticky note does not exist (or is another participant's private note). */
+  NOTE_NOT_FOUND,
+  /** The named note cluster does not exist. */
+  CLUSTER_NOT_FOUND,
+  /** The named motion does not exist. */
+  MOTION_NOT_FOUND,
+  /** The named action item does not exist. */
+  ACTION_ITEM_NOT_FOUND,
+  /** The named parking-lot point does not exist. */
+  POINT_NOT_FOUND,
+  /** The minutes are final; decisions, action items and the text no longer change. */
+  MINUTES_FINALIZED,
   /** The named participant does not exist. */
   PARTICIPANT_NOT_FOUND,
   /** The edit was made against an older version than the current one. */

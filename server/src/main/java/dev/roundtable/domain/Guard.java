@@ -38,6 +38,12 @@ final class Guard {
         ErrorCode.MEETING_ENDED, "the meeting has ended");
   }
 
+  /** The minutes are not final yet (call after {@link #open()}). */
+  Guard minutesOpen() {
+    return check(failure != null || !state.minutes().finalized(), ErrorCode.MINUTES_FINALIZED,
+        "the minutes are final");
+  }
+
   /** The sender is the server or the room's current facilitator. */
   Guard facilitator() {
     return check(actor.isSystem() || hasRole(Role.FACILITATOR), ErrorCode.FORBIDDEN,
@@ -48,6 +54,11 @@ final class Guard {
   Guard speaker() {
     return check(hasRole(Role.PARTICIPANT) || hasRole(Role.FACILITATOR), ErrorCode.FORBIDDEN,
         "only participants may do this");
+  }
+
+  /** Action items may be kept after the meeting ended, by its people or the server. */
+  Guard speakerOrSystem() {
+    return actor.isSystem() ? this : speaker();
   }
 
   /** The sender is the server itself. */

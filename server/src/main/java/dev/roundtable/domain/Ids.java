@@ -12,4 +12,28 @@ final class Ids {
   static String item(long serial) {
     return "i" + serial;
   }
+
+  static String note(long serial) {
+    return "n" + serial;
+  }
+
+  static String cluster(long serial) {
+    return "g" + serial;
+  }
+
+  static String motion(long serial) {
+    return "m" + serial;
+  }
+
+  static String decision(long serial) {
+    return "d" + serial;
+  }
+
+  static String action(long serial) {
+    return "a" + serial;
+  }
+
+  static String point(long serial) {
+    return "k" + serial;
+  }
 }

@@ -26,6 +26,14 @@ public record RoomState(
     int speakerLimitSeconds,
     Map<String, Long> speakingMs,
     Map<String, Long> departmentSpeakingMs,
+    Board board,
+    Map<String, Note> notes,
+    Map<String, Cluster> clusters,
+    Map<String, Motion> motions,
+    Minutes minutes,
+    List<RecordedDecision> decisions,
+    List<ActionItem> actionItems,
+    List<ParkedPoint> parkingLot,
     long serial) {
 
   public RoomState {
@@ -34,12 +42,19 @@ public record RoomState(
     queue = List.copyOf(queue);
     speakingMs = frozen(speakingMs);
     departmentSpeakingMs = frozen(departmentSpeakingMs);
+    notes = frozen(notes);
+    clusters = frozen(clusters);
+    motions = frozen(motions);
+    decisions = List.copyOf(decisions);
+    actionItems = List.copyOf(actionItems);
+    parkingLot = List.copyOf(parkingLot);
   }
 
   /** A room that exists as an address but whose meeting has not been created. */
   public static RoomState empty(String roomId, int speakerLimitSeconds) {
     return new RoomState(roomId, null, Map.of(), List.of(), null, null, List.of(), speakerLimitSeconds,
-        Map.of(), Map.of(), 0);
+        Map.of(), Map.of(), Board.DEFAULT, Map.of(), Map.of(), Map.of(), Minutes.EMPTY, List.of(), List.of(),
+        List.of(), 0);
   }
 
   public boolean created() {
@@ -56,6 +71,14 @@ public record RoomState(
 
   public Optional<AgendaItem> activeItem() {
     return agenda.stream().filter(i -> i.status() == ItemStatus.ACTIVE).findFirst();
+  }
+
+  public Optional<ActionItem> actionItem(String id) {
+    return actionItems.stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
+  public Optional<ParkedPoint> parkedPoint(String id) {
+    return parkingLot.stream().filter(p -> p.id().equals(id)).findFirst();
   }
 
   public Optional<Participant> facilitator() {
@@ -94,6 +117,14 @@ public record RoomState(
     private int speakerLimitSeconds;
     private final Map<String, Long> speakingMs;
     private final Map<String, Long> departmentSpeakingMs;
+    private Board board;
+    private final Map<String, Note> notes;
+    private final Map<String, Cluster> clusters;
+    private final Map<String, Motion> motions;
+    private Minutes minutes;
+    private List<RecordedDecision> decisions;
+    private List<ActionItem> actionItems;
+    private List<ParkedPoint> parkingLot;
     private long serial;
 
     private Builder(RoomState s) {
@@ -107,6 +138,14 @@ public record RoomState(
       speakerLimitSeconds = s.speakerLimitSeconds;
       speakingMs = new LinkedHashMap<>(s.speakingMs);
       departmentSpeakingMs = new LinkedHashMap<>(s.departmentSpeakingMs);
+      board = s.board;
+      notes = new LinkedHashMap<>(s.notes);
+      clusters = new LinkedHashMap<>(s.clusters);
+      motions = new LinkedHashMap<>(s.motions);
+      minutes = s.minutes;
+      decisions = s.decisions;
+      actionItems = s.actionItems;
+      parkingLot = s.parkingLot;
       serial = s.serial;
     }
 
@@ -156,6 +195,74 @@ public record RoomState(
       return this;
     }
 
+    Builder board(Board b) {
+      board = b;
+      return this;
+    }
+
+    Builder note(Note n) {
+      notes.put(n.id(), n);
+      return this;
+    }
+
+    Builder removeNote(String id) {
+      notes.remove(id);
+      return this;
+    }
+
+    Builder cluster(Cluster c) {
+      clusters.put(c.id(), c);
+      return this;
+    }
+
+    Builder removeCluster(String id) {
+      clusters.remove(id);
+      return this;
+    }
+
+    Builder motion(Motion m) {
+      motions.put(m.id(), m);
+      return this;
+    }
+
+    Builder minutes(Minutes m) {
+      minutes = m;
+      return this;
+    }
+
+    Builder decision(RecordedDecision d) {
+      decisions = append(decisions, d);
+      return this;
+    }
+
+    Builder actionItem(ActionItem item) {
+      actionItems = replaceOrAppend(actionItems, item, ActionItem::id);
+      return this;
+    }
+
+    Builder removeActionItem(String id) {
+      actionItems = actionItems.stream().filter(a -> !a.id().equals(id)).toList();
+      return this;
+    }
+
+    Builder parkedPoint(ParkedPoint point) {
+      parkingLot = replaceOrAppend(parkingLot, point, ParkedPoint::id);
+      return this;
+    }
+
+    private static <T> List<T> append(List<T> list, T value) {
+      List<T> copy = new java.util.ArrayList<>(list);
+      copy.add(value);
+      return copy;
+    }
+
+    private static <T> List<T> replaceOrAppend(List<T> list, T value, java.util.function.Function<T, String> id) {
+      String key = id.apply(value);
+      return list.stream().anyMatch(v -> id.apply(v).equals(key))
+          ? list.stream().map(v -> id.apply(v).equals(key) ? value : v).toList()
+          : append(list, value);
+    }
+
     Builder serial(long s) {
       serial = Math.max(serial, s);
       return this;
@@ -163,7 +270,8 @@ public record RoomState(
 
     RoomState build() {
       return new RoomState(roomId, meeting, participants, agenda, countdown, floor, queue, speakerLimitSeconds,
-          speakingMs, departmentSpeakingMs, serial);
+          speakingMs, departmentSpeakingMs, board, notes, clusters, motions, minutes, decisions, actionItems,
+          parkingLot, serial);
     }
   }
 }

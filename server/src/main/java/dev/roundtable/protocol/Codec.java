@@ -19,16 +19,22 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.roundtable.domain.AgendaCommands;
 import dev.roundtable.domain.AgendaEvents;
+import dev.roundtable.domain.BoardCommands;
+import dev.roundtable.domain.BoardEvents;
 import dev.roundtable.domain.Command;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Event;
 import dev.roundtable.domain.MeetingCommands;
 import dev.roundtable.domain.MeetingEvents;
+import dev.roundtable.domain.MinutesCommands;
+import dev.roundtable.domain.MinutesEvents;
 import dev.roundtable.domain.Rejection;
 import dev.roundtable.domain.RoomState;
 import dev.roundtable.domain.SpeakerCommands;
 import dev.roundtable.domain.SpeakerEvents;
 import dev.roundtable.domain.TimerCommands;
+import dev.roundtable.domain.VoteCommands;
+import dev.roundtable.domain.VoteEvents;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
@@ -46,9 +52,11 @@ import java.util.stream.Stream;
  */
 public final class Codec {
   private static final List<Class<?>> COMMAND_HOLDERS = List.of(
-      MeetingCommands.class, AgendaCommands.class, TimerCommands.class, SpeakerCommands.class);
+      MeetingCommands.class, AgendaCommands.class, TimerCommands.class, SpeakerCommands.class,
+      BoardCommands.class, VoteCommands.class, MinutesCommands.class);
   private static final List<Class<?>> EVENT_HOLDERS = List.of(
-      MeetingEvents.class, AgendaEvents.class, SpeakerEvents.class);
+      MeetingEvents.class, AgendaEvents.class, SpeakerEvents.class, BoardEvents.class, VoteEvents.class,
+      MinutesEvents.class);
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
   private interface Typed {
@@ -143,6 +151,9 @@ public final class Codec {
 
   /** The name clients use for the resync request, which the room runtime answers itself. */
   public static final String SYNC = "Sync";
+
+  /** The name of the ephemeral minutes-cursor message, which the room relays without recording. */
+  public static final String CURSOR = "Cursor";
 
   private static Rejection describe(JsonMappingException e) {
     if (e instanceof UnrecognizedPropertyException u) {

@@ -3,15 +3,19 @@ package dev.roundtable.room;
 import dev.roundtable.domain.Actor;
 import dev.roundtable.domain.Command;
 import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Event;
 import dev.roundtable.domain.MeetingCommands.ResetPresence;
 import dev.roundtable.domain.Outcome;
 import dev.roundtable.domain.Participant;
 import dev.roundtable.domain.Rejection;
+import dev.roundtable.domain.Role;
 import dev.roundtable.domain.Room;
 import dev.roundtable.domain.RoomState;
 import dev.roundtable.domain.TimerCommands.Tick;
+import dev.roundtable.domain.Views;
 import dev.roundtable.protocol.Addresses;
 import dev.roundtable.protocol.Codec;
+import dev.roundtable.protocol.Envelopes;
 import dev.roundtable.protocol.Headers;
 import dev.roundtable.protocol.Replies;
 import dev.roundtable.store.LogEntry;
@@ -184,7 +188,11 @@ final class RoomVerticle extends VerticleBase {
       return;
     }
     if (Codec.SYNC.equals(commandJson.getValue("type"))) {
-      reply(message, sync(commandJson));
+      reply(message, sync(commandJson, actor));
+      return;
+    }
+    if (Codec.CURSOR.equals(commandJson.getValue("type"))) {
+      reply(message, relayCursor(commandJson, actor));
       return;
     }
     Object clientId = body.getValue("clientId");
@@ -253,7 +261,7 @@ final class RoomVerticle extends VerticleBase {
     workingSeq++;
     LogEntry entry = new LogEntry(roomId, workingSeq, now, actorName(actor), clientId, clientSeq,
         Codec.eventsToJson(applied.events()), Replies.applied(workingSeq, applied.result()));
-    Pending pending = new Pending(entry, working);
+    Pending pending = new Pending(entry, applied.events(), working);
     if (message != null) {
       pending.waiters.add(message);
     }
@@ -295,7 +303,7 @@ final class RoomVerticle extends VerticleBase {
       inFlight.remove(key(p.entry.actor(), p.entry.clientId(), p.entry.clientSeq()));
     }
     p.waiters.forEach(m -> reply(m, p.entry.reply()));
-    vertx.eventBus().publish(Addresses.events(roomId), envelope(p.entry));
+    vertx.eventBus().publish(Addresses.events(roomId), envelope(p.entry, p.events));
   }
 
   private void storeFailed(List<Pending> batch, Throwable cause) {
@@ -369,17 +377,20 @@ final class RoomVerticle extends VerticleBase {
 
   /**
    * Answers a (re)joining client: the events after {@code sinceSeq} while they are still kept, otherwise a
-   * snapshot. Either is as of the last durable command, so it lines up with the published stream.
+   * snapshot. Either is as of the last durable command, so it lines up with the published stream, and
+   * either is cut to what this client may see.
    */
-  private JsonObject sync(JsonObject command) {
+  private JsonObject sync(JsonObject command, Actor actor) {
+    String viewer = actor.participantId();
     Object since = command.getValue("sinceSeq");
     JsonObject reply = Replies.ok().put("seq", durableSeq).put("serverTime", clock.millis());
     if (since instanceof Number n && canReplayFrom(n.longValue())) {
       JsonArray missed = new JsonArray();
-      recent.stream().filter(e -> e.seq() > n.longValue()).forEach(e -> missed.add(envelope(e)));
+      recent.stream().filter(e -> e.seq() > n.longValue())
+          .forEach(e -> missed.add(Envelopes.forViewer(envelope(e, Codec.events(e.events())), viewer)));
       return reply.put("events", missed);
     }
-    return reply.put("snapshot", Codec.toJson(durable));
+    return reply.put("snapshot", Codec.toJson(Views.forViewer(durable, viewer)));
   }
 
   private boolean canReplayFrom(long sinceSeq) {
@@ -387,12 +398,29 @@ final class RoomVerticle extends VerticleBase {
     return sinceSeq <= durableSeq && sinceSeq >= oldestKept - 1;
   }
 
-  private static JsonObject envelope(LogEntry e) {
-    JsonObject json = new JsonObject().put("seq", e.seq()).put("at", e.at()).put("actor", e.actor());
-    if (e.clientId() != null) {
-      json.put("clientId", e.clientId()).put("clientSeq", e.clientSeq());
+  private static JsonObject envelope(LogEntry e, List<Event> events) {
+    return Envelopes.publish(e.seq(), e.at(), e.actor(), e.clientId(), e.clientSeq(), events);
+  }
+
+  /**
+   * Passes a participant's minutes cursor or selection to the room's subscribers. Cursors are ephemeral:
+   * not stored, not numbered, not replayed; a client that misses one sees the next.
+   */
+  private JsonObject relayCursor(JsonObject command, Actor actor) {
+    Object revision = command.getValue("revision");
+    Object anchor = command.getValue("anchor");
+    Object head = command.getValue("head");
+    if (actor.isSystem() || !(revision instanceof Integer) || !(anchor instanceof Integer a)
+        || !(head instanceof Integer h) || a < 0 || h < 0 || command.size() != 4) {
+      return Replies.error(ErrorCode.INVALID_FIELD,
+          "a cursor is {type, revision, anchor, head} with whole numbers, from a participant");
     }
-    return json.put("events", e.events());
+    if (durable.participant(actor.participantId()).map(p -> p.role() == Role.SCREEN).orElse(true)) {
+      return Replies.error(ErrorCode.FORBIDDEN, "only participants have a cursor");
+    }
+    vertx.eventBus().publish(Addresses.events(roomId), new JsonObject().put("ephemeral", "cursor")
+        .put("participantId", actor.participantId()).put("revision", revision).put("anchor", a).put("head", h));
+    return Replies.ok();
   }
 
   // ---- timers and lifecycle
@@ -474,11 +502,13 @@ final class RoomVerticle extends VerticleBase {
   /** An accepted command on its way to the store, and who waits for its reply. */
   private static final class Pending {
     final LogEntry entry;
+    final List<Event> events;
     final RoomState stateAfter;
     final List<Message<Object>> waiters = new ArrayList<>(1);
 
-    Pending(LogEntry entry, RoomState stateAfter) {
+    Pending(LogEntry entry, List<Event> events, RoomState stateAfter) {
       this.entry = entry;
+      this.events = events;
       this.stateAfter = stateAfter;
     }
   }

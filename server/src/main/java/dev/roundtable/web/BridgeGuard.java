@@ -4,6 +4,7 @@ import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Role;
 import dev.roundtable.protocol.Addresses;
 import dev.roundtable.protocol.Codec;
+import dev.roundtable.protocol.Envelopes;
 import dev.roundtable.protocol.Headers;
 import dev.roundtable.protocol.Replies;
 import dev.roundtable.room.RoomClient;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * leaves with its client headers replaced by the one trusted header, the verified sender. A refused command
  * is redirected to {@link Addresses#REJECTED}, which answers on the client's reply address with a
  * structured error, so the client gets an error reply rather than silence; a refused subscription gets an
- * {@code err} frame naming the address. It also turns subscriptions into presence (Connect / Disconnect).
+ * {@code err} frame naming the address. It turns subscriptions into presence (Connect / Disconnect), and
+ * gives each subscriber its own copy of a room envelope ({@link Envelopes#forViewer}), so what is private
+ * to one participant never leaves the server towards another.
  *
  * <p>It never touches room state. One instance per HTTP verticle, used on that verticle's event loop only.
  */
@@ -72,6 +75,10 @@ final class BridgeGuard implements Handler<BridgeEvent> {
       case REGISTER -> onRegister(event);
       case UNREGISTER -> {
         onUnregister(event);
+        event.complete(true);
+      }
+      case RECEIVE -> {
+        cutViewFor(event);
         event.complete(true);
       }
       case SOCKET_CLOSED -> {
@@ -163,6 +170,19 @@ final class BridgeGuard implements Handler<BridgeEvent> {
     Identity who = socket == null ? null : socket.subscriptions.remove(event.getRawMessage().getString("address"));
     if (who != null) {
       presence(who, socket.connectionId, "Disconnect");
+    }
+  }
+
+  /** Gives this socket its own copy of a room envelope: the public one, or its subscriber's private view. */
+  private void cutViewFor(BridgeEvent event) {
+    JsonObject raw = event.getRawMessage();
+    if (raw.getValue("body") instanceof JsonObject body) {
+      SocketState socket = sockets.get(event.socket());
+      Identity who = socket == null ? null : socket.subscriptions.get(raw.getString("address"));
+      JsonObject copy = Envelopes.forViewer(body, who == null ? null : who.participantId());
+      if (copy != body) {
+        raw.put("body", copy);
+      }
     }
   }
 

@@ -1,0 +1,6 @@
+package dev.roundtable.domain;
+
+/** A vote on a motion. */
+public enum Choice {
+  AGREE, OPPOSE, NEUTRAL
+}

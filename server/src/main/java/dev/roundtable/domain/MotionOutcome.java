@@ -1,0 +1,6 @@
+package dev.roundtable.domain;
+
+/** How a closed motion ended. */
+public enum MotionOutcome {
+  PASSED, FAILED, NO_QUORUM
+}
