@@ -52,7 +52,7 @@ public final class MeetingEvents {
     @Override
     public RoomState evolve(RoomState s) {
       return s.toBuilder()
-          .participant(new Participant(participantId, name, department, role, List.of(), at))
+          .participant(new Participant(participantId, name, department, role, List.of(), false, at))
           .serial(serial)
           .build();
     }

@@ -90,7 +90,7 @@ class MeetingCommandsTest {
           T0 + 60_000, 45, MeetingStatus.SCHEDULED, null, null, 1));
       assertThat(s.speakerLimitSeconds()).isEqualTo(120);
       assertThat(s.participants()).containsOnlyKeys(FACILITATOR_ID);
-      assertThat(s.facilitator()).contains(new Participant(FACILITATOR_ID, "Fran", PRODUCT, Role.FACILITATOR, List.of(), T0));
+      assertThat(s.facilitator()).contains(new Participant(FACILITATOR_ID, "Fran", PRODUCT, Role.FACILITATOR, List.of(), false, T0));
       assertThat(s.serial()).isEqualTo(1);
       assertThat(s.agenda()).isEmpty();
       assertThat(s.countdown()).isNull();
@@ -362,7 +362,7 @@ class MeetingCommandsTest {
           new ParticipantJoined("p9", "Dan", "Legal", Role.PARTICIPANT, T0 + 3, 9));
       assertThat(outcome.result()).isEqualTo(Map.of("participantId", "p9"));
       assertThat(outcome.state().participant("p9"))
-          .contains(new Participant("p9", "Dan", "Legal", Role.PARTICIPANT, List.of(), T0 + 3));
+          .contains(new Participant("p9", "Dan", "Legal", Role.PARTICIPANT, List.of(), false, T0 + 3));
       assertThat(outcome.state().participant("p9").orElseThrow().online()).isFalse();
       assertThat(outcome.state().serial()).isEqualTo(9);
     }
@@ -372,7 +372,7 @@ class MeetingCommandsTest {
     void addsScreen() {
       RoomState s = after(created(), SYSTEM, new Join("Board", null, Role.SCREEN), T0);
 
-      assertThat(s.participant("p2")).contains(new Participant("p2", "Board", "", Role.SCREEN, List.of(), T0));
+      assertThat(s.participant("p2")).contains(new Participant("p2", "Board", "", Role.SCREEN, List.of(), false, T0));
     }
 
     @Test
