@@ -25,9 +25,11 @@ public final class Envelopes {
 
   static final String VIEWS = "views";
 
+  /** {@code eventsJson} is {@code events} as stored; it is reused as the public view when nothing is redacted. */
   public static JsonObject publish(long seq, long at, String actor, String clientId, Long clientSeq,
-      List<Event> events) {
-    JsonObject envelope = new JsonObject().put("seq", seq).put("at", at).put("events", view(events, null));
+      List<Event> events, JsonArray eventsJson) {
+    JsonObject envelope = new JsonObject().put("seq", seq).put("at", at)
+        .put("events", view(events, null, eventsJson));
     Set<String> privileged = new LinkedHashSet<>();
     events.forEach(e -> privileged.addAll(e.privileged()));
     if (clientId != null && actor != null) {
@@ -38,7 +40,7 @@ public final class Envelopes {
     }
     JsonObject views = new JsonObject();
     for (String viewer : privileged) {
-      JsonObject own = new JsonObject().put("events", view(events, viewer));
+      JsonObject own = new JsonObject().put("events", view(events, viewer, eventsJson));
       if (viewer.equals(actor) && clientId != null) {
         own.put("clientId", clientId).put("clientSeq", clientSeq);
       }
@@ -59,9 +61,15 @@ public final class Envelopes {
     return own == null ? copy : copy.mergeIn(own);
   }
 
-  private static JsonArray view(List<Event> events, String viewerId) {
+  private static JsonArray view(List<Event> events, String viewerId, JsonArray eventsJson) {
+    List<Event> seen = events.stream().map(e -> e.viewFor(viewerId)).flatMap(Optional::stream).toList();
+    boolean unchanged = seen.size() == events.size()
+        && java.util.stream.IntStream.range(0, seen.size()).allMatch(i -> seen.get(i) == events.get(i));
+    if (unchanged) {
+      return eventsJson;
+    }
     JsonArray array = new JsonArray();
-    events.stream().map(e -> e.viewFor(viewerId)).flatMap(Optional::stream).forEach(e -> array.add(Codec.toJson(e)));
+    seen.forEach(e -> array.add(Codec.toJson(e)));
     return array;
   }
 }

@@ -399,7 +399,7 @@ final class RoomVerticle extends VerticleBase {
   }
 
   private static JsonObject envelope(LogEntry e, List<Event> events) {
-    return Envelopes.publish(e.seq(), e.at(), e.actor(), e.clientId(), e.clientSeq(), events);
+    return Envelopes.publish(e.seq(), e.at(), e.actor(), e.clientId(), e.clientSeq(), events, e.events());
   }
 
   /**
