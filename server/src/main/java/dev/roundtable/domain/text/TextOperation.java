@@ -182,7 +182,8 @@ public final class TextOperation {
   /**
    * The single operation that has the effect of this one followed by {@code next}:
    * {@code a.compose(b).apply(d)} equals {@code b.apply(a.apply(d))}. Used to squash a client's buffered edits
-   * into one message and to fold history.
+   * into one message, or history into a snapshot; not to transform against, see
+   * {@link #transform(TextOperation, TextOperation)}.
    *
    * @throws IllegalArgumentException unless {@code targetLength() == next.baseLength()}
    */
@@ -246,6 +247,14 @@ public final class TextOperation {
    *
    * <p>An insert also goes before text the other side deletes at the same position, so it survives the
    * delete. Text deleted by both is deleted once.
+   *
+   * <p><b>Transform against history one operation at a time.</b> Transforming against a composition of
+   * several operations yields the same text as transforming against each in turn, except when a tie is
+   * involved: the normal form moves an insert that followed deleted text to the start of the delete, so after
+   * composing, that insert can tie with the other side's insert where before it came later. For example, with
+   * {@code a1 = [2, "Z"]}, {@code a2 = [-2, 1]} and {@code b = ["Y", 2]} on {@code "ab"}, step by step gives
+   * {@code "YZ"} but {@code transform(a1.compose(a2), b)} gives {@code "ZY"}. Composing is harmless when both
+   * ends transform the very same composed operation, as with a client's buffer that is sent as one message.
    *
    * @throws IllegalArgumentException unless both operations have the same {@link #baseLength()}
    */
@@ -404,9 +413,9 @@ public final class TextOperation {
     public Builder retain(int n) {
       requireNonNegative(n, "retain");
       if (n > 0) {
+        grow(n, n);
         flushEdits();
         pendingRetain += n;
-        grow(n, n);
       }
       return this;
     }
@@ -415,9 +424,9 @@ public final class TextOperation {
     public Builder insert(String text) {
       Objects.requireNonNull(text, "text");
       if (!text.isEmpty()) {
+        grow(0, text.length());
         flushRetain();
         pendingInsert.append(text);
-        grow(0, text.length());
       }
       return this;
     }
@@ -426,9 +435,9 @@ public final class TextOperation {
     public Builder delete(int n) {
       requireNonNegative(n, "delete");
       if (n > 0) {
+        grow(n, 0);
         flushRetain();
         pendingDelete += n;
-        grow(n, 0);
       }
       return this;
     }
@@ -471,7 +480,8 @@ public final class TextOperation {
       }
     }
 
-    // Checked before any component could hold a length past int; base and target bound every component.
+    // Checked before anything changes, so a refused component leaves the builder as it was. The totals bound
+    // every component, so this also keeps each one within an int.
     private void grow(long base, long target) {
       if (baseLength + base > Integer.MAX_VALUE || targetLength + target > Integer.MAX_VALUE) {
         throw new IllegalArgumentException("the operation would span more than " + Integer.MAX_VALUE
