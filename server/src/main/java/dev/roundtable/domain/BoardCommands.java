@@ -109,8 +109,7 @@ public final class BoardCommands {
           .present("noteIds", noteIds)
           .check(noteIds == null || (!noteIds.isEmpty() && new HashSet<>(noteIds).size() == noteIds.size()),
               ErrorCode.INVALID_FIELD, "noteIds must name at least one note, each once")
-          .check(clusterId != null || name != null, ErrorCode.INVALID_FIELD, "name a new cluster or give clusterId")
-          .text("name", name, Limits.CLUSTER_NAME_CHARS, false)
+          .text("name", name, Limits.CLUSTER_NAME_CHARS, clusterId == null)
           .check(clusterId == null || s.clusters().containsKey(clusterId), ErrorCode.CLUSTER_NOT_FOUND,
               "no cluster " + clusterId)
           .check(clusterId != null || s.clusters().size() < Limits.MAX_CLUSTERS, ErrorCode.LIMIT_REACHED,
@@ -121,7 +120,7 @@ public final class BoardCommands {
               "private notes can be grouped once they are revealed")
           .then(() -> {
             Cluster cluster = clusterId != null
-                ? (name == null ? s.clusters().get(clusterId) : new Cluster(clusterId, name.strip()))
+                ? (name == null || name.isBlank() ? s.clusters().get(clusterId) : new Cluster(clusterId, name.strip()))
                 : new Cluster(Ids.cluster(s.serial() + 1), name.strip());
             return Decision.accept(Map.of("clusterId", cluster.id()),
                 new NotesGrouped(cluster, noteIds, clusterId == null ? s.serial() + 1 : s.serial()));

@@ -70,8 +70,8 @@ final class Guard {
     if (value == null || value.isBlank()) {
       return check(!required, ErrorCode.INVALID_FIELD, field + " is required");
     }
-    return check(value.length() <= maxChars, ErrorCode.TOO_LARGE,
-        field + " is longer than " + maxChars + " characters");
+    check(value.length() <= maxChars, ErrorCode.TOO_LARGE, field + " is longer than " + maxChars + " characters");
+    return check(Text.wellFormed(value), ErrorCode.INVALID_FIELD, field + " contains a broken character");
   }
 
   Guard range(String field, Number value, long min, long max, boolean required) {

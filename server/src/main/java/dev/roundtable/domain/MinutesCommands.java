@@ -56,6 +56,9 @@ public final class MinutesCommands {
               return Rejection.of(ErrorCode.TOO_LARGE, "the minutes would exceed " + Limits.MINUTES_CHARS
                   + " characters");
             }
+            if (!Text.wellFormed(op.apply(m.text()))) {
+              return Rejection.of(ErrorCode.INVALID_FIELD, "the edit would split a character (a surrogate pair)");
+            }
             if (op.isNoop()) {
               return Decision.accept(Map.of("revision", m.revision(), "ops", op.toComponents()));
             }
@@ -82,6 +85,8 @@ public final class MinutesCommands {
     @Override
     public Decision decide(RoomState s, Actor a, long now) {
       return Guard.on(s, a).created().facilitator().minutesOpen()
+          .check(s.motions().values().stream().noneMatch(Motion::open), ErrorCode.INVALID_STATE,
+              "close the open motions first, so their outcomes are in the minutes")
           .then(() -> Decision.accept(new MinutesFinalized(now)));
     }
   }

@@ -52,7 +52,7 @@ public record Note(String id, String text, NoteColour colour, int x, int y, Stri
   }
 
   int dotsOf(String participantId) {
-    return dots.getOrDefault(participantId, 0);
+    return participantId == null ? 0 : dots.getOrDefault(participantId, 0);
   }
 
   /** The note as {@code viewerId} may receive it: no author when anonymous, and only the viewer's own dots. */

@@ -13,7 +13,13 @@ import java.util.OptionalLong;
  *
  * <p>Invariants kept by {@link Room#apply}: at most one agenda item is {@code ACTIVE} and the countdown, if
  * any, belongs to it; the speaker on the floor is not in the queue; the queue has no duplicates; there is
- * exactly one facilitator once the meeting is created.
+ * exactly one facilitator once the meeting is created; no participant holds more dots than the board's
+ * limit allowed when they were placed; a motion's tally counts its votes; the minutes' revision is that of
+ * the last operation in their history; once the minutes are final, none of minutes, decisions, action
+ * items or parking lot changes.
+ *
+ * <p>This is the server's whole truth, private parts included: what a client may see of it is cut by
+ * {@link Views#forViewer}.
  */
 public record RoomState(
     String roomId,

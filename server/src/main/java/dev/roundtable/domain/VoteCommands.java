@@ -65,11 +65,11 @@ public final class VoteCommands {
     }
   }
 
-  /** Closes a motion, computes its outcome, and records it as a decision. */
+  /** Closes a motion, computes its outcome, and records it as a decision; also after the meeting ended. */
   public record CloseMotion(String motionId) implements Command {
     @Override
     public Decision decide(RoomState s, Actor a, long now) {
-      return Guard.on(s, a).open().facilitator().minutesOpen()
+      return Guard.on(s, a).created().facilitator().minutesOpen()
           .andThen(() -> Lookups.motion(s, motionId))
           .check(motionId == null || !s.motions().containsKey(motionId) || s.motions().get(motionId).open(),
               ErrorCode.INVALID_STATE, "the motion is already closed")

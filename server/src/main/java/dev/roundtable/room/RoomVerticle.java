@@ -410,10 +410,12 @@ final class RoomVerticle extends VerticleBase {
     Object revision = command.getValue("revision");
     Object anchor = command.getValue("anchor");
     Object head = command.getValue("head");
-    if (actor.isSystem() || !(revision instanceof Integer) || !(anchor instanceof Integer a)
-        || !(head instanceof Integer h) || a < 0 || h < 0 || command.size() != 4) {
-      return Replies.error(ErrorCode.INVALID_FIELD,
-          "a cursor is {type, revision, anchor, head} with whole numbers, from a participant");
+    int length = durable.minutes().text().length();
+    if (actor.isSystem() || !(revision instanceof Integer r) || !(anchor instanceof Integer a)
+        || !(head instanceof Integer h) || command.size() != 4
+        || r < 0 || r > durable.minutes().revision() || a < 0 || h < 0 || a > length || h > length) {
+      return Replies.error(ErrorCode.INVALID_FIELD, "a cursor is {type, revision, anchor, head}: a known revision"
+          + " and positions within the minutes, from a participant");
     }
     if (durable.participant(actor.participantId()).map(p -> p.role() == Role.SCREEN).orElse(true)) {
       return Replies.error(ErrorCode.FORBIDDEN, "only participants have a cursor");
