@@ -93,7 +93,10 @@ public final class MeetingCommands {
     }
   }
 
-  /** Ends the meeting: the current item is completed, the floor closed, and the room stops changing. */
+  /**
+   * Ends the meeting: the current item is completed, the floor closed, a running writing phase revealed
+   * (nobody could reveal it later), and the room stops changing but for its minutes.
+   */
   public record EndMeeting() implements Command {
     @Override
     public Decision decide(RoomState s, Actor a, long now) {
@@ -101,6 +104,9 @@ public final class MeetingCommands {
         List<Event> events = new ArrayList<>();
         s.activeItem().ifPresent(item -> events.add(AgendaCommands.completion(s, item, now)));
         SpeakerCommands.endOfFloor(s, now).ifPresent(events::add);
+        if (s.board().writingPhase()) {
+          events.add(new BoardEvents.NotesRevealed(s.notes().values().stream().filter(Note::hidden).toList(), now));
+        }
         events.add(new MeetingEnded(now));
         return Decision.accept(events);
       });

@@ -80,6 +80,8 @@ public final class HttpServerVerticle extends VerticleBase {
     router.post("/api/rooms").handler(body).handler(api::createRoom);
     router.post("/api/join").handler(body).handler(api::join);
     router.get("/api/rooms/:roomId").handler(api::summary);
+    router.get("/api/rooms/:roomId/minutes.md").handler(api::minutesMarkdown);
+    router.get("/api/rooms/:roomId/minutes.html").handler(api::minutesHtml);
     router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, ErrorCode.NOT_FOUND,
         "no such API route: " + ctx.request().method() + " " + ctx.request().path()));
   }

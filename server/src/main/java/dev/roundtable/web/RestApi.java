@@ -2,6 +2,8 @@ package dev.roundtable.web;
 
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Role;
+import dev.roundtable.domain.RoomState;
+import dev.roundtable.export.MinutesExport;
 import dev.roundtable.protocol.Codec;
 import dev.roundtable.protocol.Replies;
 import dev.roundtable.room.RoomClient;
@@ -13,13 +15,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
- * The HTTP API: create a room, join one by code, read a room's summary. Thin: it checks the request's
- * shape, turns it into a room command sent through {@link RoomClient}, and turns the reply into JSON. The
- * only thing it stores itself is the join-code directory, which is not room state.
+ * The HTTP API: create a room, join one by code, read a room's summary, export its minutes. Thin: it checks
+ * the request's shape, turns it into a room command sent through {@link RoomClient}, and turns the reply into
+ * JSON (or, for the minutes, hands the room state to {@link MinutesExport}). The only thing it stores itself
+ * is the join-code directory, which is not room state.
  */
 final class RestApi {
   private static final String JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -99,6 +107,77 @@ final class RestApi {
     });
   }
 
+  /** {@code GET /api/rooms/:roomId/minutes.md}: the minutes as Markdown, see {@link #minutes}. */
+  void minutesMarkdown(RoutingContext ctx) {
+    minutes(ctx, "md", "text/markdown; charset=utf-8", MinutesExport::markdown);
+  }
+
+  /** {@code GET /api/rooms/:roomId/minutes.html}: the minutes as a printable HTML page, see {@link #minutes}. */
+  void minutesHtml(RoutingContext ctx) {
+    minutes(ctx, "html", "text/html; charset=utf-8", MinutesExport::html);
+  }
+
+  /**
+   * The minutes as the token's participant sees the room (a Sync as that participant), rendered by
+   * {@link MinutesExport}. Authorised like the summary, with the token taken from {@code Authorization:
+   * Bearer} or, so that a plain browser link can open the document, from a {@code token} query parameter.
+   * {@code tz} (an IANA zone id or offset, default UTC) sets the zone times are shown in.
+   */
+  private void minutes(RoutingContext ctx, String extension, String contentType,
+      BiFunction<RoomState, ZoneId, String> render) {
+    String roomId = ctx.pathParam("roomId");
+    String header = bearer(ctx);
+    tokens.verify(header != null ? header : queryParam(ctx, "token")).onComplete(verified -> {
+      if (verified.failed()) {
+        HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "missing or invalid token");
+      } else if (!verified.result().roomId().equals(roomId)) {
+        HttpErrors.send(ctx, ErrorCode.WRONG_ROOM, "the token is for another room");
+      } else {
+        ZoneId zone = zone(queryParam(ctx, "tz"));
+        if (zone == null) {
+          HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "tz must be a time zone such as Europe/Berlin or UTC");
+          return;
+        }
+        rooms.send(roomId, verified.result().participantId(), new JsonObject().put("type", Codec.SYNC))
+            .compose(reply -> Replies.isOk(reply)
+                ? Future.succeededFuture(render.apply(Codec.state(reply.getJsonObject("snapshot")), zone))
+                : Future.failedFuture(new RefusedException(reply.getJsonObject("error"))))
+            .onComplete(ar -> {
+              if (ar.failed()) {
+                fail(ctx, ar.cause());
+                return;
+              }
+              var response = ctx.response().setStatusCode(200).putHeader("content-type", contentType)
+                  .putHeader("content-disposition", "inline; filename=\"minutes-" + roomId + "." + extension + "\"")
+                  .putHeader("cache-control", "no-store")
+                  .putHeader("referrer-policy", "no-referrer")
+                  .putHeader("x-content-type-options", "nosniff");
+              if (extension.equals("html")) {
+                response.putHeader("content-security-policy",
+                    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+              }
+              response.end(ar.result());
+            });
+      }
+    });
+  }
+
+  private static ZoneId zone(String tz) {
+    if (tz == null || tz.isEmpty()) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return tz.length() <= 64 ? ZoneId.of(tz) : null;
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static String queryParam(RoutingContext ctx, String name) {
+    List<String> values = ctx.queryParam(name);
+    return values.isEmpty() ? null : values.get(0);
+  }
+
   private static JsonObject summarize(String roomId, JsonObject reply, java.util.Optional<String> joinCode) {
     JsonObject s = reply.getJsonObject("snapshot");
     JsonObject meeting = s.getJsonObject("meeting", new JsonObject());
@@ -171,7 +250,13 @@ final class RestApi {
   private static void respond(RoutingContext ctx, int status, io.vertx.core.AsyncResult<JsonObject> ar) {
     if (ar.succeeded()) {
       ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(ar.result().encode());
-    } else if (ar.cause() instanceof RefusedException r) {
+    } else {
+      fail(ctx, ar.cause());
+    }
+  }
+
+  private static void fail(RoutingContext ctx, Throwable cause) {
+    if (cause instanceof RefusedException r) {
       HttpErrors.send(ctx, r.error);
     } else {
       HttpErrors.send(ctx, ErrorCode.UNAVAILABLE, "the server could not complete the request; retry");

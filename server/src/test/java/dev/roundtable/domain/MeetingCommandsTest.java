@@ -309,6 +309,20 @@ class MeetingCommandsTest {
     }
 
     @Test
+    @DisplayName("reveals the notes of a writing phase still running, since nobody could reveal them later")
+    void revealsPrivateNotes() {
+      RoomState s = after(room(), FACILITATOR, new BoardCommands.StartWritingPhase(), T0);
+      s = after(s, ANA, new BoardCommands.AddNote("Cut the scope", null, 10, 10, null), T0 + 1_000);
+
+      Outcome.Applied outcome = accepted(s, FACILITATOR, new EndMeeting(), T0 + 9_000);
+
+      assertThat(outcome.events()).hasSize(2).last().isEqualTo(new MeetingEnded(T0 + 9_000));
+      assertThat(outcome.state().board().writingPhase()).isFalse();
+      assertThat(outcome.state().notes().values()).singleElement()
+          .satisfies(n -> assertThat(n.hidden()).isFalse());
+    }
+
+    @Test
     @DisplayName("completes the active item, ends the floor and clears the queue")
     void wrapsUpEverything() {
       RoomState s = after(room(), FACILITATOR, new StartItem(ITEM_1), T0);

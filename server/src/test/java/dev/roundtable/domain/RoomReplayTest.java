@@ -15,6 +15,18 @@ import dev.roundtable.domain.AgendaCommands.EditItem;
 import dev.roundtable.domain.AgendaCommands.RemoveItem;
 import dev.roundtable.domain.AgendaCommands.ReorderAgenda;
 import dev.roundtable.domain.AgendaCommands.StartItem;
+import dev.roundtable.domain.BoardCommands.AddDot;
+import dev.roundtable.domain.BoardCommands.AddNote;
+import dev.roundtable.domain.BoardCommands.DeleteNote;
+import dev.roundtable.domain.BoardCommands.EditNote;
+import dev.roundtable.domain.BoardCommands.GroupNotes;
+import dev.roundtable.domain.BoardCommands.MoveNote;
+import dev.roundtable.domain.BoardCommands.RecolourNote;
+import dev.roundtable.domain.BoardCommands.RemoveDot;
+import dev.roundtable.domain.BoardCommands.RevealNotes;
+import dev.roundtable.domain.BoardCommands.SetBoard;
+import dev.roundtable.domain.BoardCommands.StartWritingPhase;
+import dev.roundtable.domain.BoardCommands.Ungroup;
 import dev.roundtable.domain.MeetingCommands.Connect;
 import dev.roundtable.domain.MeetingCommands.CreateMeeting;
 import dev.roundtable.domain.MeetingCommands.Disconnect;
@@ -24,6 +36,14 @@ import dev.roundtable.domain.MeetingCommands.HandOff;
 import dev.roundtable.domain.MeetingCommands.Join;
 import dev.roundtable.domain.MeetingCommands.ResetPresence;
 import dev.roundtable.domain.MeetingCommands.StartMeeting;
+import dev.roundtable.domain.MinutesCommands.AddActionItem;
+import dev.roundtable.domain.MinutesCommands.EditActionItem;
+import dev.roundtable.domain.MinutesCommands.EditMinutes;
+import dev.roundtable.domain.MinutesCommands.FinalizeMinutes;
+import dev.roundtable.domain.MinutesCommands.MarkForNextMeeting;
+import dev.roundtable.domain.MinutesCommands.ParkPoint;
+import dev.roundtable.domain.MinutesCommands.RecordDecision;
+import dev.roundtable.domain.MinutesCommands.RemoveActionItem;
 import dev.roundtable.domain.SpeakerCommands.EndFloor;
 import dev.roundtable.domain.SpeakerCommands.GiveFloor;
 import dev.roundtable.domain.SpeakerCommands.LowerHand;
@@ -34,6 +54,9 @@ import dev.roundtable.domain.TimerCommands.PauseTimer;
 import dev.roundtable.domain.TimerCommands.ResetTimer;
 import dev.roundtable.domain.TimerCommands.ResumeTimer;
 import dev.roundtable.domain.TimerCommands.Tick;
+import dev.roundtable.domain.VoteCommands.CastVote;
+import dev.roundtable.domain.VoteCommands.CloseMotion;
+import dev.roundtable.domain.VoteCommands.OpenMotion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -49,7 +72,8 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("A room replayed from its events")
 class RoomReplayTest {
-  private static final int STEPS = 1_500;
+  /** Twice the steps of the meeting-only session, since the collaboration commands now share them. */
+  private static final int STEPS = 3_000;
 
   @RepeatedTest(value = 25, name = "random session {currentRepetition} of {totalRepetitions}")
   @DisplayName("ends in the state that apply produced, after a long random session")
@@ -142,7 +166,54 @@ class RoomReplayTest {
           () -> new LowerHand(pick(null, participantId())),
           () -> new GiveFloor(pick(null, null, participantId())),
           () -> new EndFloor(),
-          () -> new SetSpeakerLimit(pick(10, 60, 9, null)));
+          () -> new SetSpeakerLimit(pick(10, 60, 9, null)),
+          // The sticky-note wall.
+          () -> new AddNote(pick("Idea", null, " "), pick(null, NoteColour.PINK), pick(10, null, -1), pick(20, null),
+              pick(null, "why", "risk")),
+          () -> new AddNote("Another idea", null, random.nextInt(100), random.nextInt(100), null),
+          () -> {
+            Note note = note();
+            return new EditNote(id(note), note == null ? 1 : note.version() - (random.nextInt(8) == 0 ? 1 : 0),
+                pick("Edited", null));
+          },
+          () -> new MoveNote(noteId(), pick(100, null, 20_000), pick(200, 0), pick(null, "how", "cause")),
+          () -> new RecolourNote(noteId(), pick(NoteColour.GREEN, null)),
+          () -> new DeleteNote(noteId()),
+          () -> new GroupNotes(noteIds(), pick("Theme", null), pick(null, clusterId())),
+          () -> new Ungroup(clusterId()),
+          () -> new SetBoard(pick(null, BoardTemplate.FREE, BoardTemplate.FIVE_W_ONE_H,
+              BoardTemplate.PROBLEM_CAUSE_SOLUTION_RISK), pick(null, true, false), pick(null, 3, 0, 21)),
+          () -> random.nextBoolean() ? new StartWritingPhase() : new RevealNotes(),
+          () -> new AddDot(noteId()),
+          () -> new AddDot(noteId()),
+          () -> new RemoveDot(noteId()),
+          // Motions.
+          () -> new OpenMotion(pick("Motion", null), pick(null, itemId()), pick(null, true, false),
+              pick(null, true, false), pick(null, 2), pick(null, PassRule.MAJORITY_OF_PRESENT, PassRule.AT_LEAST_N),
+              pick(null, 1)),
+          () -> new CastVote(motionId(), pick(Choice.AGREE, Choice.OPPOSE, Choice.NEUTRAL, null)),
+          () -> new CastVote(motionId(), pick(Choice.OPPOSE, Choice.AGREE)),
+          () -> new CloseMotion(motionId()),
+          // The minutes.
+          () -> minutesEdit(),
+          () -> minutesEdit(),
+          () -> closing && random.nextInt(3) == 0 ? new FinalizeMinutes() : new Tick(),
+          () -> new RecordDecision(pick("Decided", null), pick(null, itemId())),
+          () -> new AddActionItem(pick("Task", null), pick("Ben", null), pick(null, "Reviewed"),
+              pick("2025-07-01", "soon", null), pick(null, itemId())),
+          () -> {
+            ActionItem item = actionItem();
+            return new EditActionItem(item == null ? "a404" : item.id(),
+                item == null ? 1 : item.version() - (random.nextInt(8) == 0 ? 1 : 0), pick(null, "Task 2"), null,
+                pick(null, ""), pick(null, "2025-08-01", "later"),
+                pick(null, ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.BLOCKED), null);
+          },
+          () -> {
+            ActionItem item = actionItem();
+            return new RemoveActionItem(item == null ? "a404" : item.id());
+          },
+          () -> new ParkPoint(pick("Later", null)),
+          () -> new MarkForNextMeeting(pointId(), pick(true, false, null)));
     }
 
     void run(int steps) {
@@ -167,6 +238,7 @@ class RoomReplayTest {
         log.addAll(a.events());
         state = a.state();
         checkInvariants(command, actor);
+        checkCollaboration(before, command, actor);
       } else {
         rejected++;
         codes.merge(((Rejection) outcome).code(), 1, Integer::sum);
@@ -198,12 +270,47 @@ class RoomReplayTest {
       assertThat(state.agenda()).as(after).allSatisfy(i -> assertThat(i.actualMs()).isNotNegative());
     }
 
+    private void checkCollaboration(RoomState before, Command command, Actor actor) {
+      String after = "after " + command + " by " + actor;
+      assertThat(state.notes().values()).as(after).allSatisfy(n -> {
+        assertThat(n.totalDots()).isEqualTo(n.dots().values().stream().mapToInt(Integer::intValue).sum());
+        assertThat(n.dots().values()).allSatisfy(d -> assertThat(d).isPositive());
+        if (n.hidden()) {
+          assertThat(state.board().writingPhase()).isTrue();
+          assertThat(n.dots()).isEmpty();
+        }
+        if (n.clusterId() != null) {
+          assertThat(state.clusters()).containsKey(n.clusterId());
+        }
+        assertThat(state.board().template().accepts(n.lane())).isTrue();
+      });
+      assertThat(state.motions().values()).as(after)
+          .allSatisfy(m -> assertThat(m.tally()).isEqualTo(Tally.of(m.votes())));
+      Minutes m = state.minutes();
+      assertThat(m.history().size()).as(after).isLessThanOrEqualTo(Limits.MINUTES_HISTORY);
+      assertThat(m.text().length()).as(after).isLessThanOrEqualTo(Limits.MINUTES_CHARS);
+      if (!m.history().isEmpty()) {
+        assertThat(m.history().get(m.history().size() - 1).revision()).as(after).isEqualTo(m.revision());
+      }
+      if (before.minutes().finalized()) {
+        assertThat(state.minutes()).as(after).isEqualTo(before.minutes());
+        assertThat(state.decisions()).as(after).isEqualTo(before.decisions());
+        assertThat(state.actionItems()).as(after).isEqualTo(before.actionItems());
+        assertThat(state.parkingLot()).as(after).isEqualTo(before.parkingLot());
+      }
+      String viewer = state.participants().isEmpty() ? null : participantId();
+      assertThat(Views.forViewer(state, viewer).notes().values()).as("%s, seen by %s", after, viewer)
+          .allSatisfy(n -> assertThat(!n.hidden() || state.notes().get(n.id()).authorId().equals(viewer)).isTrue())
+          .allSatisfy(n -> assertThat(n.dots().keySet()).isSubsetOf(viewer == null ? List.of() : List.of(viewer)));
+    }
+
     private Actor naturalActor(Command command) {
       if (command instanceof CreateMeeting || command instanceof Join || command instanceof Connect
           || command instanceof Disconnect || command instanceof ResetPresence || command instanceof Tick) {
         return Actor.system();
       }
-      if (command instanceof RaiseHand || command instanceof LowerHand || command instanceof EndFloor) {
+      if (command instanceof RaiseHand || command instanceof LowerHand || command instanceof EndFloor
+          || byParticipant(command)) {
         return state.participants().isEmpty() ? Actor.system() : Actor.participant(participantId());
       }
       return state.facilitator().map(p -> Actor.participant(p.id())).orElse(Actor.system());
@@ -221,6 +328,103 @@ class RoomReplayTest {
         return Actor.participant(state.facilitator().get().id());
       }
       return state.participants().isEmpty() ? Actor.system() : Actor.participant(participantId());
+    }
+
+    /** The collaboration commands a participant, rather than the facilitator, typically sends. */
+    private static boolean byParticipant(Command command) {
+      return command instanceof AddNote || command instanceof EditNote || command instanceof MoveNote
+          || command instanceof RecolourNote || command instanceof DeleteNote || command instanceof GroupNotes
+          || command instanceof Ungroup || command instanceof AddDot || command instanceof RemoveDot
+          || command instanceof CastVote || command instanceof EditMinutes || command instanceof AddActionItem
+          || command instanceof EditActionItem || command instanceof ParkPoint;
+    }
+
+    private Note note() {
+      List<Note> notes = new ArrayList<>(state.notes().values());
+      return notes.isEmpty() || random.nextInt(15) == 0 ? null : notes.get(random.nextInt(notes.size()));
+    }
+
+    private static String id(Note note) {
+      return note == null ? "n404" : note.id();
+    }
+
+    private String noteId() {
+      return id(note());
+    }
+
+    private List<String> noteIds() {
+      List<String> ids = new ArrayList<>();
+      int n = 1 + random.nextInt(3);
+      for (int i = 0; i < n; i++) {
+        String id = noteId();
+        if (!ids.contains(id) || random.nextInt(10) == 0) {
+          ids.add(id);
+        }
+      }
+      return List.copyOf(ids);
+    }
+
+    private String clusterId() {
+      List<String> ids = new ArrayList<>(state.clusters().keySet());
+      return ids.isEmpty() || random.nextInt(15) == 0 ? "g404" : ids.get(random.nextInt(ids.size()));
+    }
+
+    private String motionId() {
+      List<String> ids = new ArrayList<>(state.motions().keySet());
+      return ids.isEmpty() || random.nextInt(15) == 0 ? "m404" : ids.get(random.nextInt(ids.size()));
+    }
+
+    private ActionItem actionItem() {
+      List<ActionItem> items = state.actionItems();
+      return items.isEmpty() || random.nextInt(15) == 0 ? null : items.get(random.nextInt(items.size()));
+    }
+
+    private String pointId() {
+      List<ParkedPoint> points = state.parkingLot();
+      return points.isEmpty() || random.nextInt(15) == 0 ? "k404" : points.get(random.nextInt(points.size())).id();
+    }
+
+    /**
+     * An edit that inserts, deletes or both at a random spot of the text at a random recent revision; made
+     * against an older revision it has to be transformed, and sometimes it does not fit at all.
+     */
+    private EditMinutes minutesEdit() {
+      Minutes m = state.minutes();
+      int behind = m.history().isEmpty() ? 0 : random.nextInt(Math.min(3, m.history().size() + 1));
+      int base = m.revision() - behind;
+      int length = lengthAt(base);
+      int at = length == 0 ? 0 : random.nextInt(length + 1);
+      int deleted = random.nextInt(4) == 0 ? Math.min(length - at, 1 + random.nextInt(3)) : 0;
+      List<Object> ops = new ArrayList<>();
+      if (at > 0) {
+        ops.add(at);
+      }
+      if (deleted == 0 || random.nextBoolean()) {
+        ops.add(pick("ab", "\n", "é", "x"));
+      }
+      if (deleted > 0) {
+        ops.add(-deleted);
+      }
+      if (length - at - deleted > 0) {
+        ops.add(length - at - deleted + (random.nextInt(20) == 0 ? 1 : 0));
+      }
+      return new EditMinutes(base, ops);
+    }
+
+    /** The length of the minutes text at {@code revision}, undoing the later operations of the history. */
+    private int lengthAt(int revision) {
+      int length = state.minutes().text().length();
+      List<Minutes.MinutesRevision> history = state.minutes().history();
+      for (int i = history.size() - 1; i >= 0 && history.get(i).revision() > revision; i--) {
+        for (Object op : history.get(i).ops()) {
+          if (op instanceof String insert) {
+            length -= insert.length();
+          } else if ((Integer) op < 0) {
+            length -= (Integer) op;
+          }
+        }
+      }
+      return length;
     }
 
     private String participantId() {

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.roundtable.domain.AgendaCommands.AddItem;
 import dev.roundtable.domain.MeetingCommands.CreateMeeting;
 import dev.roundtable.domain.MeetingCommands.EndMeeting;
+import dev.roundtable.domain.MeetingCommands.Connect;
 import dev.roundtable.domain.MeetingCommands.Join;
+import dev.roundtable.domain.MinutesCommands.FinalizeMinutes;
+import dev.roundtable.protocol.Codec;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
@@ -107,5 +110,24 @@ final class Rooms {
 
   static String chars(int n) {
     return "x".repeat(n);
+  }
+
+  /** The full fixture after the facilitator made the minutes final; the meeting itself is still open. */
+  static RoomState finalized() {
+    return after(room(), FACILITATOR, new FinalizeMinutes(), T0);
+  }
+
+  /** Marks participants online, each with one subscription, as the server does when their sockets subscribe. */
+  static RoomState online(RoomState s, String... participantIds) {
+    RoomState out = s;
+    for (String id : participantIds) {
+      out = after(out, SYSTEM, new Connect(id, "c-" + id), T0);
+    }
+    return out;
+  }
+
+  /** The JSON text a client would receive for a domain value (an event, a state, a view). */
+  static String json(Object value) {
+    return Codec.toJson(value).encode();
   }
 }

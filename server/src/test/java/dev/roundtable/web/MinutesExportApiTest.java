@@ -1,0 +1,272 @@
+package dev.roundtable.web;
+
+import static dev.roundtable.support.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtable.support.BusClient;
+import dev.roundtable.support.Eventually;
+import dev.roundtable.support.MutableClock;
+import dev.roundtable.support.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("The minutes export over HTTP")
+class MinutesExportApiTest {
+  private static final String MARKDOWN = "text/markdown; charset=utf-8";
+  private static final String HTML = "text/html; charset=utf-8";
+  private static final List<String> SECTIONS = List.of("Attendees", "Agenda", "Minutes text", "Decisions",
+      "Action items", "Parking lot", "Suggested next meeting");
+
+  private final MutableClock clock = new MutableClock();
+  private TestServer server;
+  private WebClient http;
+  private long clientSeq;
+
+  @BeforeEach
+  void start(Vertx vertx, @TempDir Path dataDir) {
+    server = result(TestServer.start(vertx, TestServer.config(dataDir), clock));
+    http = WebClient.create(vertx);
+  }
+
+  @AfterEach
+  void stop() {
+    http.close();
+    result(server.stop());
+  }
+
+  private HttpResponse<Buffer> get(String path, String token) {
+    return result(server.get(path, token));
+  }
+
+  private HttpResponse<Buffer> request(HttpMethod method, String path) {
+    return result(http.request(method, server.port(), "127.0.0.1", path).timeout(5_000).send());
+  }
+
+  private static String minutesPath(JsonObject room, String extension) {
+    return "/api/rooms/" + room.getString("roomId") + "/minutes." + extension;
+  }
+
+  private static String withToken(String path, String token) {
+    return path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+  }
+
+  private static JsonObject assertError(HttpResponse<Buffer> response, int status, String code) {
+    assertThat(response.statusCode()).as("status of %s", response.bodyAsString()).isEqualTo(status);
+    assertThat(response.getHeader("content-type")).startsWith("application/json");
+    JsonObject error = response.bodyAsJsonObject();
+    assertThat(error.fieldNames()).containsExactlyInAnyOrder("code", "message");
+    assertThat(error.getString("code")).isEqualTo(code);
+    return error;
+  }
+
+  private JsonObject createRoom() {
+    return result(server.createRoom());
+  }
+
+  /** Sends commands as the facilitator over the bridge; each must be accepted. Returns the last reply. */
+  private JsonObject send(BusClient client, JsonObject room, JsonObject... commands) {
+    JsonObject reply = null;
+    for (JsonObject command : commands) {
+      reply = result(client.command(room.getString("roomId"), room.getString("token"), "fac", ++clientSeq,
+          command));
+      assertThat(reply.getBoolean("ok")).as("reply to %s: %s", command, reply).isTrue();
+    }
+    return reply;
+  }
+
+  /**
+   * A room where Ana facilitates from a connected socket and Bo joined but never connected: one agenda item
+   * completed, a decision, an action item, a parked point and some minutes text.
+   */
+  private JsonObject meetingWithContent() {
+    JsonObject room = createRoom();
+    result(server.join(room.getString("joinCode"), "Bo", "Sales", "participant"));
+    BusClient facilitator = result(server.connect());
+    result(facilitator.join(room.getString("roomId"), room.getString("token")));
+    send(facilitator, room,
+        new JsonObject().put("type", "AddItem").put("title", "Budget").put("owner", "Ana")
+            .put("timeboxSeconds", 600).put("kind", "decide"),
+        new JsonObject().put("type", "StartItem").put("itemId", "i3"),
+        new JsonObject().put("type", "CompleteItem"),
+        new JsonObject().put("type", "RecordDecision").put("text", "Approve the budget").put("itemId", "i3"),
+        new JsonObject().put("type", "AddActionItem").put("task", "Send the budget").put("owner", "Ana")
+            .put("standard", "Signed off").put("deadline", "2030-01-31").put("itemId", "i3"),
+        new JsonObject().put("type", "ParkPoint").put("text", "Office move"),
+        new JsonObject().put("type", "EditMinutes").put("baseRevision", 0)
+            .put("ops", new JsonArray().add("Budget approved after a short discussion.")));
+    Eventually.until("Ana is recorded as attending", Duration.ofSeconds(5),
+        () -> get(minutesPath(room, "md"), room.getString("token")).bodyAsString().contains("### Present (1)"));
+    result(facilitator.close());
+    return room;
+  }
+
+  @Test
+  @DisplayName("serves the minutes as Markdown with every section and what was recorded in the room")
+  void markdown() {
+    JsonObject room = meetingWithContent();
+
+    HttpResponse<Buffer> response = get(minutesPath(room, "md"), room.getString("token"));
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    assertThat(response.getHeader("content-type")).isEqualTo(MARKDOWN);
+    assertThat(response.getHeader("content-disposition"))
+        .isEqualTo("inline; filename=\"minutes-" + room.getString("roomId") + ".md\"");
+    assertThat(response.getHeader("cache-control")).isEqualTo("no-store");
+    String body = response.bodyAsString();
+    assertThat(body).startsWith("# Minutes: Q3 launch\n").contains("- **Goal:** Decide the launch date")
+        .contains("- **Kind:** Decision").contains("- **Minutes:** Draft");
+    for (String section : SECTIONS) {
+      assertThat(body).contains("\n## " + section + "\n");
+    }
+    assertThat(body).contains("| Ana | Operations | facilitator |", "### Absent (1)", "| Bo | Sales | participant |",
+        "| 1 | Budget | Ana | 10:00 |", "| done |", "Budget approved after a short discussion.",
+        "- Approve the budget — *Agenda item:* Budget; *Decided by:* the facilitator",
+        "| Send the budget | Ana | Signed off | 2030-01-31 | open | Budget |", "- Office move — *Raised by:* Ana",
+        "- Send the budget — *From:* action items, open");
+  }
+
+  @Test
+  @DisplayName("serves the minutes as a printable HTML page with every section and what was recorded in the room")
+  void html() {
+    JsonObject room = meetingWithContent();
+
+    HttpResponse<Buffer> response = get(minutesPath(room, "html"), room.getString("token"));
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    assertThat(response.getHeader("content-type")).isEqualTo(HTML);
+    assertThat(response.getHeader("content-disposition"))
+        .isEqualTo("inline; filename=\"minutes-" + room.getString("roomId") + ".html\"");
+    assertThat(response.getHeader("content-security-policy")).startsWith("default-src 'none'");
+    assertThat(response.getHeader("x-content-type-options")).isEqualTo("nosniff");
+    String body = response.bodyAsString();
+    assertThat(body).startsWith("<!DOCTYPE html>").contains("<h1>Minutes: Q3 launch</h1>").contains("@media print")
+        .endsWith("</html>\n");
+    for (String section : SECTIONS) {
+      assertThat(body).contains("<h2>" + section + "</h2>");
+    }
+    assertThat(body).contains("<tr><td>Ana</td><td>Operations</td><td>facilitator</td></tr>",
+        "<tr><td>Bo</td><td>Sales</td><td>participant</td></tr>", "<td>Budget</td>",
+        "<pre class=\"minutes-text\">\nBudget approved after a short discussion.</pre>",
+        "<li>Approve the budget — ", "<td>Send the budget</td><td>Ana</td><td>Signed off</td>",
+        "<li>Office move — ");
+  }
+
+  @ParameterizedTest(name = "minutes.{0}")
+  @ValueSource(strings = {"md", "html"})
+  @DisplayName("accepts the token as a query parameter, so a plain link opens the minutes:")
+  void tokenInQuery(String extension) {
+    JsonObject room = createRoom();
+
+    HttpResponse<Buffer> response = get(withToken(minutesPath(room, extension), room.getString("token")), null);
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    assertThat(response.getHeader("content-type")).isEqualTo(extension.equals("md") ? MARKDOWN : HTML);
+    assertThat(response.bodyAsString()).contains("Minutes: Q3 launch");
+  }
+
+  @Test
+  @DisplayName("opens the minutes to every role of the room, screens included")
+  void everyRole() {
+    JsonObject room = createRoom();
+    JsonObject screen = result(server.join(room.getString("joinCode"), "Room TV", "", "screen"));
+    JsonObject bo = result(server.join(room.getString("joinCode"), "Bo", "Sales", "participant"));
+
+    assertThat(get(minutesPath(room, "md"), screen.getString("token")).statusCode()).isEqualTo(200);
+    assertThat(get(minutesPath(room, "html"), bo.getString("token")).bodyAsString()).contains("<td>Bo</td>")
+        .doesNotContain("Room TV");
+  }
+
+  @Test
+  @DisplayName("shows times in the zone named by tz, and refuses a zone it does not know with 400 INVALID_FIELD")
+  void timeZone() {
+    JsonObject room = createRoom();
+    String token = room.getString("token");
+
+    String berlin = get(minutesPath(room, "md") + "?tz=Europe/Berlin", token).bodyAsString();
+    assertThat(berlin).containsPattern("- \\*\\*Date and time:\\*\\* .* Europe/Berlin \\(UTC\\+0[12]:00\\)");
+    String utc = get(minutesPath(room, "md"), token).bodyAsString();
+    assertThat(utc).containsPattern("- \\*\\*Date and time:\\*\\* .*:\\d\\d UTC \\(scheduled\\)");
+    JsonObject error = assertError(get(minutesPath(room, "html") + "?tz=Mars/Olympus", token), 400,
+        "INVALID_FIELD");
+    assertThat(error.getString("message")).contains("tz");
+  }
+
+  @ParameterizedTest(name = "minutes.{0}")
+  @ValueSource(strings = {"md", "html"})
+  @DisplayName("refuses the minutes without a token with 401 UNAUTHORIZED:")
+  void withoutToken(String extension) {
+    JsonObject room = createRoom();
+
+    JsonObject error = assertError(get(minutesPath(room, extension), null), 401, "UNAUTHORIZED");
+
+    assertThat(error.getString("message")).isEqualTo("missing or invalid token");
+    assertError(get(minutesPath(room, extension) + "?token=", null), 401, "UNAUTHORIZED");
+  }
+
+  @ParameterizedTest(name = "minutes.{0}")
+  @ValueSource(strings = {"md", "html"})
+  @DisplayName("refuses the minutes with a forged token, in the header or the query, with 401 UNAUTHORIZED:")
+  void forgedToken(String extension) {
+    JsonObject room = createRoom();
+    String token = room.getString("token");
+    String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+
+    assertError(get(minutesPath(room, extension), forged), 401, "UNAUTHORIZED");
+    assertError(get(withToken(minutesPath(room, extension), forged), null), 401, "UNAUTHORIZED");
+    assertError(get(withToken(minutesPath(room, extension), "not-a-token"), null), 401, "UNAUTHORIZED");
+  }
+
+  @Test
+  @DisplayName("reads the Authorization header before the query, so a bad header is not rescued by a good query")
+  void headerFirst() {
+    JsonObject room = createRoom();
+    String token = room.getString("token");
+
+    assertError(get(withToken(minutesPath(room, "md"), token), "forged"), 401, "UNAUTHORIZED");
+  }
+
+  @ParameterizedTest(name = "minutes.{0}")
+  @ValueSource(strings = {"md", "html"})
+  @DisplayName("refuses the minutes with another room's token, in the header or the query, with 403 WRONG_ROOM:")
+  void otherRoomsToken(String extension) {
+    JsonObject room = createRoom();
+    JsonObject other = createRoom();
+
+    JsonObject error = assertError(get(minutesPath(room, extension), other.getString("token")), 403,
+        "WRONG_ROOM");
+
+    assertThat(error.getString("message")).isEqualTo("the token is for another room");
+    assertError(get(withToken(minutesPath(room, extension), other.getString("token")), null), 403, "WRONG_ROOM");
+  }
+
+  @Test
+  @DisplayName("answers other methods and other formats of the minutes with 404 NOT_FOUND")
+  void otherRoutes() {
+    JsonObject room = createRoom();
+    String roomId = room.getString("roomId");
+
+    assertError(request(HttpMethod.POST, "/api/rooms/" + roomId + "/minutes.md"), 404, "NOT_FOUND");
+    assertError(request(HttpMethod.GET, "/api/rooms/" + roomId + "/minutes.pdf"), 404, "NOT_FOUND");
+    assertError(request(HttpMethod.GET, "/api/rooms/" + roomId + "/minutesXmd"), 404, "NOT_FOUND");
+  }
+}
