@@ -31,6 +31,9 @@ import java.time.Clock;
  */
 public final class HttpServerVerticle extends VerticleBase {
   private static final String WEBROOT = "webroot";
+  /** Versioned library files from WebJars (the SockJS client); their paths change with the version. */
+  private static final String WEBJARS = "META-INF/resources/webjars";
+  private static final String SOCKJS_CLIENT = "/webjars/sockjs-client/1.5.1/sockjs.min.js";
 
   private final RoundtableConfig config;
   private final RoomRegistry registry;
@@ -82,6 +85,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/api/rooms/:roomId").handler(api::summary);
     router.get("/api/rooms/:roomId/minutes.md").handler(api::minutesMarkdown);
     router.get("/api/rooms/:roomId/minutes.html").handler(api::minutesHtml);
+    router.get("/api/join/:code/qr.svg").handler(this::joinQrCode);
     router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, ErrorCode.NOT_FOUND,
         "no such API route: " + ctx.request().method() + " " + ctx.request().path()));
   }
@@ -94,13 +98,38 @@ public final class HttpServerVerticle extends VerticleBase {
     BridgeGuard guard = new BridgeGuard(tokens, registry, rooms, clock, config.maxCommandBytes(),
         config.commandsPerSecond(), config.commandBurst());
     vertx.eventBus().<String>consumer(Addresses.PRESENCE_RECOUNT, m -> guard.recount(m.body()));
-    SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions());
+    SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setLibraryURL(SOCKJS_CLIENT));
     router.route("/eventbus/*").subRouter(sockJs.bridge(bridge, guard));
   }
 
   private void mountWebClient(Router router) {
     // No fingerprinted file names yet: let browsers revalidate rather than keep a stale module for a day.
+    router.route("/webjars/*").handler(StaticHandler.create(WEBJARS));
     router.route("/*").handler(StaticHandler.create(WEBROOT).setCachingEnabled(false));
+  }
+
+  /**
+   * {@code GET /api/join/:code/qr.svg}: the join link of a room as a QR code, for the shared screen. The link
+   * uses the configured public URL, or else the address the request came in on.
+   */
+  private void joinQrCode(RoutingContext ctx) {
+    String code = ctx.pathParam("code").toUpperCase(java.util.Locale.ROOT);
+    if (!code.matches("[A-Z0-9]{4,12}")) {
+      HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "not a join code");
+      return;
+    }
+    store.roomByJoinCode(code).onComplete(found -> {
+      if (found.failed()) {
+        HttpErrors.send(ctx, ErrorCode.UNAVAILABLE, "the store is unavailable; retry");
+      } else if (found.result().isEmpty()) {
+        HttpErrors.send(ctx, ErrorCode.ROOM_NOT_FOUND, "no room has this join code");
+      } else {
+        String base = config.publicUrl().isEmpty()
+            ? ctx.request().scheme() + "://" + ctx.request().authority() + "/" : config.publicUrl();
+        ctx.response().putHeader("content-type", "image/svg+xml").putHeader("cache-control", "no-store")
+            .end(QrCodes.svg(base + "?code=" + code));
+      }
+    });
   }
 
   /** Replies to commands the bridge refused, with the refusal the guard put in the headers. */
