@@ -7,9 +7,11 @@ import dev.roundtable.room.RoomSettings;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.RoomStore;
 import dev.roundtable.web.HttpServerVerticle;
+import dev.roundtable.web.RejectedCommands;
 import dev.roundtable.web.Tokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
 
 /**
@@ -24,15 +26,17 @@ public final class RoundtableServer {
   private final RoomRegistry registry;
   private final HttpServerVerticle http;
   private final String httpDeployment;
+  private final MessageConsumer<Object> rejectedCommands;
 
   private RoundtableServer(Vertx vertx, RoundtableConfig config, RoomStore store, RoomRegistry registry,
-      HttpServerVerticle http, String httpDeployment) {
+      HttpServerVerticle http, String httpDeployment, MessageConsumer<Object> rejectedCommands) {
     this.vertx = vertx;
     this.config = config;
     this.store = store;
     this.registry = registry;
     this.http = http;
     this.httpDeployment = httpDeployment;
+    this.rejectedCommands = rejectedCommands;
   }
 
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config) {
@@ -48,8 +52,8 @@ public final class RoundtableServer {
       String secret = config.jwtSecret().isEmpty() ? Secrets.loadOrCreate(config.dataDir()) : config.jwtSecret();
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds());
       HttpServerVerticle http = new HttpServerVerticle(config, registry, rooms, store, tokens, clock);
-      return vertx.deployVerticle(http)
-          .map(id -> new RoundtableServer(vertx, config, store, registry, http, id))
+      return RejectedCommands.listen(vertx).compose(rejected -> vertx.deployVerticle(http)
+          .map(id -> new RoundtableServer(vertx, config, store, registry, http, id, rejected)))
           .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
     }));
   }
@@ -70,6 +74,7 @@ public final class RoundtableServer {
   public Future<Void> stop() {
     return vertx.undeploy(httpDeployment)
         .transform(ar -> registry.closeAll())
+        .transform(ar -> rejectedCommands.unregister())
         .transform(ar -> store.close());
   }
 }

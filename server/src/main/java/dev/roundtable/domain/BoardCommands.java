@@ -145,6 +145,8 @@ public final class BoardCommands {
     public Decision decide(RoomState s, Actor a, long now) {
       return Guard.on(s, a).open().facilitator()
           .range("dotLimit", dotLimit, 0, Limits.MAX_DOT_LIMIT, false)
+          .check(template == null || !s.board().writingPhase(), ErrorCode.INVALID_STATE,
+              "the template cannot change during a writing phase")
           .check(template == null || s.notes().values().stream().allMatch(n -> template.accepts(n.lane())),
               ErrorCode.INVALID_STATE, "some notes sit in lanes the new template does not have; move them first")
           .then(() -> {

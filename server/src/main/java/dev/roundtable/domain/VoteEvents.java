@@ -19,6 +19,12 @@ public final class VoteEvents {
     public RoomState evolve(RoomState s) {
       return s.toBuilder().motion(motion).serial(serial).build();
     }
+
+    /** Shown as a snapshot would show it, so an event-built view and a snapshot agree. */
+    @Override
+    public Optional<Event> viewFor(String viewerId) {
+      return Optional.of(new MotionOpened(motion.seenBy(viewerId), serial));
+    }
   }
 
   /** A vote cast or changed; {@code tally} is the count after it. */

@@ -3,6 +3,7 @@ package dev.roundtable.room;
 import dev.roundtable.domain.Actor;
 import dev.roundtable.domain.Command;
 import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Limits;
 import dev.roundtable.domain.Event;
 import dev.roundtable.domain.MeetingCommands.ResetPresence;
 import dev.roundtable.domain.Outcome;
@@ -410,12 +411,13 @@ final class RoomVerticle extends VerticleBase {
     Object revision = command.getValue("revision");
     Object anchor = command.getValue("anchor");
     Object head = command.getValue("head");
-    int length = durable.minutes().text().length();
+    // Positions refer to the text at the sender's revision, which may be older than the room's: only bounds.
     if (actor.isSystem() || !(revision instanceof Integer r) || !(anchor instanceof Integer a)
         || !(head instanceof Integer h) || command.size() != 4
-        || r < 0 || r > durable.minutes().revision() || a < 0 || h < 0 || a > length || h > length) {
+        || r < 0 || r > durable.minutes().revision() || a < 0 || h < 0
+        || a > Limits.MINUTES_CHARS || h > Limits.MINUTES_CHARS) {
       return Replies.error(ErrorCode.INVALID_FIELD, "a cursor is {type, revision, anchor, head}: a known revision"
-          + " and positions within the minutes, from a participant");
+          + " and positions within the minutes' size limit, from a participant");
     }
     if (durable.participant(actor.participantId()).map(p -> p.role() == Role.SCREEN).orElse(true)) {
       return Replies.error(ErrorCode.FORBIDDEN, "only participants have a cursor");

@@ -3,15 +3,11 @@ package dev.roundtable.web;
 import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.protocol.Addresses;
-import dev.roundtable.protocol.Headers;
-import dev.roundtable.protocol.Replies;
 import dev.roundtable.room.RoomClient;
 import dev.roundtable.room.RoomRegistry;
 import dev.roundtable.store.RoomStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -66,7 +62,7 @@ public final class HttpServerVerticle extends VerticleBase {
     mountEventBusBridge(router);
     mountWebClient(router);
     router.route().failureHandler(this::onFailure);
-    return answerRejectedCommands().compose(v -> listen(router));
+    return listen(router);
   }
 
   private void mountHealth(Router router) {
@@ -130,19 +126,6 @@ public final class HttpServerVerticle extends VerticleBase {
             .end(QrCodes.svg(base + "?code=" + code));
       }
     });
-  }
-
-  /** Replies to commands the bridge refused, with the refusal the guard put in the headers. */
-  private Future<Void> answerRejectedCommands() {
-    MessageConsumer<Object> consumer = vertx.eventBus().localConsumer(Addresses.REJECTED, this::answerRejected);
-    return consumer.completion();
-  }
-
-  private void answerRejected(Message<Object> message) {
-    String code = message.headers().get(Headers.ERROR_CODE);
-    String text = message.headers().get(Headers.ERROR_MESSAGE);
-    ErrorCode errorCode = code == null ? ErrorCode.FORBIDDEN : ErrorCode.valueOf(code);
-    message.reply(Replies.error(errorCode, text == null ? "refused" : text));
   }
 
   private Future<HttpServer> listen(Router router) {

@@ -688,7 +688,8 @@ class BoardCommandsTest {
     @Test
     @DisplayName("keeps the values of fields left out, and the writing phase")
     void keepsOmittedFields() {
-      RoomState s = after(writing(), FACILITATOR, new SetBoard(BoardTemplate.FIVE_W_ONE_H, true, 3), T0);
+      RoomState s = after(room(), FACILITATOR, new SetBoard(BoardTemplate.FIVE_W_ONE_H, true, 3), T0);
+      s = after(s, FACILITATOR, new StartWritingPhase(), T0);
 
       Outcome.Applied outcome = accepted(s, FACILITATOR, new SetBoard(null, null, null), T0);
 
@@ -725,6 +726,8 @@ class BoardCommandsTest {
           refused("a change before the meeting exists", empty(), SYSTEM, command, ErrorCode.ROOM_NOT_FOUND),
           refused("a change after the meeting ended", ended(), FACILITATOR, command, ErrorCode.MEETING_ENDED),
           refused("a participant changing the board", s, ANA, command, ErrorCode.FORBIDDEN),
+          refused("a template change during a writing phase, which would reveal where private notes sit",
+              writing(), FACILITATOR, new SetBoard(BoardTemplate.FIVE_W_ONE_H, null, null), ErrorCode.INVALID_STATE),
           refused("a screen changing the board", s, SCREEN, command, ErrorCode.FORBIDDEN),
           refused("someone not in the room changing the board", s, STRANGER, command, ErrorCode.FORBIDDEN),
           refused("a negative dot limit", s, FACILITATOR, new SetBoard(null, null, -1), ErrorCode.INVALID_FIELD),

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class BusClient {
   private final Vertx vertx;
+  private final WebSocketClient client;
   private final WebSocket socket;
   private final Map<String, Promise<JsonObject>> replies = new HashMap<>();
   private final Map<String, List<JsonObject>> received = new HashMap<>();
@@ -27,8 +28,9 @@ public final class BusClient {
   private final long pinger;
   private volatile boolean closed;
 
-  private BusClient(Vertx vertx, WebSocket socket) {
+  private BusClient(Vertx vertx, WebSocketClient client, WebSocket socket) {
     this.vertx = vertx;
+    this.client = client;
     this.socket = socket;
     socket.textMessageHandler(this::onFrame);
     socket.binaryMessageHandler(buffer -> onFrame(buffer.toString()));
@@ -41,8 +43,9 @@ public final class BusClient {
   }
 
   public static Future<BusClient> connect(Vertx vertx, int port) {
+    // Held by the BusClient: Vert.x closes a WebSocketClient nobody references any more, and its sockets with it.
     WebSocketClient client = vertx.createWebSocketClient();
-    return client.connect(port, "localhost", "/eventbus/websocket").map(ws -> new BusClient(vertx, ws));
+    return client.connect(port, "localhost", "/eventbus/websocket").map(ws -> new BusClient(vertx, client, ws));
   }
 
   /** Sends a frame as-is (for malformed-input tests). */
@@ -111,7 +114,7 @@ public final class BusClient {
 
   public Future<Void> close() {
     vertx.cancelTimer(pinger);
-    return closed ? Future.succeededFuture() : socket.close();
+    return (closed ? Future.<Void>succeededFuture() : socket.close()).transform(ar -> client.close());
   }
 
   private void onFrame(String text) {
