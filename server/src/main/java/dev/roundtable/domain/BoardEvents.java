@@ -15,13 +15,22 @@ public final class BoardEvents {
   private BoardEvents() {
   }
 
-  /** Shared view rule of single-note events: private notes reach their author only. */
-  private static Optional<Event> onlyFor(String privateTo, String viewerId, Event event) {
-    return privateTo == null || privateTo.equals(viewerId) ? Optional.of(event) : Optional.empty();
-  }
+  /**
+   * An event about one existing note: while the note is private ({@code privateTo} is its author), only
+   * that author receives the event.
+   */
+  interface OneNote extends Event {
+    String privateTo();
 
-  private static Set<String> author(String privateTo) {
-    return privateTo == null ? Set.of() : Set.of(privateTo);
+    @Override
+    default Optional<Event> viewFor(String viewerId) {
+      return privateTo() == null || privateTo().equals(viewerId) ? Optional.of(this) : Optional.empty();
+    }
+
+    @Override
+    default Set<String> privileged() {
+      return privateTo() == null ? Set.of() : Set.of(privateTo());
+    }
   }
 
   public record NoteAdded(Note note, long serial) implements Event {
@@ -41,72 +50,32 @@ public final class BoardEvents {
     }
   }
 
-  public record NoteEdited(String noteId, String text, int version, String privateTo) implements Event {
+  public record NoteEdited(String noteId, String text, int version, String privateTo) implements OneNote {
     @Override
     public RoomState evolve(RoomState s) {
       return s.toBuilder().note(s.notes().get(noteId).withText(text, version)).build();
     }
-
-    @Override
-    public Optional<Event> viewFor(String viewerId) {
-      return onlyFor(privateTo, viewerId, this);
-    }
-
-    @Override
-    public Set<String> privileged() {
-      return author(privateTo);
-    }
   }
 
   /** A move: frequent, unversioned; the last position wins. */
-  public record NoteMoved(String noteId, int x, int y, String lane, String privateTo) implements Event {
+  public record NoteMoved(String noteId, int x, int y, String lane, String privateTo) implements OneNote {
     @Override
     public RoomState evolve(RoomState s) {
       return s.toBuilder().note(s.notes().get(noteId).withPosition(x, y, lane)).build();
     }
-
-    @Override
-    public Optional<Event> viewFor(String viewerId) {
-      return onlyFor(privateTo, viewerId, this);
-    }
-
-    @Override
-    public Set<String> privileged() {
-      return author(privateTo);
-    }
   }
 
-  public record NoteRecoloured(String noteId, NoteColour colour, String privateTo) implements Event {
+  public record NoteRecoloured(String noteId, NoteColour colour, String privateTo) implements OneNote {
     @Override
     public RoomState evolve(RoomState s) {
       return s.toBuilder().note(s.notes().get(noteId).withColour(colour)).build();
     }
-
-    @Override
-    public Optional<Event> viewFor(String viewerId) {
-      return onlyFor(privateTo, viewerId, this);
-    }
-
-    @Override
-    public Set<String> privileged() {
-      return author(privateTo);
-    }
   }
 
-  public record NoteDeleted(String noteId, String privateTo) implements Event {
+  public record NoteDeleted(String noteId, String privateTo) implements OneNote {
     @Override
     public RoomState evolve(RoomState s) {
       return s.toBuilder().removeNote(noteId).build();
-    }
-
-    @Override
-    public Optional<Event> viewFor(String viewerId) {
-      return onlyFor(privateTo, viewerId, this);
-    }
-
-    @Override
-    public Set<String> privileged() {
-      return author(privateTo);
     }
   }
 
