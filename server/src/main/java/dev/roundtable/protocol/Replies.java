@@ -19,7 +19,12 @@ public final class Replies {
   }
 
   public static JsonObject applied(long seq, Map<String, Object> result) {
-    return ok().put("seq", seq).put("result", new JsonObject(new java.util.LinkedHashMap<>(result)));
+    return unchanged(result).put("seq", seq);
+  }
+
+  /** Accepted but nothing changed, so no sequence number was used. */
+  public static JsonObject unchanged(Map<String, Object> result) {
+    return ok().put("result", new JsonObject(new java.util.LinkedHashMap<>(result)));
   }
 
   public static JsonObject error(Rejection rejection) {

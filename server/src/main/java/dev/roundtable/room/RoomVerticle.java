@@ -255,7 +255,7 @@ final class RoomVerticle extends VerticleBase {
     }
     Outcome.Applied applied = (Outcome.Applied) outcome;
     if (applied.events().isEmpty()) {
-      reply(message, Replies.ok().put("result", new JsonObject(new java.util.LinkedHashMap<>(applied.result()))));
+      reply(message, Replies.unchanged(applied.result()));
       return;
     }
     working = applied.state();
