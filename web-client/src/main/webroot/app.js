@@ -1,177 +1,53 @@
-// Roundtable start page: create a meeting, join one, show the room summary.
-// Plain ES module, no dependencies. All text from users or the server is set with textContent.
+// Roundtable start page: create a meeting or join one (also from a shared link /?code=XXXXXX), store the
+// credentials in localStorage (`roundtable.session.<roomId>` = {token, participantId, role}) and go to the
+// room: facilitator → console, participant → participant view, screen → shared screen.
+// Plain ES module. All text from users or the server is set with textContent.
 
-const STORAGE_KEY = 'roundtable.session';
-
-const KIND_LABELS = { decision: 'Decision', discussion: 'Discussion', information: 'Information' };
-const STATUS_LABELS = { scheduled: 'Scheduled (not started yet)', live: 'Live', ended: 'Ended' };
-const ROLE_LABELS = { facilitator: 'Facilitator', participant: 'Participant', screen: 'Shared screen' };
+import './js/ui/strings.js';
+import { errorMessage, locale, localize, onLocaleChange, setLocale, t } from './js/i18n.js';
+import { ApiError, api, roomSummary } from './js/ui/api.js';
+import { defaultView, forgetSession, listSessions, roomUrl, saveSession } from './js/ui/session.js';
 
 const $ = (id) => document.getElementById(id);
 
 const els = {
-  createError: $('create-error'),
-  joinError: $('join-error'),
-  summaryError: $('summary-error'),
-  session: $('session'),
-  sessionHeading: $('session-heading'),
-  codeBox: $('code-box'),
-  joinCode: $('join-code'),
-  codeLabel: $('code-label'),
-  joinLink: $('join-link'),
-  roomId: $('room-id'),
-  youAre: $('you-are'),
-  tokenNote: $('token-note'),
-  refresh: $('refresh'),
-  forget: $('forget'),
-  summary: $('summary'),
-  summaryStatus: $('summary-status'),
   createForm: $('create-form'),
   joinForm: $('join-form'),
+  createError: $('create-error'),
+  joinError: $('join-error'),
+  recent: $('recent'),
+  recentList: $('recent-list'),
+  going: $('going'),
+  localeSwitch: $('locale-switch'),
 };
 
-/** The current credentials: {roomId, participantId, role, token, joinCode?}. */
-let session = null;
-/** Whether the session could be written to sessionStorage. */
-let stored = false;
-
-// ---------- storage ----------
-
-function loadSession() {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const s = JSON.parse(raw);
-    if (s && typeof s.roomId === 'string' && typeof s.token === 'string') {
-      stored = true;
-      return s;
-    }
-  } catch {
-    // unreadable or unavailable storage: start without a session
-  }
-  return null;
-}
-
-function saveSession(s) {
-  try {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s));
-    stored = true;
-  } catch {
-    stored = false;
-  }
-}
-
-function clearSession() {
-  try {
-    sessionStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // nothing to clear
-  }
-  session = null;
-  stored = false;
-}
-
-// ---------- errors ----------
-
-/** Shows a message in one of the error areas (role="alert"), next to what failed. */
 function showError(area, text) {
-  // Replace the content so screen readers announce the new message.
-  area.textContent = '';
+  area.replaceChildren();
   const p = document.createElement('p');
   p.textContent = text;
   area.append(p);
 }
 
-function clearError(area) {
-  area.textContent = '';
-}
-
-function errorAreaOf(form) {
-  return form === els.createForm ? els.createError : els.joinError;
-}
-
-// ---------- HTTP ----------
-
-class ApiError extends Error {
-  constructor(status, code, message) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-/** Calls the server's API; resolves with the JSON body or rejects with an ApiError whose message is for people. */
-async function api(method, path, { body, token } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'Could not reach the Roundtable server. Check the connection and try again.');
-  }
-  let data = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const message = data && typeof data.message === 'string' && data.message
-      ? data.message
-      : `The server answered with HTTP ${response.status}.`;
-    throw new ApiError(response.status, data && typeof data.code === 'string' ? data.code : '', message);
-  }
-  if (data === null || typeof data !== 'object') {
-    throw new ApiError(response.status, '', 'The server sent an answer this page cannot read.');
-  }
-  return data;
-}
-
-// ---------- forms ----------
-
-function text(form, name) {
-  const v = form.elements.namedItem(name).value;
-  return typeof v === 'string' ? v.trim() : '';
-}
-
 function labelOf(input) {
-  if (input.labels && input.labels.length) {
-    // The label text without the "(optional)" hint.
-    const label = input.labels[0].cloneNode(true);
-    label.querySelectorAll('.optional').forEach((n) => n.remove());
-    return label.textContent.trim();
-  }
-  return input.name;
+  const label = input.labels && input.labels[0];
+  if (!label) return input.name;
+  const copy = label.cloneNode(true);
+  copy.querySelectorAll('.optional').forEach((n) => n.remove());
+  return copy.textContent.trim();
 }
 
-/**
- * Checks the form with the browser's constraint validation and our own trimming rules.
- * Marks invalid fields with aria-invalid, shows the first problem in the error area and focuses that field.
- */
-function validate(form) {
-  const area = errorAreaOf(form);
+/** Browser constraint validation with our own messages; marks and focuses the first bad field. */
+function validate(form, area) {
   let first = null;
   let message = '';
   for (const input of form.querySelectorAll('input:not([type=radio])')) {
     let problem = '';
-    const value = input.value.trim();
-    if (input.required && value === '' && !input.validity.badInput) {
-      problem = `${labelOf(input)} is required.`;
+    if (input.required && input.value.trim() === '' && !input.validity.badInput) {
+      problem = t('form.required', { field: labelOf(input) });
     } else if (!input.checkValidity()) {
-      if (input.type === 'number') {
-        problem = `${labelOf(input)} must be a whole number from ${input.min} to ${input.max}.`;
-      } else if (input.validity.tooLong) {
-        problem = `${labelOf(input)} is too long (at most ${input.maxLength} characters).`;
-      } else {
-        problem = `${labelOf(input)}: ${input.validationMessage}`;
-      }
+      problem = input.type === 'number'
+        ? t('form.range', { field: labelOf(input), min: input.min, max: input.max })
+        : t('form.tooLong', { field: labelOf(input), max: input.maxLength });
     }
     if (problem) {
       input.setAttribute('aria-invalid', 'true');
@@ -183,241 +59,153 @@ function validate(form) {
       input.removeAttribute('aria-invalid');
     }
   }
-  if (first) {
-    showError(area, message);
-    first.focus();
-    return false;
-  }
-  return true;
+  if (!first) return true;
+  showError(area, message);
+  first.focus();
+  return false;
 }
 
-async function submitWith(form, failurePrefix, work) {
+function value(form, name) {
+  const v = form.elements.namedItem(name).value;
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+function enterRoom(r) {
+  saveSession(r.roomId, { token: r.token, participantId: r.participantId, role: r.role });
+  els.going.hidden = false;
+  window.location.assign(roomUrl(r.roomId, defaultView(r.role)));
+}
+
+async function submit(form, area, failureKey, work) {
   const button = form.querySelector('button[type=submit]');
   if (button.disabled) return;
-  const area = errorAreaOf(form);
-  clearError(area);
-  if (!validate(form)) return;
-  const label = button.textContent;
+  area.replaceChildren();
+  if (!validate(form, area)) return;
   button.disabled = true;
   form.setAttribute('aria-busy', 'true');
-  button.textContent = 'Please wait…';
+  button.textContent = t('common.pleaseWait');
   try {
     await work();
   } catch (e) {
-    showError(area, e instanceof ApiError
-      ? `${failurePrefix}: ${e.message}`
-      : 'Something went wrong on this page. Reload and try again.');
+    const reason = e instanceof ApiError
+      ? `${errorMessage(e.code)}${e.message && e.code !== 'NETWORK' ? ` (${e.message})` : ''}`
+      : errorMessage('UNKNOWN');
+    showError(area, t(failureKey, { reason }));
     if (!(e instanceof ApiError)) console.error(e);
   } finally {
     button.disabled = false;
-    button.textContent = label;
+    button.textContent = t(button.dataset.i18n);
     form.removeAttribute('aria-busy');
   }
 }
 
-async function onCreate(event) {
+function onCreate(event) {
   event.preventDefault();
   const form = els.createForm;
-  await submitWith(form, 'Could not start the meeting', async () => {
+  submit(form, els.createError, 'start.failed', async () => {
     const body = {
-      title: text(form, 'title'),
-      goal: text(form, 'goal'),
+      title: value(form, 'title'),
+      goal: value(form, 'goal'),
       kind: form.elements.namedItem('kind').value,
-      facilitatorName: text(form, 'facilitatorName'),
+      facilitatorName: value(form, 'facilitatorName'),
       plannedMinutes: Number.parseInt(form.elements.namedItem('plannedMinutes').value, 10),
     };
-    const department = text(form, 'department');
+    const department = value(form, 'department');
     if (department) body.department = department;
-    const r = await api('POST', '/api/rooms', { body });
-    startSession({ roomId: r.roomId, participantId: r.participantId, role: r.role, token: r.token, joinCode: r.joinCode });
+    enterRoom(await api('POST', '/api/rooms', { body }));
   });
 }
 
-async function onJoin(event) {
+function onJoin(event) {
   event.preventDefault();
   const form = els.joinForm;
-  await submitWith(form, 'Could not join the meeting', async () => {
+  submit(form, els.joinError, 'join.failed', async () => {
     const body = {
-      code: text(form, 'code').toUpperCase(),
-      name: text(form, 'name'),
+      code: value(form, 'code').toUpperCase(),
+      name: value(form, 'name'),
       role: form.elements.namedItem('role').value,
     };
-    const department = text(form, 'department');
+    const department = value(form, 'department');
     if (department) body.department = department;
-    const r = await api('POST', '/api/join', { body });
-    startSession({ roomId: r.roomId, participantId: r.participantId, role: r.role, token: r.token });
+    enterRoom(await api('POST', '/api/join', { body }));
   });
 }
 
-// ---------- session view ----------
+/** Meeting titles of the stored rooms, fetched once per page: roomId → summary (or null when refused). */
+const summaries = new Map();
 
-function startSession(s) {
-  clearError(els.createError);
-  clearError(els.joinError);
-  clearError(els.summaryError);
-  session = s;
-  clearSummary();
-  saveSession(s);
-  renderSession();
-  els.session.hidden = false;
-  els.sessionHeading.focus();
-  els.session.scrollIntoView({ block: 'start' });
-  refreshSummary();
+function recentLabel(s) {
+  const summary = summaries.get(s.roomId);
+  const name = summary ? `${summary.title} (${t(`meetingStatus.${summary.status}`)})` : s.roomId;
+  return `${name} · ${t(`role.${s.role}`)}`;
 }
 
-function renderSession() {
-  if (!session) {
-    els.session.hidden = true;
-    return;
-  }
-  renderJoinCode(session.joinCode);
-  els.roomId.textContent = session.roomId;
-  const role = ROLE_LABELS[session.role] || session.role || 'unknown role';
-  els.youAre.textContent = session.participantId ? `${role} (${session.participantId})` : role;
-  els.tokenNote.textContent = stored
-    ? 'Your access token is kept in this tab’s sessionStorage and is gone when you close the tab. '
-      + 'Anyone who has it can act as you in this meeting.'
-    : 'Your access token could not be saved in this browser (sessionStorage is unavailable); '
-      + 'it is lost when you reload the page.';
-}
-
-function renderJoinCode(code) {
-  if (typeof code === 'string' && code) {
-    els.joinCode.textContent = code;
-    const link = new URL(window.location.pathname, window.location.origin);
-    link.searchParams.set('code', code);
-    els.joinLink.textContent = link.href;
-    els.codeLabel.textContent = session && session.role === 'facilitator'
-      ? 'Join code — share it with the participants'
-      : 'Join code';
-    els.codeBox.hidden = false;
-  } else {
-    els.codeBox.hidden = true;
-  }
-}
-
-function field(name) {
-  return els.summary.querySelector(`[data-field="${name}"]`);
-}
-
-function setField(name, value) {
-  field(name).textContent = value === undefined || value === null || value === '' ? '—' : String(value);
-}
-
-function renderSummary(s) {
-  setField('title', s.title);
-  setField('goal', s.goal);
-  setField('kind', KIND_LABELS[s.kind] || s.kind);
-  setField('status', STATUS_LABELS[s.status] || s.status);
-  setField('joinCode', s.joinCode);
-  setField('participants', s.participants);
-  setField('online', s.online);
-  setField('agendaItems', s.agendaItems);
-
-  const current = field('currentItem');
-  current.textContent = '';
-  const item = s.currentItem;
-  if (!item || typeof item !== 'object') {
-    current.textContent = 'None';
-  } else {
-    const title = document.createElement('span');
-    title.className = 'item-title';
-    title.textContent = item.title || '(untitled)';
-    current.append(title);
-    for (const [label, value] of [['Owner', item.owner], ['Expected output', item.expectedOutput]]) {
-      if (typeof value === 'string' && value) {
-        const line = document.createElement('span');
-        line.className = 'item-detail';
-        line.textContent = `${label}: ${value}`;
-        current.append(line);
+function loadSummaries(sessions) {
+  for (const s of sessions) {
+    if (summaries.has(s.roomId)) continue;
+    summaries.set(s.roomId, null);
+    roomSummary(s.roomId, s.token).then((summary) => {
+      summaries.set(s.roomId, summary);
+      renderRecent();
+    }, (e) => {
+      // A room this token no longer opens is forgotten.
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404)) {
+        forgetSession(s.roomId);
+        renderRecent();
       }
-    }
-  }
-
-  if (typeof s.joinCode === 'string' && s.joinCode && s.joinCode !== session.joinCode) {
-    session.joinCode = s.joinCode;
-    saveSession(session);
-    renderJoinCode(s.joinCode);
+    });
   }
 }
 
-function clearSummary() {
-  for (const dd of els.summary.querySelectorAll('[data-field]')) dd.textContent = '';
-  els.summary.hidden = true;
-  loadedAt = null;
+function renderRecent() {
+  const sessions = listSessions().slice(0, 10);
+  els.recent.hidden = sessions.length === 0;
+  loadSummaries(sessions);
+  els.recentList.replaceChildren(...sessions.map((s) => {
+    const li = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = roomUrl(s.roomId, defaultView(s.role));
+    link.textContent = recentLabel(s);
+    const forget = document.createElement('button');
+    forget.type = 'button';
+    forget.className = 'link';
+    forget.textContent = t('ui.forget');
+    forget.setAttribute('aria-label', `${t('ui.forget')}: ${recentLabel(s)}`);
+    forget.addEventListener('click', () => {
+      forgetSession(s.roomId);
+      renderRecent();
+    });
+    li.append(link, ' ', forget);
+    return li;
+  }));
 }
 
-/** Counts summary requests; only the answer to the latest one is shown. */
-let summaryRequest = 0;
-/** When the summary on display was loaded, or null when none is shown. */
-let loadedAt = null;
-
-async function refreshSummary() {
-  if (!session) return;
-  const request = ++summaryRequest;
-  const current = () => request === summaryRequest && session !== null;
-  els.refresh.disabled = true;
-  els.summaryStatus.textContent = 'Loading…';
-  try {
-    const s = await api('GET', `/api/rooms/${encodeURIComponent(session.roomId)}`, { token: session.token });
-    if (!current()) return;
-    clearError(els.summaryError);
-    renderSummary(s);
-    els.summary.hidden = false;
-    loadedAt = new Date();
-    els.summaryStatus.textContent = `Updated at ${loadedAt.toLocaleTimeString()}.`;
-  } catch (e) {
-    if (!current()) return;
-    els.summaryStatus.textContent = loadedAt
-      ? `Could not refresh; showing the summary from ${loadedAt.toLocaleTimeString()}.`
-      : 'Could not load the summary.';
-    let message = `Could not load the room summary: ${e instanceof ApiError ? e.message : 'something went wrong on this page.'}`;
-    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
-      message += ' Your access to this meeting is no longer valid; forget it and join again.';
-    }
-    showError(els.summaryError, message);
-  } finally {
-    if (request === summaryRequest) els.refresh.disabled = false;
-  }
+function renderLocale() {
+  localize(document);
+  els.localeSwitch.textContent = locale() === 'en' ? '中文' : 'English';
+  els.localeSwitch.setAttribute('aria-label', `${t('common.language')}: ${locale() === 'en' ? '简体中文' : 'English'}`);
+  els.localeSwitch.lang = locale() === 'en' ? 'zh-CN' : 'en';
+  document.title = t('app.name');
+  renderRecent();
 }
-
-function onForget() {
-  summaryRequest++;
-  els.refresh.disabled = false;
-  clearSession();
-  clearSummary();
-  clearError(els.summaryError);
-  els.summaryStatus.textContent = '';
-  els.session.hidden = true;
-  els.createForm.elements.namedItem('title').focus();
-}
-
-// ---------- start ----------
 
 function init() {
   els.createForm.addEventListener('submit', onCreate);
   els.joinForm.addEventListener('submit', onJoin);
-  els.refresh.addEventListener('click', refreshSummary);
-  els.forget.addEventListener('click', onForget);
+  els.localeSwitch.addEventListener('click', () => setLocale(locale() === 'en' ? 'zh-CN' : 'en'));
   for (const form of [els.createForm, els.joinForm]) {
     form.addEventListener('input', (e) => {
       if (e.target instanceof HTMLInputElement) e.target.removeAttribute('aria-invalid');
     });
     form.querySelector('button[type=submit]').disabled = false;
   }
+  onLocaleChange(renderLocale);
+  renderLocale();
 
-  // A shared link "/?code=XXXXXX" fills in the join code.
+  // A shared link (or the QR code) "/?code=XXXXXX" fills in the join code.
   const code = new URLSearchParams(window.location.search).get('code');
   if (code) {
     els.joinForm.elements.namedItem('code').value = code.trim().toUpperCase().slice(0, 32);
-  }
-
-  session = loadSession();
-  if (session) {
-    renderSession();
-    els.session.hidden = false;
-    refreshSummary();
-  } else if (code) {
     els.joinForm.elements.namedItem('name').focus();
   }
 }

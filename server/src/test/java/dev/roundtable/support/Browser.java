@@ -3,7 +3,10 @@ package dev.roundtable.support;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +55,36 @@ public final class Browser implements AutoCloseable {
 
   public BrowserContext newContext() {
     return browser.newContext(new NewContextOptions().setLocale("en-US"));
+  }
+
+  /** A desktop or wall-screen window of this size, in English (the tests read English text). */
+  public static NewContextOptions desktop(int width, int height) {
+    return new NewContextOptions().setLocale("en-US").setViewportSize(width, height);
+  }
+
+  /** A phone held upright: 360×800 CSS pixels at twice the density, touch, mobile viewport rules, in English. */
+  public static NewContextOptions phone() {
+    return new NewContextOptions().setLocale("en-US").setViewportSize(360, 800).setDeviceScaleFactor(2)
+        .setIsMobile(true).setHasTouch(true);
+  }
+
+  /**
+   * Saves what {@code page} shows as {@code SCREENSHOTS/<name>.png}: the whole page when {@code fullPage}, else
+   * the viewport. Returns the file.
+   */
+  public static Path screenshot(Page page, String name, boolean fullPage) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    if (fullPage) {
+      // From the top: a sticky header of a page scrolled down would otherwise be drawn in the middle of the shot.
+      page.evaluate("() => window.scrollTo(0, 0)");
+    }
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(fullPage));
+    return file;
   }
 
   @Override

@@ -1,0 +1,65 @@
+// The REST API of the server (docs/PROTOCOL.md §2). Plain ES module.
+
+/** A refused or failed request: status (0 = no answer), code (ErrorCode or NETWORK/UNREADABLE), message. */
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/**
+ * Calls the API and resolves with the JSON body, or rejects with an ApiError.
+ * @param {string} method
+ * @param {string} path
+ * @param {{body?: object, token?: string}} [options]
+ */
+export async function api(method, path, { body, token } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'network error');
+  }
+  let data = null;
+  try {
+    data = await response.json();
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, data && typeof data.code === 'string' ? data.code : 'UNKNOWN',
+      data && typeof data.message === 'string' ? data.message : `HTTP ${response.status}`);
+  }
+  if (!data || typeof data !== 'object') throw new ApiError(response.status, 'UNREADABLE', 'unreadable answer');
+  return data;
+}
+
+/** GET /api/rooms/:roomId — the room summary (join code, counts, current item). */
+export function roomSummary(roomId, token) {
+  return api('GET', `/api/rooms/${encodeURIComponent(roomId)}`, { token });
+}
+
+/** The QR code image address of a join code. */
+export function qrUrl(joinCode) {
+  return `/api/join/${encodeURIComponent(joinCode)}/qr.svg`;
+}
+
+/** The export links of the minutes (token in the query so a plain link opens them). */
+export function minutesUrl(roomId, token, format) {
+  return `/api/rooms/${encodeURIComponent(roomId)}/minutes.${format}?token=${encodeURIComponent(token)}`;
+}
+
+/** The join link a QR code encodes: /?code=XXXXXX on this server. */
+export function joinLink(joinCode) {
+  const url = new URL('/', globalThis.location.origin);
+  url.searchParams.set('code', joinCode);
+  return url.href;
+}

@@ -1,0 +1,69 @@
+// The facilitator console: agenda, timer, floor, motions, board, decisions and records, people, the join
+// code, and the meeting controls (hand-off, finalize, end). Refusals appear in the header's error region.
+
+import { t } from '../i18n.js';
+import { joinLink, qrUrl, roomSummary } from '../ui/api.js';
+import { createAgendaEditor } from '../ui/agenda-editor.js';
+import {
+  createBoardControls, createDecisionForm, createFloorControls, createMeetingControls, createMotionControls,
+  createPeople, createTimerControls,
+} from '../ui/console-controls.js';
+import { card, h, setText } from '../ui/dom.js';
+import { createActionItems, createDecisions, createParkingLot } from '../ui/records.js';
+import { roomUrl } from '../ui/session.js';
+
+function createJoinBox(ctx) {
+  const code = h('p', { class: 'join-code small-code', testid: 'join-code' }, '······');
+  const link = h('a', { class: 'join-link break', target: '_blank', rel: 'noopener' });
+  const qr = h('img', { class: 'qr small-qr', testid: 'qr-code', alt: '', width: 120, height: 120 });
+  const el = h('div', { class: 'join-box' }, h('div', {}, code, link), qr);
+  (async function load() {
+    try {
+      const summary = await roomSummary(ctx.roomId, ctx.token);
+      setText(code, summary.joinCode);
+      qr.src = qrUrl(summary.joinCode);
+      qr.alt = `${t('ui.qrAlt')} ${summary.joinCode}`;
+      link.href = joinLink(summary.joinCode);
+      setText(link, link.href);
+    } catch {
+      setTimeout(load, 10000);
+    }
+  }());
+  return el;
+}
+
+function createLinks(ctx) {
+  const el = h('p', { class: 'link-row' });
+  ctx.watch(() => {
+    el.replaceChildren(
+      h('a', { href: roomUrl(ctx.roomId, 'board'), class: 'button-link secondary-link' }, t('ui.openBoard')),
+      h('a', { href: roomUrl(ctx.roomId, 'screen'), class: 'button-link secondary-link', target: '_blank', rel: 'noopener' }, t('ui.openScreen')),
+      h('a', { href: roomUrl(ctx.roomId, 'minutes'), class: 'button-link secondary-link' }, t('ui.view.minutes')));
+  });
+  return el;
+}
+
+export function mountFacilitator(main, ctx) {
+  const notFacilitator = h('p', { class: 'banner warn-banner', attrs: { role: 'status' } });
+  const grid = h('div', { class: 'console-grid' },
+    card('agenda.title', { class: 'span-2 agenda-card' }, createAgendaEditor(ctx)),
+    card('agenda.currentItem', { class: 'timer-card' }, createTimerControls(ctx)),
+    card('ui.floor', {}, createFloorControls(ctx)),
+    card('vote.motions', {}, createMotionControls(ctx)),
+    card('board.title', {}, createBoardControls(ctx), createLinks(ctx)),
+    card('minutes.decisions', {}, createDecisionForm(ctx), createDecisions(ctx)),
+    card('minutes.actionItems', {}, createActionItems(ctx)),
+    card('minutes.parkingLot', {}, createParkingLot(ctx)),
+    card('people.participants', {}, createJoinBox(ctx), createPeople(ctx)),
+    card('ui.meeting', { class: 'meeting-card' }, createMeetingControls(ctx)));
+  main.append(notFacilitator, grid);
+  ctx.watch((state) => {
+    const loaded = ctx.loaded;
+    const facilitator = ctx.isFacilitator();
+    notFacilitator.hidden = !loaded || facilitator;
+    notFacilitator.replaceChildren(t('ui.notFacilitator'), ' ',
+      h('a', { href: roomUrl(ctx.roomId, 'participant') }, t('ui.view.participant')));
+    grid.classList.toggle('inactive', loaded && !facilitator);
+    main.dataset.ended = String(Boolean(state.meeting && state.meeting.status === 'ended'));
+  });
+}
