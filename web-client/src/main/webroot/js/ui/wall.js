@@ -429,11 +429,14 @@ export function createNoteForm(ctx, { compact = false } = {}) {
     const { x, y } = placeNewNote(state, chosenLane);
     const command = { type: 'AddNote', text, colour: colour.value, x, y };
     if (chosenLane) command.lane = chosenLane;
+    // Clear at once: the command is in the outbox now (sent later if offline), so a second tap must not
+    // queue the same note again. A refusal gives the text back to be fixed.
+    input.value = '';
     const reply = await ctx.send(command);
-    if (reply.ok) {
-      input.value = '';
-      input.focus();
+    if (!reply.ok && !input.value) {
+      input.value = text;
     }
+    input.focus();
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {

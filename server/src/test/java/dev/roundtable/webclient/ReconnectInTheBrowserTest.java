@@ -161,6 +161,9 @@ class ReconnectInTheBrowserTest {
     benPhone.byTestId("note-add").tap();
     Eventually.until("Ben's page counts the note as waiting to be sent", Duration.ofSeconds(10),
         () -> benPhone.pendingCount() > 0);
+    expect(benPhone.byTestId("note-input")).hasValue("");
+    benPhone.byTestId("note-add").tap();
+    assertThat(benPhone.pendingCount()).as("a second tap on an empty field queues nothing").isEqualTo(1);
     benPhone.screenshot("reconnect-participant-phone-offline-360x800", true);
     screen.screenshot("reconnect-screen-offline-1920x1080", false);
     for (RoomPage page : pages) {
