@@ -91,18 +91,24 @@ final class RestApi {
   /** {@code GET /api/rooms/:roomId} with {@code Authorization: Bearer <token>} of that room. */
   void summary(RoutingContext ctx) {
     String roomId = ctx.pathParam("roomId");
-    tokens.verify(bearer(ctx)).onComplete(verified -> {
+    asMemberOf(ctx, roomId, bearer(ctx), who -> {
+      Future<JsonObject> snapshot = rooms.send(roomId, who.participantId(), new JsonObject().put("type", Codec.SYNC));
+      Future<java.util.Optional<String>> joinCode = store.joinCodeOf(roomId);
+      Future.all(snapshot, joinCode)
+          .map(all -> summarize(roomId, snapshot.result(), joinCode.result()))
+          .onComplete(ar -> respond(ctx, 200, ar));
+    });
+  }
+
+  /** Runs {@code then} when {@code token} is valid and of {@code roomId}; otherwise answers 401 or 403 itself. */
+  private void asMemberOf(RoutingContext ctx, String roomId, String token, java.util.function.Consumer<Identity> then) {
+    tokens.verify(token).onComplete(verified -> {
       if (verified.failed()) {
         HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "missing or invalid token");
       } else if (!verified.result().roomId().equals(roomId)) {
         HttpErrors.send(ctx, ErrorCode.WRONG_ROOM, "the token is for another room");
       } else {
-        Future<JsonObject> snapshot = rooms.send(roomId, verified.result().participantId(),
-            new JsonObject().put("type", Codec.SYNC));
-        Future<java.util.Optional<String>> joinCode = store.joinCodeOf(roomId);
-        Future.all(snapshot, joinCode)
-            .map(all -> summarize(roomId, snapshot.result(), joinCode.result()))
-            .onComplete(ar -> respond(ctx, 200, ar));
+        then.accept(verified.result());
       }
     });
   }
@@ -127,38 +133,32 @@ final class RestApi {
       BiFunction<RoomState, ZoneId, String> render) {
     String roomId = ctx.pathParam("roomId");
     String header = bearer(ctx);
-    tokens.verify(header != null ? header : queryParam(ctx, "token")).onComplete(verified -> {
-      if (verified.failed()) {
-        HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "missing or invalid token");
-      } else if (!verified.result().roomId().equals(roomId)) {
-        HttpErrors.send(ctx, ErrorCode.WRONG_ROOM, "the token is for another room");
-      } else {
-        ZoneId zone = zone(queryParam(ctx, "tz"));
-        if (zone == null) {
-          HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "tz must be a time zone such as Europe/Berlin or UTC");
-          return;
-        }
-        rooms.send(roomId, verified.result().participantId(), new JsonObject().put("type", Codec.SYNC))
-            .compose(reply -> Replies.isOk(reply)
-                ? Future.succeededFuture(render.apply(Codec.state(reply.getJsonObject("snapshot")), zone))
-                : Future.failedFuture(new RefusedException(reply.getJsonObject("error"))))
-            .onComplete(ar -> {
-              if (ar.failed()) {
-                fail(ctx, ar.cause());
-                return;
-              }
-              var response = ctx.response().setStatusCode(200).putHeader("content-type", contentType)
-                  .putHeader("content-disposition", "inline; filename=\"minutes-" + roomId + "." + extension + "\"")
-                  .putHeader("cache-control", "no-store")
-                  .putHeader("referrer-policy", "no-referrer")
-                  .putHeader("x-content-type-options", "nosniff");
-              if (extension.equals("html")) {
-                response.putHeader("content-security-policy",
-                    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-              }
-              response.end(ar.result());
-            });
+    asMemberOf(ctx, roomId, header != null ? header : queryParam(ctx, "token"), who -> {
+      ZoneId zone = zone(queryParam(ctx, "tz"));
+      if (zone == null) {
+        HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "tz must be a time zone such as Europe/Berlin or UTC");
+        return;
       }
+      rooms.send(roomId, who.participantId(), new JsonObject().put("type", Codec.SYNC))
+          .compose(reply -> Replies.isOk(reply)
+              ? Future.succeededFuture(render.apply(Codec.state(reply.getJsonObject("snapshot")), zone))
+              : Future.failedFuture(new RefusedException(reply.getJsonObject("error"))))
+          .onComplete(ar -> {
+            if (ar.failed()) {
+              fail(ctx, ar.cause());
+              return;
+            }
+            var response = ctx.response().setStatusCode(200).putHeader("content-type", contentType)
+                .putHeader("content-disposition", "inline; filename=\"minutes-" + roomId + "." + extension + "\"")
+                .putHeader("cache-control", "no-store")
+                .putHeader("referrer-policy", "no-referrer")
+                .putHeader("x-content-type-options", "nosniff");
+            if (extension.equals("html")) {
+              response.putHeader("content-security-policy",
+                  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+            }
+            response.end(ar.result());
+          });
     });
   }
 
