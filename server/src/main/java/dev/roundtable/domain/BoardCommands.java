@@ -173,8 +173,7 @@ public final class BoardCommands {
     public Decision decide(RoomState s, Actor a, long now) {
       return Guard.on(s, a).open().facilitator()
           .check(s.board().writingPhase(), ErrorCode.INVALID_STATE, "no writing phase is running")
-          .then(() -> Decision.accept(new NotesRevealed(
-              s.notes().values().stream().filter(Note::hidden).toList(), now)));
+          .then(() -> Decision.accept(revealAll(s, now)));
     }
   }
 
@@ -211,6 +210,11 @@ public final class BoardCommands {
             return Decision.accept(new DotsChanged(noteId, me, n.dotsOf(me) - 1, n.totalDots() - 1));
           });
     }
+  }
+
+  /** Ends the writing phase, carrying every private note to those who never saw it. */
+  static NotesRevealed revealAll(RoomState s, long now) {
+    return new NotesRevealed(s.notes().values().stream().filter(Note::hidden).toList(), now);
   }
 
   private static int dotsUsed(RoomState s, String participantId) {

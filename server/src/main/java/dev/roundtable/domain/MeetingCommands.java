@@ -105,7 +105,7 @@ public final class MeetingCommands {
         s.activeItem().ifPresent(item -> events.add(AgendaCommands.completion(s, item, now)));
         SpeakerCommands.endOfFloor(s, now).ifPresent(events::add);
         if (s.board().writingPhase()) {
-          events.add(new BoardEvents.NotesRevealed(s.notes().values().stream().filter(Note::hidden).toList(), now));
+          events.add(BoardCommands.revealAll(s, now));
         }
         events.add(new MeetingEnded(now));
         return Decision.accept(events);

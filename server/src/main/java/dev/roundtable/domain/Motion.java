@@ -28,13 +28,14 @@ public record Motion(String id, String text, String itemId, boolean anonymous, b
 
   /** What {@code viewerId} may see: named votes only if the motion is named, counts only once visible. */
   Motion seenBy(String viewerId) {
-    Map<String, Choice> shownVotes = !anonymous ? (open && hiddenResults ? own(viewerId) : votes) : own(viewerId);
+    Map<String, Choice> shownVotes = !anonymous && !(open && hiddenResults) ? votes : ownVote(votes, viewerId);
     Tally shownTally = open && hiddenResults ? tally.hidden() : tally;
     return new Motion(id, text, itemId, anonymous, hiddenResults, quorum, rule, threshold, open, shownVotes,
         shownTally, openedAt, closedAt, present, outcome);
   }
 
-  private Map<String, Choice> own(String viewerId) {
+  /** Of {@code votes}, only the viewer's own (none for the public view). */
+  static Map<String, Choice> ownVote(Map<String, Choice> votes, String viewerId) {
     return viewerId != null && votes.containsKey(viewerId) ? Map.of(viewerId, votes.get(viewerId)) : Map.of();
   }
 }

@@ -70,9 +70,8 @@ public final class VoteEvents {
       if (!anonymous) {
         return Optional.of(this);
       }
-      Map<String, Choice> own = viewerId != null && votes.containsKey(viewerId)
-          ? Map.of(viewerId, votes.get(viewerId)) : Map.of();
-      return Optional.of(new MotionClosed(motionId, at, present, outcome, tally, true, own));
+      return Optional.of(new MotionClosed(motionId, at, present, outcome, tally, true,
+          Motion.ownVote(votes, viewerId)));
     }
 
     @Override

@@ -74,14 +74,14 @@ public final class HttpServerVerticle extends VerticleBase {
   }
 
   private void mountApi(Router router) {
-    RestApi api = new RestApi(rooms, store, tokens, clock);
+    RestApi api = new RestApi(rooms, store, tokens, clock, config.publicUrl());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxCommandBytes());
     router.post("/api/rooms").handler(body).handler(api::createRoom);
     router.post("/api/join").handler(body).handler(api::join);
     router.get("/api/rooms/:roomId").handler(api::summary);
     router.get("/api/rooms/:roomId/minutes.md").handler(api::minutesMarkdown);
     router.get("/api/rooms/:roomId/minutes.html").handler(api::minutesHtml);
-    router.get("/api/join/:code/qr.svg").handler(this::joinQrCode);
+    router.get("/api/join/:code/qr.svg").handler(api::joinQrCode);
     router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, ErrorCode.NOT_FOUND,
         "no such API route: " + ctx.request().method() + " " + ctx.request().path()));
   }
@@ -102,30 +102,6 @@ public final class HttpServerVerticle extends VerticleBase {
     // No fingerprinted file names yet: let browsers revalidate rather than keep a stale module for a day.
     router.route("/webjars/*").handler(StaticHandler.create(WEBJARS));
     router.route("/*").handler(StaticHandler.create(WEBROOT).setCachingEnabled(false));
-  }
-
-  /**
-   * {@code GET /api/join/:code/qr.svg}: the join link of a room as a QR code, for the shared screen. The link
-   * uses the configured public URL, or else the address the request came in on.
-   */
-  private void joinQrCode(RoutingContext ctx) {
-    String code = ctx.pathParam("code").toUpperCase(java.util.Locale.ROOT);
-    if (!code.matches("[A-Z0-9]{4,12}")) {
-      HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "not a join code");
-      return;
-    }
-    store.roomByJoinCode(code).onComplete(found -> {
-      if (found.failed()) {
-        HttpErrors.send(ctx, ErrorCode.UNAVAILABLE, "the store is unavailable; retry");
-      } else if (found.result().isEmpty()) {
-        HttpErrors.send(ctx, ErrorCode.ROOM_NOT_FOUND, "no room has this join code");
-      } else {
-        String base = config.publicUrl().isEmpty()
-            ? ctx.request().scheme() + "://" + ctx.request().authority() + "/" : config.publicUrl();
-        ctx.response().putHeader("content-type", "image/svg+xml").putHeader("cache-control", "no-store")
-            .end(QrCodes.svg(base + "?code=" + code));
-      }
-    });
   }
 
   private Future<HttpServer> listen(Router router) {

@@ -38,13 +38,16 @@ final class RestApi {
   private final RoomStore store;
   private final Tokens tokens;
   private final Clock clock;
+  private final String publicUrl;
   private final SecureRandom random = new SecureRandom();
 
-  RestApi(RoomClient rooms, RoomStore store, Tokens tokens, Clock clock) {
+  /** {@code publicUrl}: the configured address people open, or empty to use the one a request came in on. */
+  RestApi(RoomClient rooms, RoomStore store, Tokens tokens, Clock clock, String publicUrl) {
     this.rooms = rooms;
     this.store = store;
     this.tokens = tokens;
     this.clock = clock;
+    this.publicUrl = publicUrl;
   }
 
   /** {@code POST /api/rooms}: the body is CreateMeeting's fields; the creator becomes the facilitator. */
@@ -77,7 +80,7 @@ final class RestApi {
     if (command.getValue("role") == null) {
       command.put("role", "participant");
     }
-    store.roomByJoinCode(code.strip().toUpperCase(Locale.ROOT))
+    store.roomByJoinCode(normalizedJoinCode(code))
         .compose(room -> room.isEmpty()
             ? Future.failedFuture(new RefusedException(ErrorCode.ROOM_NOT_FOUND, "no room has this join code"))
             : rooms.sendAsSystem(room.get(), command).compose(reply -> Replies.isOk(reply)
@@ -86,6 +89,35 @@ final class RestApi {
                         command.getString("role").toUpperCase(Locale.ROOT))))
                 : Future.failedFuture(new RefusedException(reply.getJsonObject("error")))))
         .onComplete(ar -> respond(ctx, 200, ar));
+  }
+
+  /**
+   * {@code GET /api/join/:code/qr.svg}: the join link of a room as a QR code, for the shared screen. The link
+   * uses the configured public URL, or else the address the request came in on.
+   */
+  void joinQrCode(RoutingContext ctx) {
+    String code = normalizedJoinCode(ctx.pathParam("code"));
+    if (!code.matches("[A-Z0-9]{4,12}")) {
+      HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "not a join code");
+      return;
+    }
+    store.roomByJoinCode(code).onComplete(found -> {
+      if (found.failed()) {
+        HttpErrors.send(ctx, ErrorCode.UNAVAILABLE, "the store is unavailable; retry");
+      } else if (found.result().isEmpty()) {
+        HttpErrors.send(ctx, ErrorCode.ROOM_NOT_FOUND, "no room has this join code");
+      } else {
+        String base = publicUrl.isEmpty()
+            ? ctx.request().scheme() + "://" + ctx.request().authority() + "/" : publicUrl;
+        ctx.response().putHeader("content-type", "image/svg+xml").putHeader("cache-control", "no-store")
+            .end(QrCodes.svg(base + "?code=" + code));
+      }
+    });
+  }
+
+  /** Join codes are typed by people: case and surrounding spaces do not matter. */
+  private static String normalizedJoinCode(String code) {
+    return code.strip().toUpperCase(Locale.ROOT);
   }
 
   /** {@code GET /api/rooms/:roomId} with {@code Authorization: Bearer <token>} of that room. */
