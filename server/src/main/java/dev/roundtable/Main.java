@@ -1,33 +1,41 @@
 package dev.roundtable;
 
+import dev.roundtable.cluster.Nodes;
 import dev.roundtable.config.InvalidConfigException;
 import dev.roundtable.config.RoundtableConfig;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts a Roundtable node from the configuration (defaults, file, environment) and stops it on SIGTERM. */
+/**
+ * Starts a Roundtable node from the configuration (defaults, file, environment), clustered or standalone,
+ * and drains it on SIGTERM. No logger exists before the configuration is read, because the configuration
+ * chooses the log format.
+ */
 public final class Main {
-  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-  private static final long STOP_SECONDS = 20;
+  /** System property the logback configuration reads to pick its appender. */
+  static final String LOG_FORMAT_PROPERTY = "roundtable.logFormat";
+  private static final long STOP_SECONDS = 25;
 
   private Main() {
   }
 
   /** Waits on this (non-Vert.x) thread for each step; a callback chain would not run once Vert.x is closed. */
-  private static void stop(RoundtableServer server, Vertx vertx) {
-    LOG.info("stopping");
+  private static void stop(RoundtableServer server, Vertx vertx, Logger log) {
+    log.info("draining: closing sockets, writing and handing over rooms");
     try {
       server.stop().await(STOP_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
-      LOG.warn("rooms did not stop cleanly: {}", e.toString());
+      log.warn("rooms did not stop cleanly: {}", e.toString());
     }
     try {
       vertx.close().await(STOP_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
-      LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+      log.warn("Vert.x did not close cleanly: {}", e.toString());
     }
+    log.info("stopped");
   }
 
   public static void main(String[] args) {
@@ -39,17 +47,28 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    System.setProperty(LOG_FORMAT_PROPERTY, config.logFormat());
+    Logger log = LoggerFactory.getLogger(Main.class);
+    Nodes.Node node;
     RoundtableServer server;
     try {
-      server = RoundtableServer.start(vertx, config).await();
+      node = Nodes.start(config).await();
     } catch (Exception e) {
-      LOG.error("roundtable failed to start", e);
-      vertx.close();
+      log.error("roundtable could not start its node{}", config.clusterEnabled() ? " or join its cluster" : "", e);
       System.exit(1);
       return;
     }
+    try {
+      server = RoundtableServer.start(node, config, Clock.systemUTC()).await();
+    } catch (Exception e) {
+      log.error("roundtable failed to start", e);
+      node.vertx().close();
+      System.exit(1);
+      return;
+    }
+    log.info("node {} ready{}", node.membership().self(),
+        config.clusterEnabled() ? " in cluster " + config.clusterName() + " of " + node.membership().members().size() : "");
     System.out.println("Roundtable is running at " + server.url());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, vertx), "roundtable-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, node.vertx(), log), "roundtable-shutdown"));
   }
 }

@@ -1,7 +1,10 @@
 package dev.roundtable;
 
+import dev.roundtable.cluster.Membership;
+import dev.roundtable.cluster.Nodes;
 import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.room.RoomClient;
+import dev.roundtable.room.RoomMetrics;
 import dev.roundtable.room.RoomRegistry;
 import dev.roundtable.room.RoomSettings;
 import dev.roundtable.store.MongoStores;
@@ -9,6 +12,8 @@ import dev.roundtable.store.RoomStore;
 import dev.roundtable.web.HttpServerVerticle;
 import dev.roundtable.web.RejectedCommands;
 import dev.roundtable.web.Tokens;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -43,15 +48,24 @@ public final class RoundtableServer {
     return start(vertx, config, Clock.systemUTC());
   }
 
+  /** A standalone node on a Vert.x instance the caller made (tests); its metrics registry is its own. */
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock) {
+    return start(new Nodes.Node(vertx, Membership.standalone(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
+        config, clock);
+  }
+
+  public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock) {
+    Vertx vertx = node.vertx();
     MongoStores.Options storeOptions = new MongoStores.Options(config.embeddedStore() ? null : config.mongoUri(),
         config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort());
     return MongoStores.open(vertx, storeOptions).compose(store -> RoomRegistry.create(vertx, store,
-        RoomSettings.from(config), clock).compose(registry -> {
+        RoomSettings.from(config), clock, node.membership(), RoomMetrics.micrometer(node.metrics()))
+        .compose(registry -> {
       RoomClient rooms = new RoomClient(vertx, registry);
       String secret = config.jwtSecret().isEmpty() ? Secrets.loadOrCreate(config.dataDir()) : config.jwtSecret();
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds());
-      HttpServerVerticle http = new HttpServerVerticle(config, registry, rooms, store, tokens, clock);
+      HttpServerVerticle http = new HttpServerVerticle(config, registry, rooms, store, tokens, clock,
+          node.membership(), node.metrics());
       return RejectedCommands.listen(vertx).compose(rejected -> vertx.deployVerticle(http)
           .map(id -> new RoundtableServer(vertx, config, store, registry, http, id, rejected)))
           .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
@@ -70,8 +84,13 @@ public final class RoundtableServer {
     return registry;
   }
 
-  /** Stops taking connections, lets every room write what it accepted, then closes the store. */
+  /**
+   * Drains this node: readiness fails, every client socket is closed with a reason that tells the client
+   * to reconnect (elsewhere), the HTTP server stops, every room writes what it accepted and is handed to
+   * another node, then the store closes.
+   */
   public Future<Void> stop() {
+    http.drain();
     return vertx.undeploy(httpDeployment)
         .transform(ar -> registry.closeAll())
         .transform(ar -> rejectedCommands.unregister())

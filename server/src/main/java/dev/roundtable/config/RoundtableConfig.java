@@ -36,6 +36,15 @@ import java.util.Map;
  * @param maxPendingCommands commands a room holds unwritten before it answers UNAVAILABLE
  * @param commandsPerSecond sustained commands per second one socket may send
  * @param commandBurst commands one socket may send at once above that rate
+ * @param clusterEnabled join a Hazelcast cluster; otherwise this node is alone and rooms are claimed locally
+ * @param clusterName members only join members of the same cluster name
+ * @param clusterHost address this member binds and advertises to the others (cluster and event bus)
+ * @param clusterPort first Hazelcast port tried
+ * @param clusterPortCount how many ports from {@code clusterPort} on are tried
+ * @param clusterMembers comma-separated {@code host} or {@code host:port} of the members to join (TCP-IP, no multicast)
+ * @param clusterFailureSeconds a member silent for this long is declared dead and its rooms taken over
+ * @param eventBusPort TCP port of the clustered event bus; 0 picks a free one
+ * @param logFormat {@code text} for people, {@code json} (one object per line) for log collectors
  */
 public record RoundtableConfig(
     String httpHost,
@@ -55,7 +64,16 @@ public record RoundtableConfig(
     int maxCommandBytes,
     int maxPendingCommands,
     int commandsPerSecond,
-    int commandBurst) {
+    int commandBurst,
+    boolean clusterEnabled,
+    String clusterName,
+    String clusterHost,
+    int clusterPort,
+    int clusterPortCount,
+    String clusterMembers,
+    int clusterFailureSeconds,
+    int eventBusPort,
+    String logFormat) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -71,6 +89,14 @@ public record RoundtableConfig(
   public static final int DEFAULT_MAX_PENDING_COMMANDS = 10_000;
   public static final int DEFAULT_COMMANDS_PER_SECOND = 50;
   public static final int DEFAULT_COMMAND_BURST = 100;
+  public static final String DEFAULT_CLUSTER_NAME = "roundtable";
+  public static final String DEFAULT_CLUSTER_HOST = "127.0.0.1";
+  public static final int DEFAULT_CLUSTER_PORT = 5701;
+  public static final int DEFAULT_CLUSTER_PORT_COUNT = 20;
+  /** Hazelcast's own default is 60 s: far too long for a meeting that waits on its room. */
+  public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 5;
+  public static final String DEFAULT_LOG_FORMAT = "text";
+  private static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("text", "json");
 
   private static final java.util.Set<String> ANY_ADDRESS = java.util.Set.of("0.0.0.0", "::", "[::]");
 
@@ -95,6 +121,29 @@ public record RoundtableConfig(
     positive(problems, "maxPendingCommands", maxPendingCommands);
     positive(problems, "commandsPerSecond", commandsPerSecond);
     positive(problems, "commandBurst", commandBurst);
+    port(problems, "clusterPort", clusterPort);
+    port(problems, "eventBusPort", eventBusPort);
+    if (clusterPortCount < 1 || clusterPortCount > 1_000) {
+      problems.add("clusterPortCount must be between 1 and 1000, not " + clusterPortCount);
+    }
+    if (clusterFailureSeconds < 2 || clusterFailureSeconds > 300) {
+      problems.add("clusterFailureSeconds must be between 2 and 300, not " + clusterFailureSeconds);
+    }
+    if (clusterName == null || clusterName.isBlank()) {
+      problems.add("clusterName must not be empty");
+    }
+    if (clusterHost == null || clusterHost.isBlank()) {
+      problems.add("clusterHost must not be empty");
+    }
+    if (clusterEnabled && (jwtSecret == null || jwtSecret.isEmpty())) {
+      problems.add("jwtSecret must be set when clusterEnabled: every node must verify the tokens the others issue");
+    }
+    if (clusterEnabled) {
+      clusterMemberProblems(clusterMembers, problems);
+    }
+    if (!LOG_FORMATS.contains(logFormat)) {
+      problems.add("logFormat must be one of " + new java.util.TreeSet<>(LOG_FORMATS) + ", not " + logFormat);
+    }
     if (httpHost == null || httpHost.isBlank()) {
       problems.add("httpHost must not be empty");
     }
@@ -110,6 +159,29 @@ public record RoundtableConfig(
     publicUrl = publicUrl == null ? "" : publicUrl;
     mongoUri = mongoUri == null ? "" : mongoUri;
     jwtSecret = jwtSecret == null ? "" : jwtSecret;
+    clusterMembers = clusterMembers == null ? "" : clusterMembers;
+  }
+
+  /** The members to join, each {@code host} or {@code host:port}, as configured. */
+  public List<String> clusterMemberList() {
+    return splitMembers(clusterMembers);
+  }
+
+  private static List<String> splitMembers(String members) {
+    return members == null ? List.of()
+        : java.util.Arrays.stream(members.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
+  }
+
+  private static void clusterMemberProblems(String members, List<String> problems) {
+    List<String> list = splitMembers(members);
+    if (list.isEmpty()) {
+      problems.add("clusterMembers must name at least one member when clusterEnabled");
+    }
+    for (String member : list) {
+      if (!member.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?")) {
+        problems.add("clusterMembers: \"" + member + "\" is not host or host:port");
+      }
+    }
   }
 
   public static RoundtableConfig defaults() {
@@ -152,7 +224,11 @@ public record RoundtableConfig(
         .put("speakerLimitSeconds", speakerLimitSeconds).put("snapshotEvery", snapshotEvery)
         .put("idleTimeoutSeconds", idleTimeoutSeconds).put("resyncWindow", resyncWindow)
         .put("maxCommandBytes", maxCommandBytes).put("maxPendingCommands", maxPendingCommands)
-        .put("commandsPerSecond", commandsPerSecond).put("commandBurst", commandBurst);
+        .put("commandsPerSecond", commandsPerSecond).put("commandBurst", commandBurst)
+        .put("clusterEnabled", clusterEnabled).put("clusterName", clusterName).put("clusterHost", clusterHost)
+        .put("clusterPort", clusterPort).put("clusterPortCount", clusterPortCount)
+        .put("clusterMembers", clusterMembers).put("clusterFailureSeconds", clusterFailureSeconds)
+        .put("eventBusPort", eventBusPort).put("logFormat", logFormat);
   }
 
   static RoundtableConfig fromJson(JsonObject j) {
@@ -175,7 +251,16 @@ public record RoundtableConfig(
         f.integer("maxCommandBytes", DEFAULT_MAX_COMMAND_BYTES),
         f.integer("maxPendingCommands", DEFAULT_MAX_PENDING_COMMANDS),
         f.integer("commandsPerSecond", DEFAULT_COMMANDS_PER_SECOND),
-        f.integer("commandBurst", DEFAULT_COMMAND_BURST));
+        f.integer("commandBurst", DEFAULT_COMMAND_BURST),
+        f.bool("clusterEnabled", false),
+        f.string("clusterName", DEFAULT_CLUSTER_NAME),
+        f.string("clusterHost", DEFAULT_CLUSTER_HOST),
+        f.integer("clusterPort", DEFAULT_CLUSTER_PORT),
+        f.integer("clusterPortCount", DEFAULT_CLUSTER_PORT_COUNT),
+        f.string("clusterMembers", ""),
+        f.integer("clusterFailureSeconds", DEFAULT_CLUSTER_FAILURE_SECONDS),
+        f.integer("eventBusPort", 0),
+        f.string("logFormat", DEFAULT_LOG_FORMAT));
     f.rejectUnknown();
     return config;
   }
@@ -275,6 +360,21 @@ public record RoundtableConfig(
         }
       }
       throw new InvalidConfigException(key + " must be a whole number");
+    }
+
+    boolean bool(String key, boolean fallback) {
+      read.add(key);
+      Object v = json.getValue(key);
+      if (v == null) {
+        return fallback;
+      }
+      if (v instanceof Boolean b) {
+        return b;
+      }
+      if (v instanceof String s && (s.strip().equals("true") || s.strip().equals("false"))) {
+        return Boolean.parseBoolean(s.strip());
+      }
+      throw new InvalidConfigException(key + " must be true or false, not " + v);
     }
 
     void rejectUnknown() {

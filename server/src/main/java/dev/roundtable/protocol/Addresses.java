@@ -38,6 +38,19 @@ public final class Addresses {
    */
   public static final String PRESENCE_RECOUNT = "rt.presence.recount";
 
+  /**
+   * Internal, never bridged: a node that stops owning a room publishes its id here, so every node forgets
+   * where the room lived and the next command finds (or makes) its new owner.
+   */
+  public static final String ROOM_RETIRED = "rt.room-retired";
+
+  private static final String NODE_PREFIX = "rt.node.";
+
+  /** Internal, never bridged: where another node asks this one to bring a room to life here. */
+  public static String nodeRooms(String nodeId) {
+    return NODE_PREFIX + nodeId + ".rooms";
+  }
+
   private static final Pattern COMMANDS = Pattern.compile(INBOUND_PATTERN);
   private static final Pattern EVENTS = Pattern.compile(OUTBOUND_PATTERN);
   private static final Pattern ROOM_ID = Pattern.compile(ROOM_ID_REGEX);

@@ -1,11 +1,18 @@
 package dev.roundtable.room;
 
+import dev.roundtable.cluster.Membership;
+import dev.roundtable.protocol.Addresses;
 import dev.roundtable.store.RoomStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.shareddata.Lock;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.shareddata.AsyncMap;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,60 +21,170 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link RoomRegistry} implementation, itself a verticle so that every room is deployed from its context
- * and is its child. Thread-safe: HTTP and bridge handlers on any event loop call {@link #activate}. A
- * room's entry is removed before its verticle stops taking commands, so a later activation deploys a
- * fresh owner that reloads from the store.
+ * and is its child. Thread-safe: HTTP and bridge handlers on any event loop call {@link #activate}.
+ *
+ * <p>Ownership is claimed in one cluster-wide map, room id → owner node id ({@value #OWNERS_MAP}; node-local
+ * when standalone): a node claims a room with an atomic put-if-absent, or by replacing the entry of a node
+ * the membership says is dead, and only then loads it. A room nobody owns is placed by rendezvous hashing
+ * over the live members, so rooms spread over the nodes whichever node a client reaches first; a node asks
+ * the placed node (or the live owner) to activate the room on its registry address and remembers the answer,
+ * so later commands go straight over the event bus to the owner's room verticle.
+ *
+ * <p>Invariants: a room's entry in {@link #rooms} is removed before its verticle stops taking commands, and
+ * the ownership entry is removed only after the verticle has written everything it accepted, so a next owner
+ * never loads a room its previous owner is still writing. Should two owners exist anyway (a split cluster),
+ * the store's unique (room, seq) index refuses the stale owner's write and that room unloads itself.
  */
 final class LocalRoomRegistry extends VerticleBase implements RoomRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(LocalRoomRegistry.class);
-  private static final String OWNER_LOCK_PREFIX = "rt.room-owner.";
-  private static final long CLAIM_TIMEOUT_MS = 2_000;
+  private static final String OWNERS_MAP = "rt.room-owners";
+  private static final long FORWARD_TIMEOUT_MS = 10_000;
+  /** Claims lost to a concurrent claimer are retried this often before the activation fails. */
+  private static final int MAX_CLAIM_ATTEMPTS = 3;
 
   private final RoomStore store;
   private final RoomSettings settings;
   private final Clock clock;
+  private final Membership membership;
+  private final RoomMetrics metrics;
+  /** Rooms owned (or being loaded) here. */
   private final Map<String, Future<LiveRoom>> rooms = new ConcurrentHashMap<>();
+  /** Rooms being unloaded here: a new activation waits until the old owner has written everything. */
+  private final Map<String, Future<Void>> retiring = new ConcurrentHashMap<>();
+  /** Rooms known to be live on another node, by that node's id. */
+  private final Map<String, String> remote = new ConcurrentHashMap<>();
+  private AsyncMap<String, String> owners;
   private volatile boolean closed;
 
-  LocalRoomRegistry(RoomStore store, RoomSettings settings, Clock clock) {
+  LocalRoomRegistry(RoomStore store, RoomSettings settings, Clock clock, Membership membership, RoomMetrics metrics) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
+    this.membership = membership;
+    this.metrics = metrics;
   }
+
+  @Override
+  public Future<?> start() {
+    return vertx.sharedData().<String, String>getAsyncMap(OWNERS_MAP)
+        .onSuccess(map -> owners = map)
+        .compose(map -> listen(Addresses.nodeRooms(membership.self()), this::onActivationRequest))
+        .compose(v -> listen(Addresses.ROOM_RETIRED, m -> remote.remove((String) m.body())))
+        .onSuccess(v -> membership.onMemberLeft(node -> context.runOnContext(ignored -> memberLeft(node))));
+  }
+
+  private Future<Void> listen(String address, io.vertx.core.Handler<Message<Object>> handler) {
+    MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, handler);
+    return consumer.completion();
+  }
+
+  // ---- activation
 
   @Override
   public Future<Void> activate(String roomId) {
     if (closed) {
       return Future.failedFuture(new IllegalStateException("this node is shutting down"));
     }
-    Future<LiveRoom> existing = rooms.get(roomId);
-    if (existing != null) {
-      return existing.mapEmpty();
+    Future<LiveRoom> local = rooms.get(roomId);
+    if (local != null) {
+      return local.mapEmpty();
     }
+    if (remote.containsKey(roomId)) {
+      return Future.succeededFuture();
+    }
+    Future<Void> leaving = retiring.get(roomId);
+    if (leaving != null) {
+      return leaving.transform(ar -> activate(roomId));
+    }
+    return locate(roomId, MAX_CLAIM_ATTEMPTS);
+  }
+
+  /** Finds the room's live owner, or the node it should live on, and has it live there. */
+  private Future<Void> locate(String roomId, int attempts) {
+    return owners.get(roomId).compose(owner -> {
+      boolean ownerAlive = owner != null && membership.members().contains(owner);
+      String target = ownerAlive ? owner : placement(roomId, membership.members());
+      if (target.equals(membership.self())) {
+        return claimHere(roomId, ownerAlive ? null : owner, attempts);
+      }
+      return askToActivate(target, roomId).recover(e -> {
+        if (ownerAlive || attempts <= 1) {
+          return Future.failedFuture(e);
+        }
+        LOG.atWarn().addKeyValue("room", roomId).log("placed node {} did not take the room ({}); claiming it here",
+            target, e.getMessage());
+        return claimHere(roomId, owner, attempts);
+      });
+    });
+  }
+
+  private Future<Void> askToActivate(String node, String roomId) {
+    return vertx.eventBus().request(Addresses.nodeRooms(node), roomId,
+            new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
+        .onSuccess(reply -> remote.put(roomId, node))
+        .mapEmpty();
+  }
+
+  /** Another node asks this one to own a room (placement, takeover or hand-over). */
+  private void onActivationRequest(Message<Object> message) {
+    if (!(message.body() instanceof String roomId) || !Addresses.isRoomId(roomId)) {
+      message.fail(400, "not a room id");
+      return;
+    }
+    Future<Void> done;
+    if (closed) {
+      done = Future.failedFuture("this node is shutting down");
+    } else if (rooms.containsKey(roomId)) {
+      done = rooms.get(roomId).mapEmpty();
+    } else {
+      done = owners.get(roomId).compose(owner -> owner != null && !owner.equals(membership.self())
+          && membership.members().contains(owner)
+          ? Future.failedFuture("owned by " + owner)
+          : claimHere(roomId, owner == null || owner.equals(membership.self()) ? null : owner, MAX_CLAIM_ATTEMPTS));
+    }
+    done.onSuccess(v -> message.reply(membership.self())).onFailure(e -> message.fail(503, e.getMessage()));
+  }
+
+  /**
+   * Claims the room for this node (replacing {@code deadOwner}'s entry if given) and loads it. Concurrent
+   * activations of one room share one load; a claim lost to another node is located again.
+   */
+  private Future<Void> claimHere(String roomId, String deadOwner, int attempts) {
     Promise<LiveRoom> promise = Promise.promise();
-    existing = rooms.putIfAbsent(roomId, promise.future());
+    Future<LiveRoom> existing = rooms.putIfAbsent(roomId, promise.future());
     if (existing != null) {
       return existing.mapEmpty();
     }
-    load(roomId).onComplete(ar -> {
+    String self = membership.self();
+    Future<Boolean> claimed = deadOwner == null
+        ? owners.putIfAbsent(roomId, self).map(previous -> previous == null || previous.equals(self))
+        : owners.replaceIfPresent(roomId, deadOwner, self);
+    claimed.compose(won -> {
+      if (!won) {
+        return Future.<LiveRoom>failedFuture(new ClaimLost());
+      }
+      if (deadOwner != null) {
+        LOG.atInfo().addKeyValue("room", roomId).log("taking the room over from node {}, which left", deadOwner);
+      }
+      return load(roomId);
+    }).onComplete(ar -> {
       if (ar.failed()) {
         rooms.remove(roomId, promise.future());
       }
       promise.handle(ar);
     });
-    return promise.future().mapEmpty();
+    return promise.future().<Void>mapEmpty().recover(e -> e instanceof ClaimLost && attempts > 1
+        ? locate(roomId, attempts - 1)
+        : Future.failedFuture(e));
   }
 
   private Future<LiveRoom> load(String roomId) {
-    return vertx.sharedData().getLockWithTimeout(OWNER_LOCK_PREFIX + roomId, CLAIM_TIMEOUT_MS)
-        .compose(lock -> {
-          RoomVerticle room = new RoomVerticle(roomId, store, settings, clock, this::closed);
-          return deployAsChild(room)
-              .map(deploymentId -> new LiveRoom(room, deploymentId, lock))
-              .onFailure(e -> {
-                LOG.error("room {} failed to load", roomId, e);
-                lock.release();
-              });
+    RoomVerticle room = new RoomVerticle(roomId, store, settings, clock, metrics, this::closed);
+    return deployAsChild(room)
+        .map(deploymentId -> new LiveRoom(room, deploymentId))
+        .onFailure(e -> {
+          LOG.atError().addKeyValue("room", roomId).setCause(e).log("room failed to load");
+          owners.removeIfPresent(roomId, membership.self());
         });
   }
 
@@ -77,7 +194,49 @@ final class LocalRoomRegistry extends VerticleBase implements RoomRegistry {
     return deployed.future();
   }
 
-  /** Called by a room that unloads itself (idle, or its store failed). */
+  /**
+   * Rendezvous (highest random weight) hashing: each room goes to the member with the highest hash of
+   * (room, member). Every node computes the same answer from the same member list, and when a member leaves
+   * only its rooms move.
+   */
+  static String placement(String roomId, List<String> members) {
+    return members.stream().max(Comparator.comparingLong((String m) -> weight(roomId, m)).thenComparing(m -> m))
+        .orElseThrow();
+  }
+
+  private static long weight(String roomId, String member) {
+    long h = 0xcbf29ce484222325L;
+    for (char c : (roomId + '/' + member).toCharArray()) {
+      h = (h ^ c) * 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
+  }
+
+  // ---- failover
+
+  /** A member left or died: forget its rooms, and take over those placed on this node now. */
+  private void memberLeft(String node) {
+    remote.values().removeIf(node::equals);
+    if (closed) {
+      return;
+    }
+    owners.entries().onSuccess(entries -> {
+      List<String> members = membership.members();
+      entries.forEach((roomId, owner) -> {
+        if (owner.equals(node) && placement(roomId, members).equals(membership.self())) {
+          activate(roomId).onFailure(e -> LOG.atWarn().addKeyValue("room", roomId)
+              .log("takeover from node {} failed: {}", node, e.getMessage()));
+        }
+      });
+    }).onFailure(e -> LOG.warn("could not list the rooms of node {}, which left: {}", node, e.toString()));
+  }
+
+  // ---- unloading
+
+  /** Called by a room that unloads itself (idle, or its store refused a write). */
   private void closed(RoomVerticle room) {
     Future<LiveRoom> entry = rooms.get(room.roomId());
     if (entry != null && entry.succeeded() && entry.result().room == room) {
@@ -87,12 +246,18 @@ final class LocalRoomRegistry extends VerticleBase implements RoomRegistry {
 
   /** Forgets the room, undeploys it (it writes what it accepted), then gives up its ownership. */
   private Future<Void> retire(String roomId, Future<LiveRoom> entry) {
+    Promise<Void> retired = Promise.promise();
+    retiring.put(roomId, retired.future());
     rooms.remove(roomId, entry);
-    LiveRoom live = entry.result();
-    return vertx.undeploy(live.deploymentId)
-        .onFailure(e -> LOG.warn("room {}: undeploy failed: {}", roomId, e.toString()))
-        .recover(e -> Future.succeededFuture())
-        .onComplete(ar -> live.lock.release());
+    vertx.undeploy(entry.result().deploymentId)
+        .onFailure(e -> LOG.atWarn().addKeyValue("room", roomId).log("undeploy failed: {}", e.toString()))
+        .transform(ar -> owners.removeIfPresent(roomId, membership.self()))
+        .onComplete(ar -> {
+          retiring.remove(roomId, retired.future());
+          vertx.eventBus().publish(Addresses.ROOM_RETIRED, roomId);
+          retired.complete();
+        });
+    return retired.future();
   }
 
   @Override
@@ -106,16 +271,47 @@ final class LocalRoomRegistry extends VerticleBase implements RoomRegistry {
     return rooms.size();
   }
 
+  /**
+   * Unloads every room of this node, then hands each to the node it is placed on among the others, so the
+   * meeting goes on there before any client has to ask.
+   */
   @Override
   public Future<Void> closeAll() {
     closed = true;
-    List<Future<Void>> retired = rooms.entrySet().stream()
-        .filter(e -> e.getValue().succeeded())
-        .map(e -> retire(e.getKey(), e.getValue()))
-        .toList();
-    return Future.join(retired).transform(ar -> vertx.undeploy(deploymentID()));
+    List<String> handedOver = new ArrayList<>();
+    List<Future<Void>> retired = new ArrayList<>();
+    rooms.forEach((roomId, entry) -> {
+      if (entry.succeeded()) {
+        handedOver.add(roomId);
+        retired.add(retire(roomId, entry));
+      }
+    });
+    return Future.join(retired)
+        .transform(ar -> handOver(handedOver))
+        .transform(ar -> vertx.undeploy(deploymentID()));
   }
 
-  private record LiveRoom(RoomVerticle room, String deploymentId, Lock lock) {
+  private Future<Void> handOver(List<String> roomIds) {
+    List<String> others = membership.members().stream().filter(m -> !m.equals(membership.self())).toList();
+    if (others.isEmpty() || roomIds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Future<Void>> asked = roomIds.stream()
+        .map(roomId -> askToActivate(placement(roomId, others), roomId)
+            .onFailure(e -> LOG.atWarn().addKeyValue("room", roomId).log("hand-over failed: {}", e.getMessage()))
+            .recover(e -> Future.succeededFuture()))
+        .toList();
+    LOG.info("handing {} rooms over to {} other nodes", roomIds.size(), others.size());
+    return Future.join(asked).mapEmpty();
+  }
+
+  private record LiveRoom(RoomVerticle room, String deploymentId) {
+  }
+
+  /** Another node claimed the room between our look-up and our claim. */
+  private static final class ClaimLost extends RuntimeException {
+    ClaimLost() {
+      super("another node claimed the room first", null, false, false);
+    }
   }
 }

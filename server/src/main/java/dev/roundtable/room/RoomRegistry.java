@@ -1,5 +1,6 @@
 package dev.roundtable.room;
 
+import dev.roundtable.cluster.Membership;
 import dev.roundtable.store.RoomStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -8,9 +9,9 @@ import java.time.Clock;
 /**
  * Knows which rooms are live on this node and brings a room to life on first use: it claims the room's
  * ownership, deploys its {@code RoomVerticle} and waits for it to load. Concurrent first requests for one
- * room share one load. Ownership is claimed through Vert.x shared data (a lock held while the room is
- * live), which is node-local when standalone and cluster-wide when clustered, so the same path gives a room
- * exactly one owner in both modes.
+ * room share one load. Ownership is claimed through Vert.x shared data (an owners map), which is node-local
+ * when standalone and cluster-wide when clustered, so the same path gives a room one owner in both modes.
+ * Rooms are placed over the live members; when a member leaves, its rooms are taken over by the others.
  */
 public interface RoomRegistry {
 
@@ -18,15 +19,15 @@ public interface RoomRegistry {
    * Deploys the registry. Rooms are deployed as its children, not as children of whichever verticle first
    * asked for them, so stopping the HTTP edge never stops a room behind the registry's back.
    */
-  static Future<RoomRegistry> create(Vertx vertx, RoomStore store, RoomSettings settings, Clock clock) {
-    LocalRoomRegistry registry = new LocalRoomRegistry(store, settings, clock);
+  static Future<RoomRegistry> create(Vertx vertx, RoomStore store, RoomSettings settings, Clock clock,
+      Membership membership, RoomMetrics metrics) {
+    LocalRoomRegistry registry = new LocalRoomRegistry(store, settings, clock, membership, metrics);
     return vertx.deployVerticle(registry).map(id -> registry);
   }
 
   /**
-   * Succeeds once this node's room verticle consumes the room's command address. Fails when the room cannot
-   * be loaded, when its ownership cannot be claimed in time (another owner holds it), or after
-   * {@link #closeAll}.
+   * Succeeds once the room's owner (this node or another) consumes the room's command address. Fails when
+   * the room cannot be loaded, when its owner does not answer, or after {@link #closeAll}.
    */
   Future<Void> activate(String roomId);
 

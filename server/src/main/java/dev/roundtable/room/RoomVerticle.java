@@ -39,6 +39,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The one owner of a live room: every command for the room passes through this verticle, on its one
@@ -67,6 +69,7 @@ final class RoomVerticle extends VerticleBase {
   private final RoomStore store;
   private final RoomSettings settings;
   private final Clock clock;
+  private final RoomMetrics metrics;
   private final Consumer<RoomVerticle> onClosed;
 
   private RoomState working;
@@ -87,11 +90,13 @@ final class RoomVerticle extends VerticleBase {
   private long lastActivity;
   private boolean closing;
 
-  RoomVerticle(String roomId, RoomStore store, RoomSettings settings, Clock clock, Consumer<RoomVerticle> onClosed) {
+  RoomVerticle(String roomId, RoomStore store, RoomSettings settings, Clock clock, RoomMetrics metrics,
+      Consumer<RoomVerticle> onClosed) {
     this.roomId = roomId;
     this.store = store;
     this.settings = settings;
     this.clock = clock;
+    this.metrics = metrics;
     this.onClosed = onClosed;
   }
 
@@ -108,7 +113,7 @@ final class RoomVerticle extends VerticleBase {
         .onSuccess(v -> {
           vertx.eventBus().publish(Addresses.PRESENCE_RECOUNT, roomId);
           watchIdleness();
-          LOG.info("room {} loaded at seq {}", roomId, durableSeq);
+          log(Level.INFO).log("room loaded at seq {}", durableSeq);
         });
   }
 
@@ -120,7 +125,7 @@ final class RoomVerticle extends VerticleBase {
     vertx.cancelTimer(idleTimer);
     Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
     return unregistered.compose(v -> whenDrained()).compose(v -> saveSnapshot()).recover(e -> {
-      LOG.warn("room {} stopped with an incomplete flush: {}", roomId, e.toString());
+      log(Level.WARN).log("room stopped with an incomplete flush: {}", e.toString());
       return Future.succeededFuture();
     });
   }
@@ -241,28 +246,32 @@ final class RoomVerticle extends VerticleBase {
 
   private void execute(Actor actor, Command command, String clientId, Long clientSeq, Message<Object> message) {
     long now = clock.millis();
+    long started = System.nanoTime();
+    String type = command.getClass().getSimpleName();
     Outcome outcome;
     try {
       outcome = Room.apply(working, actor, command, now);
     } catch (RuntimeException e) {
-      LOG.error("room {}: {} failed", roomId, command.getClass().getSimpleName(), e);
+      log(Level.ERROR).setCause(e).log("{} failed", command.getClass().getSimpleName());
       reply(message, Replies.error(ErrorCode.INTERNAL, "the server failed to apply the command"));
       return;
     }
     if (outcome instanceof Rejection rejection) {
       reply(message, Replies.error(rejection));
+      metrics.command(type, RoomMetrics.Outcome.REJECTED, System.nanoTime() - started);
       return;
     }
     Outcome.Applied applied = (Outcome.Applied) outcome;
     if (applied.events().isEmpty()) {
       reply(message, Replies.unchanged(applied.result()));
+      metrics.command(type, RoomMetrics.Outcome.UNCHANGED, System.nanoTime() - started);
       return;
     }
     working = applied.state();
     workingSeq++;
     LogEntry entry = new LogEntry(roomId, workingSeq, now, actorName(actor), clientId, clientSeq,
         Codec.eventsToJson(applied.events()), Replies.applied(workingSeq, applied.result()));
-    Pending pending = new Pending(entry, applied.events(), working);
+    Pending pending = new Pending(entry, applied.events(), working, type, started);
     if (message != null) {
       pending.waiters.add(message);
     }
@@ -282,10 +291,12 @@ final class RoomVerticle extends VerticleBase {
     }
     writing = queued;
     queued = new ArrayList<>();
+    long started = System.nanoTime();
     store.append(writing.stream().map(p -> p.entry).toList()).onComplete(ar -> {
       List<Pending> batch = writing;
       writing = null;
       if (ar.succeeded()) {
+        metrics.storeWrite(batch.size(), System.nanoTime() - started);
         batch.forEach(this::commit);
         maybeSnapshot();
         flush();
@@ -304,11 +315,12 @@ final class RoomVerticle extends VerticleBase {
       inFlight.remove(key(p.entry.actor(), p.entry.clientId(), p.entry.clientSeq()));
     }
     p.waiters.forEach(m -> reply(m, p.entry.reply()));
+    metrics.command(p.type, RoomMetrics.Outcome.APPLIED, System.nanoTime() - p.startedNanos);
     vertx.eventBus().publish(Addresses.events(roomId), envelope(p.entry, p.events));
   }
 
   private void storeFailed(List<Pending> batch, Throwable cause) {
-    LOG.error("room {}: write of seq {}..{} failed; unloading the room: {}", roomId, batch.get(0).entry.seq(),
+    log(Level.ERROR).log("write of seq {}..{} failed; unloading the room: {}", batch.get(0).entry.seq(),
         batch.get(batch.size() - 1).entry.seq(), cause.toString());
     JsonObject error = Replies.error(ErrorCode.UNAVAILABLE, "the command could not be stored; retry");
     List<Pending> lost = new ArrayList<>(batch);
@@ -349,7 +361,7 @@ final class RoomVerticle extends VerticleBase {
     long seq = durableSeq;
     snapshotSeq = seq;
     return store.saveSnapshot(new Snapshot(roomId, seq, Codec.toJson(durable), replies.toJson()))
-        .onFailure(e -> LOG.warn("room {}: snapshot at seq {} failed: {}", roomId, seq, e.toString()));
+        .onFailure(e -> log(Level.WARN).log("snapshot at seq {} failed: {}", seq, e.toString()));
   }
 
   private int pendingCount() {
@@ -449,7 +461,7 @@ final class RoomVerticle extends VerticleBase {
     long period = Math.max(1_000, Math.min(settings.idleTimeoutMs() / 4, UNCREATED_IDLE_MS));
     idleTimer = vertx.setPeriodic(period, id -> {
       if (isIdle()) {
-        LOG.info("room {} idle; unloading at seq {}", roomId, durableSeq);
+        log(Level.INFO).log("room idle; unloading at seq {}", durableSeq);
         saveSnapshot().onComplete(ar -> {
           if (isIdle()) {
             unload();
@@ -481,6 +493,11 @@ final class RoomVerticle extends VerticleBase {
 
   // ---- helpers
 
+  /** Every line about this room carries its id as a key-value pair (a field of its own in JSON logs). */
+  private LoggingEventBuilder log(Level level) {
+    return LOG.atLevel(level).addKeyValue("room", roomId);
+  }
+
   private static Actor actorOf(Message<Object> message) {
     String actor = message.headers().get(Headers.ACTOR);
     if (actor == null || actor.isEmpty()) {
@@ -508,12 +525,16 @@ final class RoomVerticle extends VerticleBase {
     final LogEntry entry;
     final List<Event> events;
     final RoomState stateAfter;
+    final String type;
+    final long startedNanos;
     final List<Message<Object>> waiters = new ArrayList<>(1);
 
-    Pending(LogEntry entry, List<Event> events, RoomState stateAfter) {
+    Pending(LogEntry entry, List<Event> events, RoomState stateAfter, String type, long startedNanos) {
       this.entry = entry;
       this.events = events;
       this.stateAfter = stateAfter;
+      this.type = type;
+      this.startedNanos = startedNanos;
     }
   }
 }

@@ -16,6 +16,7 @@ import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 final class BridgeGuard implements Handler<BridgeEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeGuard.class);
+
+  /** SockJS close code (application range 4000-4999) sent when this node shuts down: reconnect, elsewhere. */
+  static final int SHUTDOWN_CODE = 4001;
+  static final String SHUTDOWN_REASON = "node shutting down; reconnect";
 
   private final Tokens tokens;
   private final RoomRegistry registry;
@@ -59,6 +64,11 @@ final class BridgeGuard implements Handler<BridgeEvent> {
 
   int openSockets() {
     return sockets.size();
+  }
+
+  /** Closes every client socket with {@link #SHUTDOWN_CODE}; each close unsubscribes it (presence Disconnect). */
+  void closeAll() {
+    List.copyOf(sockets.keySet()).forEach(socket -> socket.close(SHUTDOWN_CODE, SHUTDOWN_REASON));
   }
 
   @Override

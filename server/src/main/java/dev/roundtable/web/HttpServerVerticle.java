@@ -1,11 +1,14 @@
 package dev.roundtable.web;
 
+import dev.roundtable.cluster.Membership;
 import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.protocol.Addresses;
 import dev.roundtable.room.RoomClient;
 import dev.roundtable.room.RoomRegistry;
 import dev.roundtable.store.RoomStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -19,11 +22,12 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Clock;
 
 /**
- * The network edge: HTTP API, health, static web client, and the SockJS event-bus bridge at
- * {@code /eventbus}. It translates between the wire and room commands and holds no room state.
+ * The network edge: HTTP API, health, Prometheus metrics, static web client, and the SockJS event-bus
+ * bridge at {@code /eventbus}. It translates between the wire and room commands and holds no room state.
  */
 public final class HttpServerVerticle extends VerticleBase {
   private static final String WEBROOT = "webroot";
@@ -37,16 +41,32 @@ public final class HttpServerVerticle extends VerticleBase {
   private final RoomStore store;
   private final Tokens tokens;
   private final Clock clock;
+  private final Membership membership;
+  private final PrometheusMeterRegistry metrics;
+  private BridgeGuard guard;
   private HttpServer server;
+  private volatile boolean draining;
 
   public HttpServerVerticle(RoundtableConfig config, RoomRegistry registry, RoomClient rooms, RoomStore store,
-      Tokens tokens, Clock clock) {
+      Tokens tokens, Clock clock, Membership membership, PrometheusMeterRegistry metrics) {
     this.config = config;
     this.registry = registry;
     this.rooms = rooms;
     this.store = store;
     this.tokens = tokens;
     this.clock = clock;
+    this.membership = membership;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The first step of a graceful stop: readiness fails from now on (so a load balancer sends nobody new),
+   * and every client socket is closed with {@link BridgeGuard#SHUTDOWN_CODE}, which clients take as "reconnect
+   * now" rather than as a network failure to back off from.
+   */
+  public void drain() {
+    draining = true;
+    context.runOnContext(v -> guard.closeAll());
   }
 
   /** The port the server listens on (useful when configured as 0). */
@@ -58,6 +78,7 @@ public final class HttpServerVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     mountHealth(router);
+    mountMetrics(router);
     mountApi(router);
     mountEventBusBridge(router);
     mountWebClient(router);
@@ -67,10 +88,34 @@ public final class HttpServerVerticle extends VerticleBase {
 
   private void mountHealth(Router router) {
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "up")));
-    router.get("/health/ready").handler(ctx -> store.ping()
-        .onSuccess(v -> ctx.json(new JsonObject().put("status", "ready").put("rooms", registry.liveRooms())))
-        .onFailure(e -> ctx.response().setStatusCode(503).putHeader("content-type", "application/json")
-            .end(new JsonObject().put("status", "unavailable").put("store", e.getMessage()).encode())));
+    router.get("/health/ready").handler(this::readiness);
+  }
+
+  /** Ready only when this node can do its work: not draining, in its cluster, and its store answers. */
+  private void readiness(RoutingContext ctx) {
+    JsonObject status = new JsonObject().put("rooms", registry.liveRooms())
+        .put("cluster", new JsonObject().put("node", membership.self()).put("members", membership.members().size())
+            .put("reachable", membership.reachable()));
+    if (draining || !membership.reachable()) {
+      notReady(ctx, status.put("reason", draining ? "draining" : "not in the cluster"));
+      return;
+    }
+    store.ping()
+        .onSuccess(v -> ctx.json(status.put("status", "ready").put("store", "up")))
+        .onFailure(e -> notReady(ctx, status.put("reason", "store unreachable").put("store", e.getMessage())));
+  }
+
+  private static void notReady(RoutingContext ctx, JsonObject status) {
+    ctx.response().setStatusCode(503).putHeader("content-type", "application/json")
+        .end(status.put("status", "unavailable").encode());
+  }
+
+  private void mountMetrics(Router router) {
+    Gauge.builder("roundtable.rooms.live", registry, RoomRegistry::liveRooms)
+        .description("rooms owned by this node").register(metrics);
+    Gauge.builder("roundtable.sockets.connected", this, v -> v.guard == null ? 0 : v.guard.openSockets())
+        .description("client sockets open on this node").register(metrics);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
   }
 
   private void mountApi(Router router) {
@@ -91,7 +136,7 @@ public final class HttpServerVerticle extends VerticleBase {
         .addInboundPermitted(new PermittedOptions().setAddressRegex(Addresses.INBOUND_PATTERN))
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.REJECTED))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.OUTBOUND_PATTERN));
-    BridgeGuard guard = new BridgeGuard(tokens, registry, rooms, clock, config.maxCommandBytes(),
+    guard = new BridgeGuard(tokens, registry, rooms, clock, config.maxCommandBytes(),
         config.commandsPerSecond(), config.commandBurst());
     vertx.eventBus().<String>consumer(Addresses.PRESENCE_RECOUNT, m -> guard.recount(m.body()));
     SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setLibraryURL(SOCKJS_CLIENT));

@@ -142,11 +142,21 @@ class RoundtableConfigTest {
         "ROUNDTABLE_MAX_COMMAND_BYTES", "8192",
         "ROUNDTABLE_MAX_PENDING_COMMANDS", "2000",
         "ROUNDTABLE_COMMANDS_PER_SECOND", "20",
-        "ROUNDTABLE_COMMAND_BURST", "40"));
+        "ROUNDTABLE_COMMAND_BURST", "40",
+        "ROUNDTABLE_CLUSTER_ENABLED", "true",
+        "ROUNDTABLE_CLUSTER_NAME", "acme",
+        "ROUNDTABLE_CLUSTER_HOST", "10.0.0.5",
+        "ROUNDTABLE_CLUSTER_PORT", "6701",
+        "ROUNDTABLE_CLUSTER_PORT_COUNT", "3",
+        "ROUNDTABLE_CLUSTER_MEMBERS", "node1, node2:6702,10.0.0.7",
+        "ROUNDTABLE_CLUSTER_FAILURE_SECONDS", "4",
+        "ROUNDTABLE_EVENT_BUS_PORT", "5801",
+        "ROUNDTABLE_LOG_FORMAT", "json"));
 
     assertThat(config).isEqualTo(new RoundtableConfig("127.0.0.1", 9000, "https://meet.example.org/",
         "mongodb://db:27017", "rt", Path.of("/var/lib/roundtable"), "0.0.0.0", 27018, SECRET, 3600, 90, 50, 120,
-        500, 8192, 2000, 20, 40));
+        500, 8192, 2000, 20, 40, true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json"));
+    assertThat(config.clusterMemberList()).containsExactly("node1", "node2:6702", "10.0.0.7");
   }
 
   @Test
@@ -318,13 +328,30 @@ class RoundtableConfigTest {
   }
 
   @Test
+  @DisplayName("refuses a cluster without a shared token secret, without members, or with a malformed member")
+  void refusesIncompleteClusterSettings() {
+    JsonObject cluster = new JsonObject().put("clusterEnabled", true).put("clusterMembers", "127.0.0.1:5701");
+    assertRefused(() -> RoundtableConfig.defaults().with(cluster), "jwtSecret must be set when clusterEnabled");
+    JsonObject withSecret = cluster.copy().put("jwtSecret", SECRET);
+    assertRefused(() -> RoundtableConfig.defaults().with(withSecret.copy().put("clusterMembers", " , ")),
+        "clusterMembers must name at least one member");
+    assertRefused(() -> RoundtableConfig.defaults().with(withSecret.copy().put("clusterMembers", "a b:1")),
+        "is not host or host:port");
+    assertRefused(() -> RoundtableConfig.defaults().with(withSecret.copy().put("clusterFailureSeconds", 1)),
+        "clusterFailureSeconds");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_CLUSTER_ENABLED", "yes")), "clusterEnabled");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_LOG_FORMAT", "xml")), "logFormat");
+    assertThat(RoundtableConfig.defaults().with(withSecret).clusterEnabled()).isTrue();
+  }
+
+  @Test
   @DisplayName("refuses invalid values given through the constructor too, and turns absent texts into empty ones")
   void constructorChecks() {
     assertRefused(() -> new RoundtableConfig("0.0.0.0", 70_000, "", "", "roundtable", Path.of("data"), "127.0.0.1",
-        0, "", 1, 10, 1, 1, 1, 1, 1, 1, 1), "httpPort");
+        0, "", 1, 10, 1, 1, 1, 1, 1, 1, 1, false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text"), "httpPort");
 
     RoundtableConfig config = new RoundtableConfig("0.0.0.0", 8080, null, null, "roundtable", Path.of("data"),
-        "127.0.0.1", 0, null, 1, 10, 1, 1, 1, 1, 1, 1, 1);
+        "127.0.0.1", 0, null, 1, 10, 1, 1, 1, 1, 1, 1, 1, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text");
     assertThat(config.publicUrl()).isEmpty();
     assertThat(config.mongoUri()).isEmpty();
     assertThat(config.jwtSecret()).isEmpty();

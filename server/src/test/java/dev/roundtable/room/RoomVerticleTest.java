@@ -3,6 +3,7 @@ package dev.roundtable.room;
 import static dev.roundtable.support.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roundtable.cluster.Membership;
 import dev.roundtable.protocol.Addresses;
 import dev.roundtable.protocol.Headers;
 import dev.roundtable.store.InMemoryRoomStore;
@@ -35,7 +36,8 @@ class RoomVerticleTest {
 
   private void start(Vertx vertx, long idleTimeoutMs) {
     this.vertx = vertx;
-    registry = result(RoomRegistry.create(vertx, store, new RoomSettings(180, 200, idleTimeoutMs, 1_000, 10_000), clock));
+    registry = result(RoomRegistry.create(vertx, store, new RoomSettings(180, 200, idleTimeoutMs, 1_000, 10_000), clock,
+        Membership.standalone(), RoomMetrics.none()));
     rooms = new RoomClient(vertx, registry);
   }
 
