@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 
 /**
@@ -18,12 +17,12 @@ public final class TestServer {
 
   private final Vertx vertx;
   private final RoundtableServer server;
-  private final WebClient http;
+  private final Api api;
 
   private TestServer(Vertx vertx, RoundtableServer server) {
     this.vertx = vertx;
     this.server = server;
-    this.http = WebClient.create(vertx);
+    this.api = new Api(vertx, server.port());
   }
 
   public static RoundtableConfig config(Path dataDir) {
@@ -45,7 +44,7 @@ public final class TestServer {
   }
 
   public Future<Void> stop() {
-    http.close();
+    api.close();
     return server.stop();
   }
 
@@ -55,34 +54,18 @@ public final class TestServer {
 
   /** Creates a decision meeting facilitated by Ana of Operations; returns the 201 body. */
   public Future<JsonObject> createRoom() {
-    return post("/api/rooms", new JsonObject().put("title", "Q3 launch").put("goal", "Decide the launch date")
-        .put("kind", "decision").put("facilitatorName", "Ana").put("department", "Operations"))
-        .map(r -> expect(r, 201));
+    return api.createRoom();
   }
 
   public Future<JsonObject> join(String code, String name, String department, String role) {
-    return post("/api/join", new JsonObject().put("code", code).put("name", name).put("department", department)
-        .put("role", role)).map(r -> expect(r, 200));
+    return api.join(code, name, department, role);
   }
 
   public Future<HttpResponse<io.vertx.core.buffer.Buffer>> post(String path, Object body) {
-    var request = http.post(port(), "127.0.0.1", path);
-    return body instanceof JsonObject json ? request.sendJsonObject(json)
-        : request.sendBuffer(io.vertx.core.buffer.Buffer.buffer(String.valueOf(body)));
+    return api.post(path, body);
   }
 
   public Future<HttpResponse<io.vertx.core.buffer.Buffer>> get(String path, String token) {
-    var request = http.get(port(), "127.0.0.1", path);
-    if (token != null) {
-      request.putHeader("Authorization", "Bearer " + token);
-    }
-    return request.send();
-  }
-
-  private static JsonObject expect(HttpResponse<io.vertx.core.buffer.Buffer> r, int status) {
-    if (r.statusCode() != status) {
-      throw new AssertionError("expected HTTP " + status + " but got " + r.statusCode() + ": " + r.bodyAsString());
-    }
-    return r.bodyAsJsonObject();
+    return api.get(path, token);
   }
 }
