@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   /** System property the logback configuration reads to pick its appender. */
   static final String LOG_FORMAT_PROPERTY = "roundtable.logFormat";
-  private static final long STOP_SECONDS = 25;
+  /** Within docker-compose's 30 s stop grace period: rooms first, then the cluster and Vert.x. */
+  private static final long ROOMS_STOP_SECONDS = 20;
+  private static final long VERTX_CLOSE_SECONDS = 8;
 
   private Main() {
   }
@@ -26,12 +28,12 @@ public final class Main {
   private static void stop(RoundtableServer server, Vertx vertx, Logger log) {
     log.info("draining: closing sockets, writing and handing over rooms");
     try {
-      server.stop().await(STOP_SECONDS, TimeUnit.SECONDS);
+      server.stop().await(ROOMS_STOP_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       log.warn("rooms did not stop cleanly: {}", e.toString());
     }
     try {
-      vertx.close().await(STOP_SECONDS, TimeUnit.SECONDS);
+      vertx.close().await(VERTX_CLOSE_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       log.warn("Vert.x did not close cleanly: {}", e.toString());
     }
