@@ -16,6 +16,14 @@ export const OPEN = 'open';
 export const CLOSED = 'closed';
 
 /**
+ * SockJS close code a Roundtable node sends when it shuts down (drains): not a failure of the network, so
+ * the client reconnects at once (through the load balancer, to another node) instead of backing off.
+ */
+export const NODE_SHUTDOWN_CODE = 4001;
+/** Longest random wait before reconnecting after a node shutdown, so its clients do not all arrive at once. */
+const SHUTDOWN_SPREAD_MS = 250;
+
+/**
  * A send that got no reply: the socket was not open or closed before the reply, the reply did not come in
  * time, or the bridge failed the reply. Whether the server applied the message is unknown, so a command
  * with a clientId/clientSeq pair may be resent safely (§6.3).
@@ -269,8 +277,8 @@ export class EventBus {
     socket.onmessage = (event) => {
       if (socket === this._socket) this._onFrame(event.data);
     };
-    socket.onclose = () => {
-      if (socket === this._socket) this._onDrop();
+    socket.onclose = (event) => {
+      if (socket === this._socket) this._onDrop(event && event.code);
     };
   }
 
@@ -319,22 +327,26 @@ export class EventBus {
     }
   }
 
-  _onDrop() {
+  _onDrop(code) {
     this._dropSocket();
     if (!this._wanted) {
       this._setState(CLOSED, { byClient: true });
       return;
     }
+    if (code === NODE_SHUTDOWN_CODE) {
+      this._attempt = 0;
+      this._scheduleReconnect(Math.floor(this._backoff.random() * SHUTDOWN_SPREAD_MS), { handover: true });
+      return;
+    }
     this._scheduleReconnect();
   }
 
-  _scheduleReconnect() {
-    const delay = backoffDelay(this._attempt++, this._backoff);
+  _scheduleReconnect(delay = backoffDelay(this._attempt++, this._backoff), info = {}) {
     this._reconnectTimer = this._timers.setTimeout(() => {
       this._reconnectTimer = null;
       if (this._wanted && !this._socket) this._open();
     }, delay);
-    this._setState(CLOSED, { reconnectInMs: delay });
+    this._setState(CLOSED, { reconnectInMs: delay, ...info });
   }
 
   /** Forgets the current socket: stops pinging and fails every pending send. */

@@ -1,4 +1,4 @@
-import { CLOSED, CONNECTING, EventBus, OPEN, TransportError, backoffDelay, parseFrame } from '../js/eventbus.js';
+import { CLOSED, CONNECTING, EventBus, NODE_SHUTDOWN_CODE, OPEN, TransportError, backoffDelay, parseFrame } from '../js/eventbus.js';
 import { FakeTimers, flush, makeFakeSockJS } from './fakes.js';
 import { assert, describe, test } from './runner.js';
 
@@ -178,6 +178,20 @@ describe('eventbus', () => {
     socket().open();
     assert.equal(bus.state, OPEN);
     assert.deepEqual(socket().framesOf('register'), [{ type: 'register', address: 'rt.room.abcdefgh.events', headers: { token: 'T' } }]);
+  });
+
+  test('a node shutting down (close code 4001) is a hand-over: reconnect within 250 ms, no backoff growth', async () => {
+    const { bus, socket, timers, SockJS, states } = await opened();
+    for (let i = 0; i < 3; i++) socket().drop(1006), await timers.advance(10000);
+    socket().open();
+    socket().drop(NODE_SHUTDOWN_CODE);
+    assert.equal(bus.state, CLOSED);
+    assert.equal(states[states.length - 1][1], 125, 'half of the 250 ms spread with random() = 0.5');
+    const before = SockJS.instances.length;
+    await timers.advance(125);
+    assert.equal(SockJS.instances.length, before + 1);
+    socket().drop(NODE_SHUTDOWN_CODE);
+    assert.equal(states[states.length - 1][1], 125, 'a second hand-over in a row does not back off either');
   });
 
   test('backoff doubles with jitter from 250 ms up to 10 s, and resets after an open', async () => {

@@ -133,6 +133,28 @@ class ClusterTest {
     assertThat(liveRoomsPerNode().get(owner)).isNull();
   }
 
+  @Test
+  @DisplayName("drains a node on SIGTERM: sockets close with 4001, its rooms move to another node, nothing is lost")
+  void gracefulStopHandsRoomsOver() throws Exception {
+    cluster = TestCluster.start(2, dataDir);
+    String[] room = openRoomWithOneMemberPerNode(2);
+    sendConcurrently(5);
+    int owner = ownerIndex();
+    Member onOwner = members.get(owner);
+
+    int exit = cluster.node(owner).stop();
+
+    assertThat(exit).as("exit code after SIGTERM").isIn(0, 143);
+    assertThat(onOwner.bus.isClosed()).isTrue();
+    assertThat(onOwner.bus.closeStatus()).as("close code telling clients to reconnect").isEqualTo((short) 4001);
+    assertThat(cluster.node(owner).log()).contains("handing 1 rooms over to 1 other nodes");
+    waitUntil(() -> liveRoomsPerNode().get(1 - owner) == 1, "the other node owns the room before anyone asks");
+    sendConcurrently(5);
+    Set<String> expected = new HashSet<>();
+    members.forEach(m -> expected.addAll(m.acknowledgedNotes));
+    assertThat(noteTexts(members.get(1 - owner).snapshot())).isEqualTo(expected).hasSize(20);
+  }
+
   // ---- scenario helpers
 
   /** Creates a room through node 1; the facilitator uses node 1, participant i node i. Returns [roomId]. */
@@ -155,7 +177,7 @@ class ClusterTest {
     for (Member m : members) {
       sending.add(threads.submit(() -> {
         for (int k = 1; k <= each; k++) {
-          String text = m.name + " note " + k;
+          String text = m.name + " note " + (m.acknowledgedNotes.size() + 1);
           m.send(new JsonObject().put("type", "AddNote").put("text", text));
           m.acknowledgedNotes.add(text);
         }

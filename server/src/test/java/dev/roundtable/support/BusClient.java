@@ -27,6 +27,7 @@ public final class BusClient {
   private final List<JsonObject> errors = new CopyOnWriteArrayList<>();
   private final long pinger;
   private volatile boolean closed;
+  private volatile Short closeStatus;
 
   private BusClient(Vertx vertx, WebSocketClient client, WebSocket socket) {
     this.vertx = vertx;
@@ -34,7 +35,10 @@ public final class BusClient {
     this.socket = socket;
     socket.textMessageHandler(this::onFrame);
     socket.binaryMessageHandler(buffer -> onFrame(buffer.toString()));
-    socket.closeHandler(v -> closed = true);
+    socket.closeHandler(v -> {
+      closeStatus = socket.closeStatusCode();
+      closed = true;
+    });
     this.pinger = vertx.setPeriodic(4_000, id -> {
       if (!closed) {
         socket.writeTextMessage(new JsonObject().put("type", "ping").encode());
@@ -110,6 +114,11 @@ public final class BusClient {
 
   public boolean isClosed() {
     return closed;
+  }
+
+  /** The status code of the server's close frame, once closed (null if none came). */
+  public Short closeStatus() {
+    return closeStatus;
   }
 
   public Future<Void> close() {
