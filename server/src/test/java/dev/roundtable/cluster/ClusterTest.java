@@ -105,14 +105,14 @@ class ClusterTest {
 
     AtomicLong killedAt = new AtomicLong();
     Future<?> killer = threads.submit(() -> {
-      sleep(1_500);
+      waitUntil(() -> acknowledged() >= COMMANDS_EACH, "a third of the commands are acknowledged");
       killedAt.set(System.nanoTime());
       cluster.node(owner).kill();
     });
     sendConcurrently(COMMANDS_EACH);
     killer.get();
 
-    long firstAckAfterKill = members.stream().mapToLong(m -> m.firstAckAfter(killedAt.get())).min().orElseThrow();
+    long firstAckAfterKill = members.stream().mapToLong(m -> m.firstAckOfCommandSentAfter(killedAt.get())).min().orElseThrow();
     long recoveryMs = TimeUnit.NANOSECONDS.toMillis(firstAckAfterKill - killedAt.get());
     System.out.printf("ClusterTest: first command applied %d ms after the owner's SIGKILL%n", recoveryMs);
     assertThat(recoveryMs)
@@ -189,6 +189,10 @@ class ClusterTest {
     }
   }
 
+  private int acknowledged() {
+    return members.stream().mapToInt(m -> m.acks.size()).sum();
+  }
+
   private int ownerIndex() {
     List<Integer> counts = liveRoomsPerNode();
     return counts.indexOf(1);
@@ -241,7 +245,8 @@ class ClusterTest {
     final String roomId;
     final String token;
     final List<String> acknowledgedNotes = new ArrayList<>();
-    final List<Long> ackTimes = new ArrayList<>();
+    /** Per acknowledged command: when the attempt that succeeded was sent, and when its reply came. */
+    final List<long[]> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
     int node;
     BusClient bus;
     long clientSeq;
@@ -264,6 +269,7 @@ class ClusterTest {
       long seq = ++clientSeq;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (System.nanoTime() < deadline) {
+        long attemptStarted = System.nanoTime();
         JsonObject reply;
         try {
           reply = bus.command(roomId, token, name, seq, command).toCompletionStage().toCompletableFuture()
@@ -274,7 +280,7 @@ class ClusterTest {
         }
         if (Boolean.TRUE.equals(reply.getBoolean("ok"))) {
           lastSeqAcknowledged = Math.max(lastSeqAcknowledged, reply.getLong("seq", 0L));
-          ackTimes.add(System.nanoTime());
+          acks.add(new long[] {attemptStarted, System.nanoTime()});
           return reply;
         }
         boolean retryable = "err".equals(reply.getString("type"))
@@ -298,11 +304,15 @@ class ClusterTest {
       }
     }
 
-    long firstAckAfter(long nanos) {
-      return ackTimes.stream().filter(t -> t > nanos).findFirst().orElse(Long.MAX_VALUE);
+    /** When the first command sent after {@code nanos} was acknowledged (so by an owner alive then). */
+    long firstAckOfCommandSentAfter(long nanos) {
+      return acks.stream().filter(a -> a[0] > nanos).mapToLong(a -> a[1]).min().orElse(Long.MAX_VALUE);
     }
 
     JsonObject snapshot() {
+      if (!cluster.node(node).isAlive()) {
+        failOver();
+      }
       JsonObject reply = result(bus.sync(roomId, token, null));
       assertThat(reply.getBoolean("ok")).as("%s syncs: %s", name, reply).isTrue();
       return reply.getJsonObject("snapshot");
