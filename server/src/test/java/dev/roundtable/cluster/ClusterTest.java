@@ -89,6 +89,15 @@ class ClusterTest {
     }
     assertThat(liveRoomsPerNode()).as("the room lives on exactly one node").containsOnly(0, 1)
         .matches(counts -> counts.stream().mapToInt(Integer::intValue).sum() == 1);
+
+    Api entry = new Api(vertx, cluster.node(0).httpPort());
+    for (int i = 0; i < 30; i++) {
+      result(entry.createRoom());
+    }
+    List<Integer> spread = liveRoomsPerNode();
+    System.out.printf("ClusterTest: 31 rooms, all created through node 1, live per node: %s%n", spread);
+    assertThat(spread).as("rooms created through one node spread over all").allMatch(n -> n > 0)
+        .matches(counts -> counts.stream().mapToInt(Integer::intValue).sum() == 31);
   }
 
   @Test
