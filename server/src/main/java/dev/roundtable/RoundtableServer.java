@@ -10,13 +10,11 @@ import dev.roundtable.room.RoomSettings;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.RoomStore;
 import dev.roundtable.web.HttpServerVerticle;
-import dev.roundtable.web.RejectedCommands;
 import dev.roundtable.web.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
 
 /**
@@ -31,17 +29,15 @@ public final class RoundtableServer {
   private final RoomRegistry registry;
   private final HttpServerVerticle http;
   private final String httpDeployment;
-  private final MessageConsumer<Object> rejectedCommands;
 
   private RoundtableServer(Vertx vertx, RoundtableConfig config, RoomStore store, RoomRegistry registry,
-      HttpServerVerticle http, String httpDeployment, MessageConsumer<Object> rejectedCommands) {
+      HttpServerVerticle http, String httpDeployment) {
     this.vertx = vertx;
     this.config = config;
     this.store = store;
     this.registry = registry;
     this.http = http;
     this.httpDeployment = httpDeployment;
-    this.rejectedCommands = rejectedCommands;
   }
 
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config) {
@@ -66,8 +62,8 @@ public final class RoundtableServer {
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds());
       HttpServerVerticle http = new HttpServerVerticle(config, registry, rooms, store, tokens, clock,
           node.membership(), node.metrics());
-      return RejectedCommands.listen(vertx).compose(rejected -> vertx.deployVerticle(http)
-          .map(id -> new RoundtableServer(vertx, config, store, registry, http, id, rejected)))
+      return vertx.deployVerticle(http)
+          .map(id -> new RoundtableServer(vertx, config, store, registry, http, id))
           .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
     }));
   }
@@ -93,7 +89,6 @@ public final class RoundtableServer {
     http.drain();
     return vertx.undeploy(httpDeployment)
         .transform(ar -> registry.closeAll())
-        .transform(ar -> rejectedCommands.unregister())
         .transform(ar -> store.close());
   }
 }

@@ -27,12 +27,6 @@ public final class Addresses {
   public static final String OUTBOUND_PATTERN = Pattern.quote(PREFIX) + ROOM_ID_REGEX + Pattern.quote(EVENTS_SUFFIX);
 
   /**
-   * Where the bridge redirects a client message it refused, so that the refusal reaches the client as an
-   * ordinary error reply on its reply address instead of a silent drop. It holds no state.
-   */
-  public static final String REJECTED = "rt.rejected";
-
-  /**
    * Internal, never bridged: a room that has just been (re)loaded publishes its id here, and every node's
    * bridge announces the sockets it has subscribed to that room again, so presence survives a reload.
    */

@@ -61,6 +61,32 @@ public final class Envelopes {
     return own == null ? copy : copy.mergeIn(own);
   }
 
+  /** Field of a wire envelope holding the public copy, already encoded. */
+  public static final String PUBLIC = "public";
+
+  /**
+   * What a room puts on the event bus: every copy a subscriber can get, each encoded once, here, by the
+   * room: {@code {"public": "<json>", "views": {"<participantId>": "<json>"}}}. Each node's bridge then
+   * sends each socket one of these strings without encoding anything per socket (the fan-out fast path).
+   */
+  public static JsonObject wire(JsonObject published) {
+    JsonObject wire = new JsonObject().put(PUBLIC, forViewer(published, null).encode());
+    JsonObject views = published.getJsonObject(VIEWS);
+    if (views != null) {
+      JsonObject encoded = new JsonObject();
+      views.fieldNames().forEach(viewer -> encoded.put(viewer, forViewer(published, viewer).encode()));
+      wire.put(VIEWS, encoded);
+    }
+    return wire;
+  }
+
+  /** The encoded copy of a wire envelope that {@code viewerId} receives ({@code null}: the public one). */
+  public static String encodedFor(JsonObject wire, String viewerId) {
+    JsonObject views = wire.getJsonObject(VIEWS);
+    String own = views == null || viewerId == null ? null : views.getString(viewerId);
+    return own != null ? own : wire.getString(PUBLIC);
+  }
+
   private static JsonArray view(List<Event> events, String viewerId, JsonArray eventsJson) {
     List<Event> seen = events.stream().map(e -> e.viewFor(viewerId)).flatMap(Optional::stream).toList();
     boolean unchanged = seen.size() == events.size()

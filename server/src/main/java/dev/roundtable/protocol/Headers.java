@@ -2,7 +2,7 @@ package dev.roundtable.protocol;
 
 /**
  * Event-bus header names. {@link #TOKEN} is the only one a client sets; the bridge removes every header a
- * client sends and puts back only the trusted ones below, so a room can believe them.
+ * client sends and puts back only the trusted one below, so a room can believe them.
  */
 public final class Headers {
   private Headers() {
@@ -13,10 +13,6 @@ public final class Headers {
 
   /** Trusted: who sends the command, a participant id or {@link #SYSTEM_ACTOR}. */
   public static final String ACTOR = "rt-actor";
-
-  /** Trusted: on messages redirected to {@link Addresses#REJECTED}, the refusal. */
-  public static final String ERROR_CODE = "rt-error-code";
-  public static final String ERROR_MESSAGE = "rt-error-message";
 
   /** Value of {@link #ACTOR} for commands the server itself issues. */
   public static final String SYSTEM_ACTOR = "@system";

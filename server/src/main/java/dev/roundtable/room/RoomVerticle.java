@@ -316,7 +316,7 @@ final class RoomVerticle extends VerticleBase {
     }
     p.waiters.forEach(m -> reply(m, p.entry.reply()));
     metrics.command(p.type, RoomMetrics.Outcome.APPLIED, System.nanoTime() - p.startedNanos);
-    vertx.eventBus().publish(Addresses.events(roomId), envelope(p.entry, p.events));
+    vertx.eventBus().publish(Addresses.events(roomId), Envelopes.wire(envelope(p.entry, p.events)));
   }
 
   private void storeFailed(List<Pending> batch, Throwable cause) {
@@ -434,8 +434,8 @@ final class RoomVerticle extends VerticleBase {
     if (durable.participant(actor.participantId()).map(p -> p.role() == Role.SCREEN).orElse(true)) {
       return Replies.error(ErrorCode.FORBIDDEN, "only participants have a cursor");
     }
-    vertx.eventBus().publish(Addresses.events(roomId), new JsonObject().put("ephemeral", "cursor")
-        .put("participantId", actor.participantId()).put("revision", revision).put("anchor", a).put("head", h));
+    vertx.eventBus().publish(Addresses.events(roomId), Envelopes.wire(new JsonObject().put("ephemeral", "cursor")
+        .put("participantId", actor.participantId()).put("revision", revision).put("anchor", a).put("head", h)));
     return Replies.ok();
   }
 

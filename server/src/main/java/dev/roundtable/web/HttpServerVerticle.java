@@ -13,17 +13,17 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * The network edge: HTTP API, health, Prometheus metrics, static web client, and the SockJS event-bus
@@ -43,7 +43,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final Clock clock;
   private final Membership membership;
   private final PrometheusMeterRegistry metrics;
-  private BridgeGuard guard;
+  private EventBridge bridge;
   private HttpServer server;
   private volatile boolean draining;
 
@@ -61,12 +61,12 @@ public final class HttpServerVerticle extends VerticleBase {
 
   /**
    * The first step of a graceful stop: readiness fails from now on (so a load balancer sends nobody new),
-   * and every client socket is closed with {@link BridgeGuard#SHUTDOWN_CODE}, which clients take as "reconnect
+   * and every client socket is closed with {@link EventBridge#SHUTDOWN_CODE}, which clients take as "reconnect
    * now" rather than as a network failure to back off from.
    */
   public void drain() {
     draining = true;
-    context.runOnContext(v -> guard.closeAll());
+    context.runOnContext(v -> bridge.closeAll());
   }
 
   /** The port the server listens on (useful when configured as 0). */
@@ -113,7 +113,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private void mountMetrics(Router router) {
     Gauge.builder("roundtable.rooms.live", registry, RoomRegistry::liveRooms)
         .description("rooms owned by this node").register(metrics);
-    Gauge.builder("roundtable.sockets.connected", this, v -> v.guard == null ? 0 : v.guard.openSockets())
+    Gauge.builder("roundtable.sockets.connected", this, v -> v.bridge == null ? 0 : v.bridge.openSockets())
         .description("client sockets open on this node").register(metrics);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
   }
@@ -131,16 +131,32 @@ public final class HttpServerVerticle extends VerticleBase {
         "no such API route: " + ctx.request().method() + " " + ctx.request().path()));
   }
 
+  /**
+   * The bridge at {@code /eventbus}: the SockJS WebSocket transport and the raw WebSocket endpoint are served
+   * by {@link Sessions} (the batching fast path); SockJS's info endpoint and fallback transports by vertx-web.
+   * The two WebSocket routes come first, so they shadow vertx-web's own.
+   */
   private void mountEventBusBridge(Router router) {
-    SockJSBridgeOptions bridge = new SockJSBridgeOptions()
-        .addInboundPermitted(new PermittedOptions().setAddressRegex(Addresses.INBOUND_PATTERN))
-        .addInboundPermitted(new PermittedOptions().setAddress(Addresses.REJECTED))
-        .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.OUTBOUND_PATTERN));
-    guard = new BridgeGuard(tokens, registry, rooms, clock, config.maxCommandBytes(),
+    bridge = new EventBridge(vertx, tokens, registry, rooms, clock, config.maxCommandBytes(),
         config.commandsPerSecond(), config.commandBurst());
-    vertx.eventBus().<String>consumer(Addresses.PRESENCE_RECOUNT, m -> guard.recount(m.body()));
+    vertx.eventBus().<String>consumer(Addresses.PRESENCE_RECOUNT, m -> bridge.recount(m.body()));
+    router.get("/eventbus/websocket")
+        .handler(ctx -> upgrade(ctx, ws -> Sessions.raw(ws, bridge::onMessage, bridge::closed)));
+    router.get("/eventbus/:server/:session/websocket")
+        .handler(ctx -> upgrade(ctx, ws -> Sessions.sockJs(vertx, ws, bridge::onMessage, bridge::closed)));
     SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setLibraryURL(SOCKJS_CLIENT));
-    router.route("/eventbus/*").subRouter(sockJs.bridge(bridge, guard));
+    router.route("/eventbus/*").subRouter(sockJs.socketHandler(
+        socket -> bridge.opened(Sessions.fallback(socket, bridge::onMessage, bridge::closed))));
+  }
+
+  private void upgrade(RoutingContext ctx, Function<ServerWebSocket, ClientSession> transport) {
+    ctx.request().toWebSocket()
+        .onSuccess(ws -> bridge.opened(transport.apply(ws)))
+        .onFailure(e -> {
+          if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(400).end("Can \"Upgrade\" only to \"WebSocket\".");
+          }
+        });
   }
 
   private void mountWebClient(Router router) {

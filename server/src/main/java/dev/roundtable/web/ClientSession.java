@@ -1,0 +1,28 @@
+package dev.roundtable.web;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One client connection as the bridge sees it, whatever transport carries it: what it has subscribed to (and
+ * as whom), its rate limiter, the token it last proved, when it last pinged. Subclasses only move frames.
+ * Confined to the bridge's event loop.
+ */
+abstract class ClientSession {
+  final String connectionId = UUID.randomUUID().toString();
+  /** Events address → the identity whose token subscribed to it. */
+  final Map<String, Identity> subscriptions = new HashMap<>(2);
+  RateLimiter limiter;
+  long lastPingMillis;
+  /** The last token verified on this connection and its identity, so a command does not re-verify it. */
+  String verifiedToken;
+  Identity verifiedIdentity;
+  long verifiedAtMillis;
+
+  /** Queues a frame for this client; it leaves with the others queued in the same event-loop turn, in order. */
+  abstract void deliver(Frame frame);
+
+  /** Closes the connection, after what is queued, with a close code and reason the client can read. */
+  abstract void close(int code, String reason);
+}

@@ -1,0 +1,165 @@
+package dev.roundtable.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The transports a {@link ClientSession} can ride on. The browser's path is the SockJS WebSocket transport,
+ * served here rather than by vertx-web, so that every frame queued for a socket in one event-loop turn
+ * leaves in one SockJS array frame, {@code a["…","…"]}, built from literals encoded once for all sockets:
+ * batching grows with load, and no socket costs an encoding. SockJS's fallbacks (XHR streaming, polling …)
+ * stay with vertx-web's SockJS handler, and the raw WebSocket endpoint sends one frame per message.
+ */
+final class Sessions {
+  /** SockJS servers send a heartbeat frame this often; clients and proxies see the connection alive. */
+  static final long SOCKJS_HEARTBEAT_MS = 25_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Sessions() {
+  }
+
+  /**
+   * Serves the SockJS WebSocket transport ({@code /eventbus/<server>/<session>/websocket}) on an upgraded
+   * socket: {@code o} on open, {@code h} heartbeats, {@code a[...]} batches out, {@code ["…", …]} in.
+   */
+  static ClientSession sockJs(Vertx vertx, ServerWebSocket ws, BiConsumer<ClientSession, String> onMessage,
+      Consumer<ClientSession> onClose) {
+    SockJsWebSocketSession session = new SockJsWebSocketSession(vertx.getOrCreateContext(), ws);
+    ws.writeTextMessage("o");
+    long heartbeat = vertx.setPeriodic(SOCKJS_HEARTBEAT_MS, id -> ws.writeTextMessage("h"));
+    ws.textMessageHandler(text -> {
+      for (String message : sockJsMessages(text)) {
+        onMessage.accept(session, message);
+      }
+    });
+    ws.closeHandler(v -> {
+      vertx.cancelTimer(heartbeat);
+      onClose.accept(session);
+    });
+    return session;
+  }
+
+  /** The raw WebSocket endpoint ({@code /eventbus/websocket}): one bridge frame per message, both ways. */
+  static ClientSession raw(ServerWebSocket ws, BiConsumer<ClientSession, String> onMessage,
+      Consumer<ClientSession> onClose) {
+    ClientSession session = new ClientSession() {
+      @Override
+      void deliver(Frame frame) {
+        ws.writeBinaryMessage(frame.bytes());
+      }
+
+      @Override
+      void close(int code, String reason) {
+        ws.close((short) code, reason);
+      }
+    };
+    ws.textMessageHandler(text -> onMessage.accept(session, text));
+    ws.binaryMessageHandler(bytes -> onMessage.accept(session, bytes.toString()));
+    ws.closeHandler(v -> onClose.accept(session));
+    return session;
+  }
+
+  /** A SockJS fallback transport, through vertx-web's SockJS session: one SockJS message per frame. */
+  static ClientSession fallback(SockJSSocket socket, BiConsumer<ClientSession, String> onMessage,
+      Consumer<ClientSession> onClose) {
+    ClientSession session = new ClientSession() {
+      @Override
+      void deliver(Frame frame) {
+        socket.write(frame.json());
+      }
+
+      @Override
+      void close(int code, String reason) {
+        socket.close(code, reason);
+      }
+    };
+    socket.handler(buffer -> onMessage.accept(session, buffer.toString()));
+    socket.endHandler(v -> onClose.accept(session));
+    return session;
+  }
+
+  /**
+   * The messages of one inbound SockJS frame: a JSON array of strings (or one string). A malformed frame is
+   * passed on whole, as one message, so the bridge answers it as invalid JSON and the socket stays open.
+   */
+  static List<String> sockJsMessages(String text) {
+    try {
+      Object parsed = JSON.readValue(text, Object.class);
+      if (parsed instanceof String one) {
+        return List.of(one);
+      }
+      if (parsed instanceof List<?> list) {
+        List<String> messages = new ArrayList<>(list.size());
+        for (Object item : list) {
+          // A non-string element is passed on as text, so the bridge answers it as invalid JSON.
+          messages.add(item instanceof String s ? s : String.valueOf(item));
+        }
+        return messages;
+      }
+    } catch (JsonProcessingException e) {
+      // answered below, as the bridge answers any malformed frame
+    }
+    return List.of(text);
+  }
+
+  /** Batches one event-loop turn's frames into one SockJS array frame. */
+  private static final class SockJsWebSocketSession extends ClientSession {
+    private final Context context;
+    private final ServerWebSocket ws;
+    private final List<Frame> queued = new ArrayList<>();
+    private boolean flushScheduled;
+
+    SockJsWebSocketSession(Context context, ServerWebSocket ws) {
+      this.context = context;
+      this.ws = ws;
+    }
+
+    @Override
+    void deliver(Frame frame) {
+      queued.add(frame);
+      if (!flushScheduled) {
+        flushScheduled = true;
+        context.runOnContext(v -> flush());
+      }
+    }
+
+    private void flush() {
+      flushScheduled = false;
+      if (queued.isEmpty() || ws.isClosed()) {
+        queued.clear();
+        return;
+      }
+      int size = 2;
+      for (Frame f : queued) {
+        size += f.sockJsLiteral().length() + 1;
+      }
+      StringBuilder out = new StringBuilder(size).append("a[");
+      for (int i = 0; i < queued.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        out.append(queued.get(i).sockJsLiteral());
+      }
+      queued.clear();
+      ws.writeTextMessage(out.append(']').toString());
+    }
+
+    @Override
+    void close(int code, String reason) {
+      flush();
+      if (!ws.isClosed()) {
+        ws.writeTextMessage("c[" + code + "," + Json.encode(reason) + "]");
+        ws.close((short) code, reason);
+      }
+    }
+  }
+}
