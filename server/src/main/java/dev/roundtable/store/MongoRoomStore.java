@@ -45,8 +45,12 @@ import org.slf4j.LoggerFactory;
  * command, and an idle server still writes a lone command at once. Write errors are mapped back to the
  * append call whose entry failed; the others in the batch succeed.
  *
- * <p>Collections: {@code events} (unique on room + seq), {@code snapshots} (one per room, {@code _id} = room),
- * {@code rooms} (join codes, unique).
+ * <p>Collections: {@code events} ({@code _id} = room id + "/" + the seq in 19 digits, so that the primary key
+ * refuses a second entry of one room's sequence number: the fence against a stale second owner; plus a
+ * plain (room, seq) index for loading), {@code snapshots} (one per room, {@code _id} = room), {@code rooms}
+ * (join codes, unique). A string {@code _id} rather than a separate unique index matters for the embedded
+ * server, whose unique indexes compare keys by Java-serializing them: one such index per insert instead of
+ * two, and its data map keyed by a string it compares natively, made appends several times cheaper.
  */
 final class MongoRoomStore implements RoomStore {
   private static final Logger LOG = LoggerFactory.getLogger(MongoRoomStore.class);
@@ -80,7 +84,7 @@ final class MongoRoomStore implements RoomStore {
 
   /** Creates the indexes the contract relies on and starts the writer. Blocking: call on a worker. */
   void init() {
-    events.createIndex(Indexes.ascending("room", "seq"), new IndexOptions().unique(true).name("room_seq"));
+    events.createIndex(Indexes.ascending("room", "seq"), new IndexOptions().name("room_seq_lookup"));
     rooms.createIndex(Indexes.ascending("joinCode"), new IndexOptions().unique(true).name("join_code"));
     writer.start();
   }
@@ -207,7 +211,7 @@ final class MongoRoomStore implements RoomStore {
     List<PendingAppend> owners = new ArrayList<>();
     for (PendingAppend p : batch) {
       for (LogEntry e : p.entries) {
-        docs.add(Document.parse(e.toJson().encode()));
+        docs.add(Document.parse(e.toJson().encode()).append("_id", logId(e.roomId(), e.seq())));
         owners.add(p);
       }
     }
@@ -243,6 +247,11 @@ final class MongoRoomStore implements RoomStore {
         p.succeed();
       }
     }
+  }
+
+  /** The primary key of a log entry; zero-padded so that keys sort in sequence order. */
+  static String logId(String roomId, long seq) {
+    return roomId + '/' + String.format("%019d", seq);
   }
 
   private <T> Future<T> blocking(Callable<T> work) {
