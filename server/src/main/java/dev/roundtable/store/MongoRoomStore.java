@@ -19,11 +19,14 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -45,12 +48,14 @@ import org.slf4j.LoggerFactory;
  * command, and an idle server still writes a lone command at once. Write errors are mapped back to the
  * append call whose entry failed; the others in the batch succeed.
  *
- * <p>Collections: {@code events} ({@code _id} = room id + "/" + the seq in 19 digits, so that the primary key
- * refuses a second entry of one room's sequence number: the fence against a stale second owner; plus a
- * plain (room, seq) index for loading), {@code snapshots} (one per room, {@code _id} = room), {@code rooms}
- * (join codes, unique). A string {@code _id} rather than a separate unique index matters for the embedded
- * server, whose unique indexes compare keys by Java-serializing them: one such index per insert instead of
- * two, and its data map keyed by a string it compares natively, made appends several times cheaper.
+ * <p>Collections: {@code events}, one document per append and room holding that append's entries of the
+ * room ({@code _id} = room id + "/" + its first seq in 19 digits, so that the primary key refuses a second
+ * run of entries starting at the same sequence number: the fence against a stale second owner; fields
+ * {@code room}, {@code seq} (first), {@code last}, {@code entries}; plus a plain (room, last) index for
+ * loading), {@code snapshots} (one per room, {@code _id} = room), {@code rooms} (join codes, unique).
+ * Both choices are for the embedded server, whose unique indexes compare keys by Java-serializing them
+ * (most of its CPU under load): one such index, and one insert per room per write rather than per command,
+ * so the cost per command falls as load grows; a string key its data map compares natively.
  */
 final class MongoRoomStore implements RoomStore {
   private static final Logger LOG = LoggerFactory.getLogger(MongoRoomStore.class);
@@ -84,7 +89,7 @@ final class MongoRoomStore implements RoomStore {
 
   /** Creates the indexes the contract relies on and starts the writer. Blocking: call on a worker. */
   void init() {
-    events.createIndex(Indexes.ascending("room", "seq"), new IndexOptions().name("room_seq_lookup"));
+    events.createIndex(Indexes.ascending("room", "last"), new IndexOptions().name("room_last_lookup"));
     rooms.createIndex(Indexes.ascending("joinCode"), new IndexOptions().unique(true).name("join_code"));
     writer.start();
   }
@@ -96,10 +101,15 @@ final class MongoRoomStore implements RoomStore {
       Snapshot snapshot = snap == null ? null : Snapshot.fromJson(json(snap));
       long after = snapshot == null ? 0 : Math.max(0, snapshot.seq() - alsoBefore);
       List<LogEntry> entries = new ArrayList<>();
-      events.find(Filters.and(Filters.eq("room", roomId), Filters.gt("seq", after)))
-          .projection(Projections.excludeId())
+      events.find(Filters.and(Filters.eq("room", roomId), Filters.gt("last", after)))
+          .projection(Projections.include("entries"))
           .sort(Sorts.ascending("seq"))
-          .forEach(d -> entries.add(LogEntry.fromJson(json(d))));
+          .forEach(d -> json(d).getJsonArray("entries").forEach(e -> {
+            LogEntry entry = LogEntry.fromJson((JsonObject) e);
+            if (entry.seq() > after) {
+              entries.add(entry);
+            }
+          }));
       return new StoredRoom(snapshot, entries);
     });
   }
@@ -210,10 +220,12 @@ final class MongoRoomStore implements RoomStore {
     List<Document> docs = new ArrayList<>();
     List<PendingAppend> owners = new ArrayList<>();
     for (PendingAppend p : batch) {
-      for (LogEntry e : p.entries) {
-        docs.add(Document.parse(e.toJson().encode()).append("_id", logId(e.roomId(), e.seq())));
+      Map<String, List<LogEntry>> byRoom = new LinkedHashMap<>();
+      p.entries.forEach(e -> byRoom.computeIfAbsent(e.roomId(), r -> new ArrayList<>()).add(e));
+      byRoom.forEach((roomId, run) -> {
+        docs.add(chunk(roomId, run));
         owners.add(p);
-      }
+      });
     }
     Set<PendingAppend> failed = Collections.newSetFromMap(new IdentityHashMap<>());
     Throwable failure = null;
@@ -249,9 +261,14 @@ final class MongoRoomStore implements RoomStore {
     }
   }
 
-  /** The primary key of a log entry; zero-padded so that keys sort in sequence order. */
-  static String logId(String roomId, long seq) {
-    return roomId + '/' + String.format("%019d", seq);
+  /** One room's entries of one append, as one document keyed by the room and its first seq. */
+  private static Document chunk(String roomId, List<LogEntry> run) {
+    long first = run.get(0).seq();
+    JsonArray entries = new JsonArray();
+    run.forEach(e -> entries.add(e.toJson()));
+    JsonObject doc = new JsonObject().put("_id", roomId + '/' + String.format("%019d", first))
+        .put("room", roomId).put("seq", first).put("last", run.get(run.size() - 1).seq()).put("entries", entries);
+    return Document.parse(doc.encode());
   }
 
   private <T> Future<T> blocking(Callable<T> work) {

@@ -9,8 +9,10 @@ import java.util.Optional;
  * codes. Every method returns a Future completed on the caller's context.
  *
  * <p>Contract relied on by the room runtime: when {@link #append} succeeds the entries are durable (they
- * survive a crash of this process); the pair (room, seq) is unique, so an append that repeats a sequence
- * number fails instead of overwriting, which is what fences a second writer of the same room.
+ * survive a crash of this process). A writer appends a room's entries in sequence, each append continuing
+ * from the last durable one; an append that starts a room's entries at a sequence number already written
+ * fails instead of overwriting, which is what fences a second writer of the same room (it loaded from the
+ * store's end, so its first append starts where the first writer's next one does).
  */
 public interface RoomStore {
 

@@ -100,6 +100,21 @@ class MongoRoomStoreTest {
   }
 
   @Test
+  @DisplayName("refuses a stale writer's run of entries that starts where the other writer's run started")
+  void fencesRunsOfDifferentLengths() {
+    result(store.append(List.of(entry("a", 1), entry("a", 2), entry("a", 3))));
+    Future<Void> staleFromStart = store.append(List.of(entry("a", 1)));
+    result(store.append(List.of(entry("a", 4), entry("a", 5))));
+    Future<Void> staleFromThree = store.append(List.of(entry("a", 4), entry("a", 5), entry("a", 6)));
+
+    assertThatThrownBy(() -> result(staleFromStart)).isNotNull();
+    assertThatThrownBy(() -> result(staleFromThree)).isNotNull();
+    assertThat(seqs(result(store.load("a", 0)))).containsExactly(1L, 2L, 3L, 4L, 5L);
+    result(store.saveSnapshot(new Snapshot("a", 4, new JsonObject(), new JsonObject())));
+    assertThat(seqs(result(store.load("a", 0)))).as("a snapshot in the middle of a run").containsExactly(5L);
+  }
+
+  @Test
   @DisplayName("keeps what it acknowledged when the store is closed and opened again")
   void durableAcrossReopen() {
     result(store.append(List.of(entry("a", 1), entry("a", 2))));
