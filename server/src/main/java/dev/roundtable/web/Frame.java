@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 final class Frame {
   private final String json;
   private String sockJsLiteral;
+  private String sockJsArray;
   private Buffer bytes;
 
   private Frame(String json) {
@@ -42,6 +43,14 @@ final class Frame {
       sockJsLiteral = Json.encode(json);
     }
     return sockJsLiteral;
+  }
+
+  /** A SockJS array frame carrying this frame alone: what most sockets get when the server is not busy. */
+  String sockJsArray() {
+    if (sockJsArray == null) {
+      sockJsArray = "a[" + sockJsLiteral() + "]";
+    }
+    return sockJsArray;
   }
 
   Buffer bytes() {

@@ -142,8 +142,9 @@ public final class HttpServerVerticle extends VerticleBase {
     vertx.eventBus().<String>consumer(Addresses.PRESENCE_RECOUNT, m -> bridge.recount(m.body()));
     router.get("/eventbus/websocket")
         .handler(ctx -> upgrade(ctx, ws -> Sessions.raw(ws, bridge::onMessage, bridge::closed)));
+    Sessions.Flusher flusher = new Sessions.Flusher(context);
     router.get("/eventbus/:server/:session/websocket")
-        .handler(ctx -> upgrade(ctx, ws -> Sessions.sockJs(vertx, ws, bridge::onMessage, bridge::closed)));
+        .handler(ctx -> upgrade(ctx, ws -> Sessions.sockJs(vertx, flusher, ws, bridge::onMessage, bridge::closed)));
     SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setLibraryURL(SOCKJS_CLIENT));
     router.route("/eventbus/*").subRouter(sockJs.socketHandler(
         socket -> bridge.opened(Sessions.fallback(socket, bridge::onMessage, bridge::closed))));

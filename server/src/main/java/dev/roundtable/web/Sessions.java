@@ -31,9 +31,9 @@ final class Sessions {
    * Serves the SockJS WebSocket transport ({@code /eventbus/<server>/<session>/websocket}) on an upgraded
    * socket: {@code o} on open, {@code h} heartbeats, {@code a[...]} batches out, {@code ["…", …]} in.
    */
-  static ClientSession sockJs(Vertx vertx, ServerWebSocket ws, BiConsumer<ClientSession, String> onMessage,
-      Consumer<ClientSession> onClose) {
-    SockJsWebSocketSession session = new SockJsWebSocketSession(vertx.getOrCreateContext(), ws);
+  static ClientSession sockJs(Vertx vertx, Flusher flusher, ServerWebSocket ws,
+      BiConsumer<ClientSession, String> onMessage, Consumer<ClientSession> onClose) {
+    SockJsWebSocketSession session = new SockJsWebSocketSession(flusher, ws);
     ws.writeTextMessage("o");
     long heartbeat = vertx.setPeriodic(SOCKJS_HEARTBEAT_MS, id -> ws.writeTextMessage("h"));
     ws.textMessageHandler(text -> {
@@ -111,46 +111,79 @@ final class Sessions {
     return List.of(text);
   }
 
+  /**
+   * Flushes every socket that has frames queued, once per event-loop turn: one task for all of them,
+   * scheduled by the first frame queued in the turn, so a thousand subscribers cost one task, not a thousand.
+   */
+  static final class Flusher {
+    private final Context context;
+    private final List<SockJsWebSocketSession> dirty = new ArrayList<>();
+    private boolean scheduled;
+
+    Flusher(Context context) {
+      this.context = context;
+    }
+
+    void dirty(SockJsWebSocketSession session) {
+      dirty.add(session);
+      if (!scheduled) {
+        scheduled = true;
+        context.runOnContext(v -> flushAll());
+      }
+    }
+
+    private void flushAll() {
+      scheduled = false;
+      for (int i = 0; i < dirty.size(); i++) {
+        dirty.get(i).flush();
+      }
+      dirty.clear();
+    }
+  }
+
   /** Batches one event-loop turn's frames into one SockJS array frame. */
   private static final class SockJsWebSocketSession extends ClientSession {
-    private final Context context;
+    private final Flusher flusher;
     private final ServerWebSocket ws;
-    private final List<Frame> queued = new ArrayList<>();
-    private boolean flushScheduled;
+    private final List<Frame> queued = new ArrayList<>(4);
 
-    SockJsWebSocketSession(Context context, ServerWebSocket ws) {
-      this.context = context;
+    SockJsWebSocketSession(Flusher flusher, ServerWebSocket ws) {
+      this.flusher = flusher;
       this.ws = ws;
     }
 
     @Override
     void deliver(Frame frame) {
-      queued.add(frame);
-      if (!flushScheduled) {
-        flushScheduled = true;
-        context.runOnContext(v -> flush());
+      if (queued.isEmpty()) {
+        flusher.dirty(this);
       }
+      queued.add(frame);
     }
 
-    private void flush() {
-      flushScheduled = false;
+    void flush() {
       if (queued.isEmpty() || ws.isClosed()) {
         queued.clear();
         return;
       }
-      int size = 2;
-      for (Frame f : queued) {
-        size += f.sockJsLiteral().length() + 1;
-      }
-      StringBuilder out = new StringBuilder(size).append("a[");
-      for (int i = 0; i < queued.size(); i++) {
-        if (i > 0) {
-          out.append(',');
+      String out;
+      if (queued.size() == 1) {
+        out = queued.get(0).sockJsArray();
+      } else {
+        int size = 2;
+        for (Frame f : queued) {
+          size += f.sockJsLiteral().length() + 1;
         }
-        out.append(queued.get(i).sockJsLiteral());
+        StringBuilder batch = new StringBuilder(size).append("a[");
+        for (int i = 0; i < queued.size(); i++) {
+          if (i > 0) {
+            batch.append(',');
+          }
+          batch.append(queued.get(i).sockJsLiteral());
+        }
+        out = batch.append(']').toString();
       }
       queued.clear();
-      ws.writeTextMessage(out.append(']').toString());
+      ws.writeTextMessage(out);
     }
 
     @Override
