@@ -101,12 +101,14 @@ public final class BenchMain {
     String scenario = null;
     String base = null;
     String utc = null;
+    String nice = "0";
     List<JsonObject> results = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--scenario" -> scenario = args[++i];
         case "--out-base" -> base = args[++i];
         case "--utc" -> utc = args[++i];
+        case "--nice" -> nice = args[++i];
         default -> results.add(new JsonObject(Files.readString(Path.of(args[i]))));
       }
     }
@@ -114,7 +116,7 @@ public final class BenchMain {
       throw new IllegalArgumentException("report needs --scenario and --out-base");
     }
     JsonObject run = Report.merge(scenario, utc == null ? java.time.Instant.now().toString() : utc,
-        MachineInfo.collect(), results);
+        MachineInfo.collect().put("nice", nice), results);
     String md = Report.markdown(run);
     Files.writeString(Path.of(base + ".json"), run.encodePrettily());
     Files.writeString(Path.of(base + ".md"), md);

@@ -15,11 +15,11 @@ public final class BenchOptions {
       "big-room", Map.of("rooms", "1", "members", "1000", "senders", "5", "rate", "10"),
       "cluster", Map.of("rooms", "200", "members", "10", "senders", "10", "rate", "2"),
       "churn", Map.of("rooms", "200", "members", "10", "senders", "10", "rate", "2", "churn-rate", "200"),
-      "sweep", Map.of("rooms", "200", "members", "10", "senders", "10", "start-rate", "1",
-          "step-factor", "1.5", "step-seconds", "10", "max-steps", "12", "p99-limit-ms", "100"),
+      "sweep", Map.of("rooms", "200", "members", "10", "senders", "10", "start-rate", "0.02",
+          "step-factor", "1.5", "step-seconds", "10", "max-steps", "25", "p99-limit-ms", "100"),
       "idle", Map.of("members", "10", "senders", "0", "connections", "1000", "settle-seconds", "10"));
 
-  private static final Map<String, String> COMMON = Map.of("duration", "30", "warmup", "10", "drain", "3",
+  private static final Map<String, String> COMMON = Map.of("duration", "30", "warmup", "10", "drain", "3", "settle-max", "30",
       "host", "127.0.0.1", "payload-bytes", "200", "clk-tck", "100", "seed", "42");
 
   public static final List<String> SCENARIOS = List.of("meeting", "big-room", "sweep", "idle", "churn", "cluster");

@@ -247,9 +247,7 @@ final class RtMember implements Sender, MeetingMix.State {
     JsonObject frame = new JsonObject(message);
     String address = frame.getString("address");
     if ("err".equals(frame.getString("type"))) {
-      JsonObject body = frame.getValue("body") instanceof JsonObject b ? b : null;
-      stats.error(body != null ? "bridge:" + body.getJsonObject("error", new JsonObject()).getString("code")
-          : "bridge:" + frame.getValue("body"));
+      onErr(frame, address);
       return;
     }
     JsonObject body = frame.getJsonObject("body");
@@ -259,6 +257,23 @@ final class RtMember implements Sender, MeetingMix.State {
       onReply(Long.parseLong(address.substring(1)), body);
     } else if (address != null && syncs.containsKey(address)) {
       syncs.remove(address).complete(body);
+    }
+  }
+
+  /**
+   * A bridge {@code err} frame: a refused register (body with an error code), a malformed frame (body is
+   * the bridge's code) or a send whose reply never came ({@code failureType}, e.g. TIMEOUT after 30 s).
+   */
+  private void onErr(JsonObject frame, String address) {
+    Object body = frame.getValue("body");
+    String code = body instanceof JsonObject b ? b.getJsonObject("error", new JsonObject()).getString("code")
+        : body != null ? body.toString() : frame.getString("failureType", "unknown");
+    stats.error("bridge:" + code);
+    if (address != null && address.startsWith("r")) {
+      Pending p = pending.remove(Long.parseLong(address.substring(1)));
+      if (p != null) {
+        p.reply().tryFail("bridge " + code);
+      }
     }
   }
 

@@ -56,6 +56,13 @@ public final class JavaProbe implements TargetProbe {
     return max;
   }
 
+  @Override
+  public String heapHistogram(int lines) {
+    // Live objects only (GC.class_histogram collects first); first process only (one node is enough).
+    return jcmd(pids.get(0), "GC.class_histogram").lines().limit(lines + 3L)
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
   private static String jcmd(long pid, String command) {
     try {
       Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();

@@ -16,6 +16,19 @@ public final class ProcFs {
     return cpuTicks(read(Path.of("/proc", Long.toString(pid), "stat"))) * (1_000_000_000L / clkTck);
   }
 
+  /** Busy time (everything but idle and iowait) of all CPUs together, in ns: to see who else ran. */
+  public static long machineBusyNanos(long clkTck) {
+    String cpu = read(Path.of("/proc/stat")).lines().filter(l -> l.startsWith("cpu ")).findFirst().orElseThrow();
+    String[] f = cpu.trim().split("\\s+");
+    long busy = 0;
+    for (int i = 1; i < f.length && i <= 8; i++) {
+      if (i != 4 && i != 5) { // idle, iowait
+        busy += Long.parseLong(f[i]);
+      }
+    }
+    return busy * (1_000_000_000L / clkTck);
+  }
+
   /** VmRSS of {@code pid} in KiB. */
   public static long rssKb(long pid) {
     return rssKb(read(Path.of("/proc", Long.toString(pid), "status")));

@@ -18,6 +18,11 @@ public interface TargetProbe {
   /** Longest GC pause since start, in ms (max over the processes). */
   double maxGcPauseMs();
 
+  /** The first lines of a heap class histogram (where the memory goes), or null where not available. */
+  default String heapHistogram(int lines) {
+    return null;
+  }
+
   /** A probe that measures nothing (no pid given): every reading is -1. */
   static TargetProbe none() {
     return new TargetProbe() {

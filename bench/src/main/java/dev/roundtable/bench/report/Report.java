@@ -13,8 +13,8 @@ import java.util.Map;
 public final class Report {
 
   private static final String HEADER = "| target | deliveries/s | p50 ms | p99 ms | p99.9 ms | server CPU µs/delivery "
-      + "| server CPU % | heap KB/conn | RSS KB/conn | longest GC pause ms | lost | reordered | errors | client CPU % |\n"
-      + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n";
+      + "| server CPU % | heap KB/conn | RSS KB/conn | longest GC pause ms | lost | reordered | errors | client CPU % | other CPU % |\n"
+      + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n";
 
   private Report() {
   }
@@ -33,7 +33,9 @@ public final class Report {
     md.append("Machine: ").append(machine.getString("cpu")).append(", ").append(machine.getString("cores"))
         .append(", ").append(machine.getString("memory")).append(" RAM, ").append(machine.getString("kernel"))
         .append(", ").append(machine.getString("java")).append(", Node ").append(machine.getString("node"))
-        .append(". Server pinned to core 0, client to core 1.\n\n");
+        .append(". Server pinned to core 0, client to core 1")
+        .append("0".equals(machine.getString("nice", "0")) ? "" : ", both at niceness " + machine.getString("nice"))
+        .append(".\n\n");
     List<JsonObject> results = results(run);
     if (!results.isEmpty()) {
       md.append("Workload: ").append(workload(results.get(0))).append("\n\n");
@@ -43,7 +45,8 @@ public final class Report {
       md.append(row(result.getString("target"), selected(result)));
     }
     if ("sweep".equals(scenario)) {
-      md.append("\nSweep steps (the row above is each target's last good step):\n\n");
+      md.append("\nSweep steps (the row above is each target's last good step; a failed step is run once more "
+          + "before the sweep stops):\n\n");
       for (JsonObject result : results) {
         md.append("- **").append(result.getString("target")).append("**: ");
         List<String> steps = new ArrayList<>();
@@ -55,6 +58,15 @@ public final class Report {
         }
         md.append(String.join("; ", steps)).append("\n");
       }
+    }
+    if ("churn".equals(scenario)) {
+      md.append("\nChurn cycles completed per second (join, connect, register, sync, disconnect): ");
+      List<String> parts = new ArrayList<>();
+      for (JsonObject result : results) {
+        JsonObject r = selected(result);
+        parts.add(result.getString("target") + " " + num(r == null ? null : r.getValue("churnPerSec")));
+      }
+      md.append(String.join(", ", parts)).append(".\n");
     }
     List<String> checks = TargetCheck.check(scenario, results);
     if (!checks.isEmpty()) {
@@ -107,7 +119,7 @@ public final class Report {
 
   private static String row(String target, JsonObject r) {
     if (r == null) {
-      return "| " + target + " | no good step | | | | | | | | | | | | |\n";
+      return "| " + target + " | no good step | | | | | | | | | | | | | |\n";
     }
     return "| " + target
         + " | " + num(r.getValue("deliveriesPerSec"))
@@ -122,7 +134,8 @@ public final class Report {
         + " | " + num(r.getValue("lost"))
         + " | " + num(r.getValue("reordered"))
         + " | " + errors(r)
-        + " | " + num(r.getValue("clientCpuPct")) + " |\n";
+        + " | " + num(r.getValue("clientCpuPct"))
+        + " | " + num(r.getValue("otherCpuPct")) + " |\n";
   }
 
   private static String errors(JsonObject r) {

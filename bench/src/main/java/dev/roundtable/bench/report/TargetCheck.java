@@ -19,7 +19,9 @@ final class TargetCheck {
     JsonObject rt = row(results, "roundtable");
     switch (scenario) {
       case "meeting" -> {
-        if (rt != null && rt.getValue("p99Ms") != null) {
+        if (rt != null && rt.getValue("p99Ms") == null) {
+          out.add("**NOT met**: meeting p99 < 25 ms — no command sent in the window was delivered");
+        } else if (rt != null) {
           double p99 = rt.getDouble("p99Ms");
           long lost = rt.getLong("lost", 0L);
           long reordered = rt.getLong("reordered", 0L);
@@ -42,7 +44,8 @@ final class TargetCheck {
       case "sweep" -> {
         JsonObject sio = row(results, "socketio");
         if (rt == null) {
-          out.add("NOT met: sweep — Roundtable had no good step");
+          out.add("**NOT met**: sweep top rate ≥ 3× Socket.IO's — Roundtable had no good step (p99 ≤ "
+              + "the limit with nothing lost or rejected) even at the first rate");
         } else if (sio != null) {
           double ratio = rt.getDouble("deliveriesPerSec") / sio.getDouble("deliveriesPerSec");
           Double cpu = rt.getDouble("serverCpuUsPerDelivery");

@@ -22,6 +22,8 @@ final class Measurement {
   private long cpu1;
   private long self0;
   private long self1;
+  private long machine0;
+  private long machine1;
 
   Measurement(Loop loop, RunStats stats, TargetProbe probe, long clkTck) {
     this.loop = loop;
@@ -33,6 +35,7 @@ final class Measurement {
   void open() {
     cpu0 = probe.cpuNanos();
     self0 = ProcFs.cpuNanos(ProcessHandle.current().pid(), clkTck);
+    machine0 = ProcFs.machineBusyNanos(clkTck);
     t0 = loop.call(() -> {
       long now = System.nanoTime();
       stats.openWindow(now);
@@ -48,6 +51,7 @@ final class Measurement {
     });
     cpu1 = probe.cpuNanos();
     self1 = ProcFs.cpuNanos(ProcessHandle.current().pid(), clkTck);
+    machine1 = ProcFs.machineBusyNanos(clkTck);
   }
 
   /** The row of this window (call after the drain, so late deliveries are in). */
@@ -72,6 +76,10 @@ final class Measurement {
           .put("errorCount", stats.errorCount());
       if (cpu0 >= 0) {
         row.put("serverCpuPct", round(100.0 * (cpu1 - cpu0) / (t1 - t0), 0));
+        // CPU used by processes that are neither the target nor this client (100 = one core's worth):
+        // when it is high the machine was shared and the row is not a clean measurement.
+        long other = (machine1 - machine0) - (cpu1 - cpu0) - (self1 - self0);
+        row.put("otherCpuPct", round(Math.max(0, 100.0 * other / (t1 - t0)), 0));
         row.put("serverCpuUsPerDelivery", deliveries == 0 ? null : round((cpu1 - cpu0) / 1000.0 / deliveries, 2));
       }
       return row;

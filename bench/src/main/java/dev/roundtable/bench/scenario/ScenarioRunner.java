@@ -76,9 +76,26 @@ public final class ScenarioRunner {
       row.put("churnPerSec", Measurement.round(churned / row.getDouble("windowSeconds"), 1))
           .put("churnSkipped", loop.call(churn::skipped));
     }
-    addLoss(row, loop.call(() -> dialect.lossCounts(true)), new long[3]);
+    addLoss(row, settle(), new long[3]);
     addMemory(row, base);
     return finish(new JsonArray().add(row), 0);
+  }
+
+  /**
+   * Waits (up to {@code --settle-max} s) until every request is answered and every member has reached its
+   * room's last seq, then returns the loss counts with the end-of-run check. Whatever is still missing
+   * then counts as lost; a server that is merely behind shows up as latency, not as loss.
+   */
+  private long[] settle() {
+    long deadline = System.nanoTime() + (long) (options.number("settle-max") * 1e9);
+    while (true) {
+      long[] strict = loop.call(() -> dialect.lossCounts(true));
+      long[] gaps = loop.call(() -> dialect.lossCounts(false));
+      if ((strict[0] == gaps[0] && strict[2] == 0) || System.nanoTime() > deadline) {
+        return strict;
+      }
+      Loop.sleep(0.5);
+    }
   }
 
   private JsonObject sweep() {
@@ -92,10 +109,11 @@ public final class ScenarioRunner {
     loop.run(() -> driver.start(first));
     JsonArray rows = new JsonArray();
     int lastGood = -1;
+    boolean retried = false;
     for (int step = 0; step < options.integer("max-steps"); step++) {
       double r = rate;
       loop.run(() -> driver.setRate(r));
-      Loop.sleep(step == 0 ? options.number("warmup") : 3);
+      Loop.sleep(rows.isEmpty() ? options.number("warmup") : 3);
       long[] loss0 = loop.call(() -> dialect.lossCounts(false));
       long errors0 = loop.call(stats::errorCount);
       long skipped0 = loop.call(driver::skipped);
@@ -123,9 +141,16 @@ public final class ScenarioRunner {
       System.err.printf("[%s] sweep step %d: %s → %s deliveries/s p99 %s ms: %s%n", dialect.name(), step,
           row.getString("label"), row.getValue("deliveriesPerSec"), p99, verdict);
       if (!"good".equals(verdict)) {
-        break;
+        // One bad step can be a hiccup (a GC, another process); a rate fails when it fails twice in a row.
+        if (retried) {
+          break;
+        }
+        retried = true;
+        step--;
+        continue;
       }
-      lastGood = step;
+      retried = false;
+      lastGood = rows.size() - 1;
       rate *= factor;
     }
     loop.run(driver::stop);
@@ -147,8 +172,12 @@ public final class ScenarioRunner {
     JsonObject row = new JsonObject().put("label", dialect.connections() + " idle connections")
         .put("errors", new JsonObject(new java.util.LinkedHashMap<>(loop.call(stats::errors))))
         .put("errorCount", loop.call(stats::errorCount));
-    addLoss(row, loop.call(() -> dialect.lossCounts(true)), new long[3]);
+    addLoss(row, settle(), new long[3]);
     addMemory(row, base);
+    String histogram = probe.heapHistogram(15);
+    if (histogram != null) {
+      row.put("heapHistogramTop", histogram);
+    }
     return finish(new JsonArray().add(row), 0);
   }
 
