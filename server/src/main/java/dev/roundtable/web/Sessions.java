@@ -51,17 +51,8 @@ final class Sessions {
   /** The raw WebSocket endpoint ({@code /eventbus/websocket}): one bridge frame per message, both ways. */
   static ClientSession raw(ServerWebSocket ws, BiConsumer<ClientSession, String> onMessage,
       Consumer<ClientSession> onClose) {
-    ClientSession session = new ClientSession() {
-      @Override
-      void deliver(Frame frame) {
-        ws.writeBinaryMessage(frame.bytes());
-      }
-
-      @Override
-      void close(int code, String reason) {
-        ws.close((short) code, reason);
-      }
-    };
+    ClientSession session = session(frame -> ws.writeBinaryMessage(frame.bytes()),
+        (code, reason) -> ws.close(code.shortValue(), reason));
     ws.textMessageHandler(text -> onMessage.accept(session, text));
     ws.binaryMessageHandler(bytes -> onMessage.accept(session, bytes.toString()));
     ws.closeHandler(v -> onClose.accept(session));
@@ -71,20 +62,25 @@ final class Sessions {
   /** A SockJS fallback transport, through vertx-web's SockJS session: one SockJS message per frame. */
   static ClientSession fallback(SockJSSocket socket, BiConsumer<ClientSession, String> onMessage,
       Consumer<ClientSession> onClose) {
-    ClientSession session = new ClientSession() {
+    ClientSession session = session(frame -> socket.write(frame.json()), socket::close);
+    socket.handler(buffer -> onMessage.accept(session, buffer.toString()));
+    socket.endHandler(v -> onClose.accept(session));
+    return session;
+  }
+
+  /** A session that writes each frame at once, as its transport has no batching of its own. */
+  private static ClientSession session(Consumer<Frame> write, BiConsumer<Integer, String> close) {
+    return new ClientSession() {
       @Override
       void deliver(Frame frame) {
-        socket.write(frame.json());
+        write.accept(frame);
       }
 
       @Override
       void close(int code, String reason) {
-        socket.close(code, reason);
+        close.accept(code, reason);
       }
     };
-    socket.handler(buffer -> onMessage.accept(session, buffer.toString()));
-    socket.endHandler(v -> onClose.accept(session));
-    return session;
   }
 
   /**
