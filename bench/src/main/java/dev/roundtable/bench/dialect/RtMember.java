@@ -52,6 +52,8 @@ final class RtMember implements Sender, MeetingMix.State {
   private Promise<Void> opened;
 
   private SeqTracker tracker;
+  /** The seq of the Sync snapshot this member started from. */
+  private long syncedSeq;
   private List<JsonObject> buffered = new ArrayList<>();
   private int minutesRevision;
   private int minutesLength;
@@ -98,7 +100,8 @@ final class RtMember implements Sender, MeetingMix.State {
         minutesRevision = minutes.getInteger("revision", 0);
         minutesLength = minutes.getString("text", "").length();
       }
-      tracker = new SeqTracker(reply.getLong("seq"));
+      syncedSeq = reply.getLong("seq");
+      tracker = new SeqTracker(syncedSeq);
       // Envelopes that arrived while the Sync was answered: those at or below its seq are in the snapshot.
       List<JsonObject> early = buffered;
       buffered = null;
@@ -283,6 +286,11 @@ final class RtMember implements Sender, MeetingMix.State {
     }
     if (tracker == null) {
       buffered.add(envelope);
+      return;
+    }
+    if (envelope.getLong("seq") <= syncedSeq) {
+      // Already in the Sync snapshot: in a cluster the Sync reply can overtake the room's last envelopes
+      // before it (a reply is sent straight back, a publish waits for the cluster's subscription lookup).
       return;
     }
     stats.frameSize(size);
