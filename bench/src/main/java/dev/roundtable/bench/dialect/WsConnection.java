@@ -1,11 +1,7 @@
 package dev.roundtable.bench.dialect;
 
 import dev.roundtable.bench.transport.Endpoint;
-import dev.roundtable.bench.transport.Sockets;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.core.Promise;
-import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 
@@ -13,35 +9,15 @@ import io.vertx.core.json.JsonObject;
  * Plain JSON over a WebSocket to the ws relay: {@code {"t":"join","r":room}} answered by
  * {@code {"t":"joined"}}; {@code {"t":"msg",...}} is forwarded as is to the rest of the room.
  */
-final class WsConnection implements PeerConnection {
-
-  private final WebSocketClient client;
-  private final Endpoint node;
-  private ClientWebSocket ws;
-  private Promise<Void> joined;
-  private MessageHandler onMessage = (m, n) -> { };
-  private Handler<String> onError = e -> { };
-  private boolean closing;
+final class WsConnection extends RelaySocket {
 
   WsConnection(WebSocketClient client, Endpoint node) {
-    this.client = client;
-    this.node = node;
+    super(client, node);
   }
 
   @Override
   public Future<Void> open(String room) {
-    return Sockets.open(client, node, "/", this::onText,
-        e -> onError.handle("socket:" + e.getClass().getSimpleName()), v -> {
-          if (!closing) {
-            onError.handle("socket-closed");
-          }
-        })
-        .compose(socket -> {
-          ws = socket;
-          joined = Promise.promise();
-          ws.writeTextMessage(new JsonObject().put("t", "join").put("r", room).encode());
-          return joined.future();
-        });
+    return connect("/").compose(socket -> join(new JsonObject().put("t", "join").put("r", room).encode()));
   }
 
   @Override
@@ -50,22 +26,7 @@ final class WsConnection implements PeerConnection {
   }
 
   @Override
-  public void onMessage(MessageHandler handler) {
-    this.onMessage = handler;
-  }
-
-  @Override
-  public void onError(Handler<String> handler) {
-    this.onError = handler;
-  }
-
-  @Override
-  public Future<Void> close() {
-    closing = true;
-    return ws == null ? Future.succeededFuture() : ws.close().recover(e -> Future.succeededFuture());
-  }
-
-  private void onText(String raw) {
+  protected void onText(String raw) {
     JsonObject m;
     try {
       m = new JsonObject(raw);
