@@ -4,6 +4,7 @@ import dev.roundtable.cluster.Membership;
 import dev.roundtable.protocol.Addresses;
 import dev.roundtable.store.RoomStore;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Invariants: a room's entry in {@link #rooms} is removed before its verticle stops taking commands, and
  * the ownership entry is removed only after the verticle has written everything it accepted, so a next owner
  * never loads a room its previous owner is still writing. Should two owners exist anyway (a split cluster),
- * the store's unique (room, seq) index refuses the stale owner's write and that room unloads itself.
+ * the event log's primary key (room + first seq of an append) refuses the stale owner's write and that room
+ * unloads itself.
  */
 final class LocalRoomRegistry extends VerticleBase implements RoomRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(LocalRoomRegistry.class);
@@ -73,7 +75,7 @@ final class LocalRoomRegistry extends VerticleBase implements RoomRegistry {
         .onSuccess(v -> membership.onMemberLeft(node -> context.runOnContext(ignored -> memberLeft(node))));
   }
 
-  private Future<Void> listen(String address, io.vertx.core.Handler<Message<Object>> handler) {
+  private Future<Void> listen(String address, Handler<Message<Object>> handler) {
     MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, handler);
     return consumer.completion();
   }

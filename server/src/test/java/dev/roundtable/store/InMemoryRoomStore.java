@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link RoomStore} in memory, with the same uniqueness contract as the real one (room + seq), that a
- * test can make fail and whose calls it can count.
+ * A {@link RoomStore} in memory that a test can make fail and whose calls it can count. It refuses any
+ * repeated (room, seq), which is stricter than, and implies, the real store's contract.
  */
 public final class InMemoryRoomStore implements RoomStore {
   private final Map<String, TreeMap<Long, LogEntry>> logs = new HashMap<>();
