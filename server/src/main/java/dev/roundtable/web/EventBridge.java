@@ -203,8 +203,7 @@ final class EventBridge {
             return;
           }
           if (ar.succeeded()) {
-            session.deliver(Frame.of(new JsonObject().put("type", "rec").put("address", replyAddress)
-                .put("body", ar.result().body())));
+            reply(session, replyAddress, ar.result().body());
           } else if (ar.cause() instanceof ReplyException failure) {
             session.deliver(Frame.of(new JsonObject().put("type", "err").put("address", replyAddress)
                 .put("failureCode", failure.failureCode()).put("failureType", failure.failureType().name())
