@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roundtable.support.Api;
 import dev.roundtable.support.BusClient;
+import dev.roundtable.support.Eventually;
 import dev.roundtable.support.NodeProcess;
 import dev.roundtable.support.TestCluster;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("A cluster of Roundtable nodes")
 class ClusterTest {
   private static final int COMMANDS_EACH = 20;
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir
   Path dataDir;
@@ -69,8 +72,8 @@ class ClusterTest {
 
     long lastSeq = members.stream().mapToLong(m -> m.lastSeqAcknowledged).max().orElseThrow();
     for (Member m : members) {
-      waitUntil(() -> m.bus.roomEvents(room[0]).stream().anyMatch(e -> e.getLong("seq") == lastSeq),
-          m.name + " receives seq " + lastSeq);
+      Eventually.until(m.name + " receives seq " + lastSeq, WAIT,
+          () -> m.bus.roomEvents(room[0]).stream().anyMatch(e -> e.getLong("seq") == lastSeq));
     }
     List<List<Long>> orders = members.stream()
         .map(m -> m.bus.roomEvents(room[0]).stream().filter(e -> e.containsKey("seq")).map(e -> e.getLong("seq"))
@@ -114,7 +117,7 @@ class ClusterTest {
 
     AtomicLong killedAt = new AtomicLong();
     Future<?> killer = threads.submit(() -> {
-      waitUntil(() -> acknowledged() >= COMMANDS_EACH, "a third of the commands are acknowledged");
+      Eventually.until("a third of the commands are acknowledged", WAIT, () -> acknowledged() >= COMMANDS_EACH);
       killedAt.set(System.nanoTime());
       cluster.node(owner).kill();
     });
@@ -157,7 +160,8 @@ class ClusterTest {
     assertThat(onOwner.bus.isClosed()).isTrue();
     assertThat(onOwner.bus.closeStatus()).as("close code telling clients to reconnect").isEqualTo((short) 4001);
     assertThat(cluster.node(owner).log()).contains("handing 1 rooms over to 1 other nodes");
-    waitUntil(() -> liveRoomsPerNode().get(1 - owner) == 1, "the other node owns the room before anyone asks");
+    Eventually.until("the other node owns the room before anyone asks", WAIT,
+        () -> liveRoomsPerNode().get(1 - owner) == 1);
     sendConcurrently(5);
     Set<String> expected = new HashSet<>();
     members.forEach(m -> expected.addAll(m.acknowledgedNotes));
@@ -224,16 +228,6 @@ class ClusterTest {
   private static Set<String> noteTexts(JsonObject snapshot) {
     return snapshot.getJsonObject("notes").stream().map(n -> ((JsonObject) n.getValue()).getString("text"))
         .collect(Collectors.toSet());
-  }
-
-  private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      sleep(50);
-    }
   }
 
   private static void sleep(long ms) {
