@@ -119,9 +119,10 @@ public final class BoardCommands {
               .allMatch(n -> n == null || !n.hidden()), ErrorCode.INVALID_STATE,
               "private notes can be grouped once they are revealed")
           .then(() -> {
-            Cluster cluster = clusterId != null
-                ? (name == null || name.isBlank() ? s.clusters().get(clusterId) : new Cluster(clusterId, name.strip()))
-                : new Cluster(Ids.cluster(s.serial() + 1), name.strip());
+            NoteCluster cluster = clusterId != null
+                ? (name == null || name.isBlank() ? s.clusters().get(clusterId)
+                    : new NoteCluster(clusterId, name.strip()))
+                : new NoteCluster(Ids.cluster(s.serial() + 1), name.strip());
             return Decision.accept(Map.of("clusterId", cluster.id()),
                 new NotesGrouped(cluster, noteIds, clusterId == null ? s.serial() + 1 : s.serial()));
           });

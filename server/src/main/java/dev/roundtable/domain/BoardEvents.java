@@ -80,7 +80,7 @@ public final class BoardEvents {
   }
 
   /** A cluster was created (or, when it existed, extended) with these notes. */
-  public record NotesGrouped(Cluster cluster, List<String> noteIds, long serial) implements Event {
+  public record NotesGrouped(NoteCluster cluster, List<String> noteIds, long serial) implements Event {
     public NotesGrouped {
       noteIds = List.copyOf(noteIds);
     }

@@ -34,7 +34,7 @@ public record RoomState(
     Map<String, Long> departmentSpeakingMs,
     Board board,
     Map<String, Note> notes,
-    Map<String, Cluster> clusters,
+    Map<String, NoteCluster> clusters,
     Map<String, Motion> motions,
     Minutes minutes,
     List<RecordedDecision> decisions,
@@ -125,7 +125,7 @@ public record RoomState(
     private final Map<String, Long> departmentSpeakingMs;
     private Board board;
     private final Map<String, Note> notes;
-    private final Map<String, Cluster> clusters;
+    private final Map<String, NoteCluster> clusters;
     private final Map<String, Motion> motions;
     private Minutes minutes;
     private List<RecordedDecision> decisions;
@@ -216,7 +216,7 @@ public record RoomState(
       return this;
     }
 
-    Builder cluster(Cluster c) {
+    Builder cluster(NoteCluster c) {
       clusters.put(c.id(), c);
       return this;
     }

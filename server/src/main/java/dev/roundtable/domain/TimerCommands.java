@@ -1,10 +1,10 @@
 package dev.roundtable.domain;
 
-import dev.roundtable.domain.AgendaEvents.TimerExtended;
-import dev.roundtable.domain.AgendaEvents.TimerPaused;
-import dev.roundtable.domain.AgendaEvents.TimerReset;
-import dev.roundtable.domain.AgendaEvents.TimerResumed;
-import dev.roundtable.domain.AgendaEvents.TopicTimeUp;
+import dev.roundtable.domain.TimerEvents.TimerExtended;
+import dev.roundtable.domain.TimerEvents.TimerPaused;
+import dev.roundtable.domain.TimerEvents.TimerReset;
+import dev.roundtable.domain.TimerEvents.TimerResumed;
+import dev.roundtable.domain.TimerEvents.TopicTimeUp;
 import dev.roundtable.domain.SpeakerEvents.SpeakerTimeUp;
 import java.util.ArrayList;
 import java.util.List;

@@ -33,6 +33,7 @@ import dev.roundtable.domain.RoomState;
 import dev.roundtable.domain.SpeakerCommands;
 import dev.roundtable.domain.SpeakerEvents;
 import dev.roundtable.domain.TimerCommands;
+import dev.roundtable.domain.TimerEvents;
 import dev.roundtable.domain.VoteCommands;
 import dev.roundtable.domain.VoteEvents;
 import io.vertx.core.json.JsonArray;
@@ -55,8 +56,8 @@ public final class Codec {
       MeetingCommands.class, AgendaCommands.class, TimerCommands.class, SpeakerCommands.class,
       BoardCommands.class, VoteCommands.class, MinutesCommands.class);
   private static final List<Class<?>> EVENT_HOLDERS = List.of(
-      MeetingEvents.class, AgendaEvents.class, SpeakerEvents.class, BoardEvents.class, VoteEvents.class,
-      MinutesEvents.class);
+      MeetingEvents.class, AgendaEvents.class, TimerEvents.class, SpeakerEvents.class, BoardEvents.class,
+      VoteEvents.class, MinutesEvents.class);
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
   private interface Typed {

@@ -21,7 +21,7 @@ public interface RoomRegistry {
    */
   static Future<RoomRegistry> create(Vertx vertx, RoomStore store, RoomSettings settings, Clock clock,
       Membership membership, RoomMetrics metrics) {
-    LocalRoomRegistry registry = new LocalRoomRegistry(store, settings, clock, membership, metrics);
+    ClusterRoomRegistry registry = new ClusterRoomRegistry(store, settings, clock, membership, metrics);
     return vertx.deployVerticle(registry).map(id -> registry);
   }
 

@@ -503,7 +503,7 @@ class BoardCommandsTest {
       Outcome.Applied outcome = accepted(twoNotes(), ANA,
           new GroupNotes(List.of(NOTE, OTHER_NOTE), " Timing ", null), T0);
 
-      Cluster cluster = new Cluster("g11", "Timing");
+      NoteCluster cluster = new NoteCluster("g11", "Timing");
       assertThat(outcome.events()).containsExactly(new NotesGrouped(cluster, List.of(NOTE, OTHER_NOTE), 11));
       assertThat(outcome.result()).isEqualTo(Map.of("clusterId", "g11"));
       assertThat(outcome.state().clusters()).containsExactly(Map.entry("g11", cluster));
@@ -520,7 +520,7 @@ class BoardCommandsTest {
       Outcome.Applied outcome = accepted(s, BEN, new GroupNotes(List.of(OTHER_NOTE, "n12"), null, "g11"), T0);
 
       assertThat(outcome.events()).containsExactly(
-          new NotesGrouped(new Cluster("g11", "Timing"), List.of(OTHER_NOTE, "n12"), 12));
+          new NotesGrouped(new NoteCluster("g11", "Timing"), List.of(OTHER_NOTE, "n12"), 12));
       assertThat(outcome.result()).isEqualTo(Map.of("clusterId", "g11"));
       assertThat(outcome.state().notes().values()).extracting(Note::clusterId).containsOnly("g11");
       assertThat(outcome.state().serial()).isEqualTo(12);
@@ -531,7 +531,7 @@ class BoardCommandsTest {
     void renamesCluster() {
       RoomState s = after(grouped(), BEN, new GroupNotes(List.of(NOTE), "When to ship", "g11"), T0);
 
-      assertThat(s.clusters()).containsExactly(Map.entry("g11", new Cluster("g11", "When to ship")));
+      assertThat(s.clusters()).containsExactly(Map.entry("g11", new NoteCluster("g11", "When to ship")));
     }
 
     @Test
@@ -539,8 +539,8 @@ class BoardCommandsTest {
     void keepsNameWhenBlank() {
       Outcome.Applied outcome = accepted(grouped(), BEN, new GroupNotes(List.of(NOTE), "  ", "g11"), T0);
 
-      assertThat(outcome.events()).containsExactly(new NotesGrouped(new Cluster("g11", "Timing"), List.of(NOTE), 11));
-      assertThat(outcome.state().clusters()).containsExactly(Map.entry("g11", new Cluster("g11", "Timing")));
+      assertThat(outcome.events()).containsExactly(new NotesGrouped(new NoteCluster("g11", "Timing"), List.of(NOTE), 11));
+      assertThat(outcome.state().clusters()).containsExactly(Map.entry("g11", new NoteCluster("g11", "Timing")));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link RoomRegistry} implementation, itself a verticle so that every room is deployed from its context
+ * {@link RoomRegistry} for a cluster of nodes (one node when standalone), itself a verticle so that every room is deployed from its context
  * and is its child. Thread-safe: HTTP and bridge handlers on any event loop call {@link #activate}.
  *
  * <p>Ownership is claimed in one cluster-wide map, room id → owner node id ({@value #OWNERS_MAP}; node-local
@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * the event log's primary key (room + first seq of an append) refuses the stale owner's write and that room
  * unloads itself.
  */
-final class LocalRoomRegistry extends VerticleBase implements RoomRegistry {
-  private static final Logger LOG = LoggerFactory.getLogger(LocalRoomRegistry.class);
+final class ClusterRoomRegistry extends VerticleBase implements RoomRegistry {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterRoomRegistry.class);
   private static final String OWNERS_MAP = "rt.room-owners";
   private static final long FORWARD_TIMEOUT_MS = 10_000;
   /** Claims lost to a concurrent claimer are retried this often before the activation fails. */
@@ -58,7 +58,7 @@ final class LocalRoomRegistry extends VerticleBase implements RoomRegistry {
   private AsyncMap<String, String> owners;
   private volatile boolean closed;
 
-  LocalRoomRegistry(RoomStore store, RoomSettings settings, Clock clock, Membership membership, RoomMetrics metrics) {
+  ClusterRoomRegistry(RoomStore store, RoomSettings settings, Clock clock, Membership membership, RoomMetrics metrics) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;

@@ -1,5 +1,5 @@
 package dev.roundtable.domain;
 
 /** A named group of notes on the board. */
-public record Cluster(String id, String name) {
+public record NoteCluster(String id, String name) {
 }
