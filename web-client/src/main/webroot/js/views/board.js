@@ -1,9 +1,9 @@
 // The live board (full screen): the sticky-note wall with lanes for the templates, drag to move, dot votes,
 // colours, clusters made from selected notes, and a "by votes" order.
 
-import { t } from '../i18n.js';
-import { field, h, setAttr, setText, syncList } from '../ui/dom.js';
-import { createNoteForm, createWall } from '../ui/wall.js';
+import { t } from '../i18n/i18n.js';
+import { field, h, setAttr, setText, syncList } from '../components/dom.js';
+import { createNoteForm, createWall } from '../components/wall.js';
 
 export function mountBoard(main, ctx) {
   const wall = createWall(ctx, { interactive: true });

@@ -1,11 +1,11 @@
 // The minutes view: the minutes text (read-only, preformatted text), decisions, the action items table,
 // the parking lot, and the export links (Markdown, printable HTML).
 
-import { t } from '../i18n.js';
-import { minutesUrl } from '../ui/api.js';
-import { card, h, setText, syncList } from '../ui/dom.js';
-import { formatDuration } from '../ui/format.js';
-import { createDecisions, createParkingLot } from '../ui/records.js';
+import { t } from '../i18n/i18n.js';
+import { minutesUrl } from '../app/api.js';
+import { card, h, setText, syncList } from '../components/dom.js';
+import { formatDuration } from '../components/format.js';
+import { createDecisions, createParkingLot } from '../components/records.js';
 
 function createActionTable(ctx) {
   const head = h('tr', {});

@@ -1,14 +1,14 @@
 // The participant view (phone first, also laptop): what is on now, raise / lower hand, vote, notes, the
 // co-edited minutes, decisions, action items and the parking lot, and the agenda.
 
-import { t } from '../i18n.js';
-import { createAgendaList } from '../ui/agenda.js';
-import { createCountdown, createSpeaker } from '../ui/countdown.js';
-import { card, h, setText } from '../ui/dom.js';
-import { createMinutesEditor } from '../ui/minutes-editor.js';
-import { createVotePanel } from '../ui/motions.js';
-import { createActionItems, createDecisions, createParkingLot } from '../ui/records.js';
-import { createNoteForm, createNoteList } from '../ui/wall.js';
+import { t } from '../i18n/i18n.js';
+import { createAgendaList } from '../components/agenda.js';
+import { createCountdown, createSpeaker } from '../components/countdown.js';
+import { card, h, setText } from '../components/dom.js';
+import { createMinutesEditor } from '../components/minutes-editor.js';
+import { createVotePanel } from '../components/motions.js';
+import { createActionItems, createDecisions, createParkingLot } from '../components/records.js';
+import { createNoteForm, createNoteList } from '../components/wall.js';
 
 /** Raise / lower hand, the queue position, and "end my turn" while speaking. */
 function createHand(ctx) {

@@ -2,13 +2,13 @@
 // topic countdown with a beep on time-up, the speaker and the queue, the live vote, the note wall during an
 // open discussion, and the join code with its QR code.
 
-import { t } from '../i18n.js';
-import { roomSummary, qrUrl, joinLink } from '../ui/api.js';
-import { beep, canPlay, isMuted, setMuted, unlock, unlockOnFirstGesture } from '../ui/beep.js';
-import { createCountdown, createSpeaker } from '../ui/countdown.js';
-import { h, setAttr, setText, syncList } from '../ui/dom.js';
-import { createMotionResult, motionForScreen } from '../ui/motions.js';
-import { createWall } from '../ui/wall.js';
+import { t } from '../i18n/i18n.js';
+import { roomSummary, qrUrl, joinLink } from '../app/api.js';
+import { beep, canPlay, isMuted, setMuted, unlock, unlockOnFirstGesture } from '../components/beep.js';
+import { createCountdown, createSpeaker } from '../components/countdown.js';
+import { h, setAttr, setText, syncList } from '../components/dom.js';
+import { createMotionResult, motionForScreen } from '../components/motions.js';
+import { createWall } from '../components/wall.js';
 
 /**
  * @param {HTMLElement} main

@@ -1,4 +1,4 @@
-import { Outbox } from '../js/outbox.js';
+import { Outbox } from '../js/core/outbox.js';
 import { FakeStorage } from './fakes.js';
 import { assert, describe, test } from './runner.js';
 

@@ -1,7 +1,7 @@
 // The agenda as participants see it: one data-testid="agenda-item" per item (data-item-id, data-status),
 // the current one marked with aria-current.
 
-import { t } from '../i18n.js';
+import { t } from '../i18n/i18n.js';
 import { h, setAttr, setText, syncList } from './dom.js';
 import { formatDuration, itemActualMs } from './format.js';
 

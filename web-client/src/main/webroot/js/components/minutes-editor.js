@@ -5,9 +5,9 @@
 // merged in afterwards. Other people's cursors are listed as "Ana — line 3" and sent at most 5 times a
 // second while synchronized.
 
-import { t } from '../i18n.js';
-import { MinutesClient, diffOperation, transformCursor } from '../ot-client.js';
-import { TextOperation } from '../ot.js';
+import { t } from '../i18n/i18n.js';
+import { MinutesClient, diffOperation, transformCursor } from '../core/ot-client.js';
+import { TextOperation } from '../core/ot.js';
 import { h, setAttr, setText, syncList, uid } from './dom.js';
 import { lineOf } from './format.js';
 

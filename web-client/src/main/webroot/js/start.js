@@ -3,10 +3,9 @@
 // room: facilitator → console, participant → participant view, screen → shared screen.
 // Plain ES module. All text from users or the server is set with textContent.
 
-import './js/ui/strings.js';
-import { errorMessage, locale, localize, onLocaleChange, setLocale, t } from './js/i18n.js';
-import { ApiError, api, roomSummary } from './js/ui/api.js';
-import { defaultView, forgetSession, listSessions, roomUrl, saveSession } from './js/ui/session.js';
+import { errorMessage, locale, localize, onLocaleChange, setLocale, t } from './i18n/i18n.js';
+import { ApiError, api, roomSummary } from './app/api.js';
+import { defaultView, forgetSession, listSessions, roomUrl, saveSession } from './app/session.js';
 
 const $ = (id) => document.getElementById(id);
 

@@ -1,7 +1,7 @@
 // Test doubles: timers under manual control, an in-memory Storage, a SockJS stand-in and an in-memory
 // EventBus.
 
-import { TransportError } from '../js/eventbus.js';
+import { TransportError } from '../js/core/eventbus.js';
 
 /** Lets every pending promise callback run (one macrotask turn). */
 export function flush() {

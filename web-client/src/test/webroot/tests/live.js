@@ -3,8 +3,8 @@
 // event, drops a socket, and finally compares each client's store with a fresh snapshot of its own view.
 // Needs the server and /webjars/sockjs-client/1.5.1/sockjs.min.js. Results as in unit.html.
 
-import { EventBus } from '../js/eventbus.js';
-import { RoomClient } from '../js/room-client.js';
+import { EventBus } from '../js/core/eventbus.js';
+import { RoomClient } from '../js/core/room-client.js';
 import { FakeStorage } from './fakes.js';
 import { assert, difference, run, test } from './runner.js';
 

@@ -4,7 +4,7 @@
 // order. Used read-only by the shared screen, with every control by the board view, and as a plain list
 // by the participant view.
 
-import { t } from '../i18n.js';
+import { t } from '../i18n/i18n.js';
 import { h, select, setAttr, setOptions, setText, syncList } from './dom.js';
 
 export const LANES = Object.freeze({

@@ -1,7 +1,7 @@
 // The facilitator's controls besides the agenda: the topic timer, the floor, motions, the board and the
 // meeting itself (decision, finalize, hand-off, end).
 
-import { t } from '../i18n.js';
+import { t } from '../i18n/i18n.js';
 import { createCountdown, createSpeaker } from './countdown.js';
 import { field, h, select, setAttr, setOptions, setText, syncList } from './dom.js';
 import { formatDuration } from './format.js';

@@ -2,7 +2,7 @@
 // in place, remove them, move them up and down (ReorderAgenda with the full list), and start / complete /
 // defer them. Buttons stay enabled where the server decides: a refusal is explained in the error region.
 
-import { t } from '../i18n.js';
+import { t } from '../i18n/i18n.js';
 import { itemDetails } from './agenda.js';
 import { field, h, select, setAttr, setOptions, setText, syncList } from './dom.js';
 

@@ -3,11 +3,11 @@
 // server/src/test/java/dev/roundtable/domain/text/TextOperationTest.java; tests/ot.fixtures.js holds results
 // computed by the Java implementation itself, which the port must reproduce exactly.
 
-import { TextOperation } from '../js/ot.js';
+import { TextOperation } from '../js/core/ot.js';
 import {
   MinutesClient, transformCursor, transformSelection, diffOperation,
   SYNCHRONIZED, AWAITING_CONFIRM, AWAITING_WITH_BUFFER,
-} from '../js/ot-client.js';
+} from '../js/core/ot-client.js';
 import fixtures from './ot.fixtures.js';
 
 // ---------- helpers ----------

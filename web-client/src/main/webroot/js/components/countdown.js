@@ -1,7 +1,7 @@
 // Live countdowns: the topic countdown (big on the screen, smaller in the console) and the current speaker
 // with their own countdown. Both are recomputed from server time on every tick.
 
-import { t } from '../i18n.js';
+import { t } from '../i18n/i18n.js';
 import { h, setAttr, setText } from './dom.js';
 import { speakerCountdown, topicCountdown } from './format.js';
 

@@ -1,7 +1,7 @@
 // What the meeting records besides the minutes text: decisions, action items and the parking lot. Each
 // section is a list kept in step with the store, plus (for people who may act) a small form.
 
-import { t } from '../i18n.js';
+import { t } from '../i18n/i18n.js';
 import { field, h, select, setAttr, setText, syncList } from './dom.js';
 import { formatTime } from './format.js';
 

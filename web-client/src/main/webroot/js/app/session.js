@@ -1,7 +1,7 @@
 // Credentials of the rooms this browser has joined: localStorage key `roundtable.session.<roomId>` holds
 // {token, participantId, role}. Plain ES module.
 
-import { tokenClaims } from '../room-client.js';
+import { tokenClaims } from '../core/token.js';
 
 const PREFIX = 'roundtable.session.';
 

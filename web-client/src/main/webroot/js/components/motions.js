@@ -1,7 +1,7 @@
 // Motions: the live result as a bar chart (or "N have voted" while the results are hidden), and the voting
 // buttons of a participant.
 
-import { t } from '../i18n.js';
+import { t } from '../i18n/i18n.js';
 import { h, setAttr, setText } from './dom.js';
 
 const CHOICES = ['agree', 'oppose', 'neutral'];

@@ -7,6 +7,7 @@ import { ServerClock } from './clock.js';
 import { OPEN, TransportError, backoffDelay } from './eventbus.js';
 import { Outbox } from './outbox.js';
 import { RoomStore, StateError } from './store.js';
+import { tokenClaims } from './token.js';
 
 /** Error codes after which a command is resent (same clientId/clientSeq) instead of answered (§6.3). */
 export const RETRYABLE_CODES = Object.freeze(['UNAVAILABLE', 'RATE_LIMITED']);
@@ -27,24 +28,6 @@ export function commandAddress(roomId) {
  */
 export function eventsAddress(roomId) {
   return `rt.room.${roomId}.events`;
-}
-
-/**
- * The claims of a Roundtable token (a JWT), read without checking the signature: {sub, room, role, iat,
- * exp}. Returns null when the token is not a readable JWT.
- * @param {string} token
- * @returns {object|null}
- */
-export function tokenClaims(token) {
-  try {
-    const part = String(token).split('.')[1];
-    const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const claims = JSON.parse(new TextDecoder().decode(bytes));
-    return claims && typeof claims === 'object' ? claims : null;
-  } catch {
-    return null;
-  }
 }
 
 function safeGlobalStorage(name) {

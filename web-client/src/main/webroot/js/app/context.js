@@ -1,13 +1,13 @@
 // What every room view is given: the RoomClient and its store, who "I" am, a command sender that reports
 // refusals, a render loop tied to the store and the locale, and a ticker for countdowns.
 
-import { errorMessage, onLocaleChange } from '../i18n.js';
+import { errorMessage, onLocaleChange } from '../i18n/i18n.js';
 
 const TICK_MS = 250;
 
 /**
  * @param {object} options
- * @param {import('../room-client.js').RoomClient} options.client
+ * @param {import('../core/room-client.js').RoomClient} options.client
  * @param {string} options.roomId
  * @param {string} options.token
  * @param {{participantId: string|null, role: string|null}} options.session

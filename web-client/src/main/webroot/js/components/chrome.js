@@ -1,9 +1,9 @@
 // The bar on top of every room view: meeting title, links to the other views, connection state, pending
 // commands, language switch, and the aria-live region that shows the last refusal.
 
-import { locale, setLocale, t } from '../i18n.js';
+import { locale, setLocale, t } from '../i18n/i18n.js';
 import { h, setAttr, setText, syncList } from './dom.js';
-import { roomUrl } from './session.js';
+import { roomUrl } from '../app/session.js';
 
 const VIEWS_BY_ROLE = {
   facilitator: ['facilitator', 'participant', 'board', 'screen', 'minutes'],

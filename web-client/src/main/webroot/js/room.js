@@ -1,15 +1,14 @@
 // Entry point of room.html?room=<roomId>&view=<screen|participant|facilitator|board|minutes>: takes the
 // token (URL fragment #token=… or localStorage), connects a RoomClient and mounts the chosen view.
 
-import './ui/strings.js';
-import { EventBus } from './eventbus.js';
-import { localize, onLocaleChange, t } from './i18n.js';
-import { RoomClient } from './room-client.js';
-import { mountChrome } from './ui/chrome.js';
-import { createContext } from './ui/context.js';
-import { h } from './ui/dom.js';
-import { watchNetwork } from './ui/network.js';
-import { defaultView, takeToken } from './ui/session.js';
+import { EventBus } from './core/eventbus.js';
+import { localize, onLocaleChange, t } from './i18n/i18n.js';
+import { RoomClient } from './core/room-client.js';
+import { mountChrome } from './components/chrome.js';
+import { createContext } from './app/context.js';
+import { h } from './components/dom.js';
+import { watchNetwork } from './app/network.js';
+import { defaultView, takeToken } from './app/session.js';
 import { mountBoard } from './views/board.js';
 import { mountFacilitator } from './views/facilitator.js';
 import { mountMinutes } from './views/minutes.js';

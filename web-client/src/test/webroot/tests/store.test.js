@@ -1,4 +1,4 @@
-import { EVENT_TYPES, RoomStore, StateError, emptyRoomState, evolve } from '../js/store.js';
+import { EVENT_TYPES, RoomStore, StateError, emptyRoomState, evolve } from '../js/core/store.js';
 import { ENDED_SNAPSHOT, RETRO_SNAPSHOT_P2 } from './fixtures.js';
 import { assert, describe, test } from './runner.js';
 

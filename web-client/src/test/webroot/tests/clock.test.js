@@ -1,4 +1,4 @@
-import { ServerClock } from '../js/clock.js';
+import { ServerClock } from '../js/core/clock.js';
 import { assert, describe, test } from './runner.js';
 
 describe('clock', () => {

@@ -1,6 +1,7 @@
-import { ServerClock } from '../js/clock.js';
-import { EventBus } from '../js/eventbus.js';
-import { RoomClient, tokenClaims } from '../js/room-client.js';
+import { ServerClock } from '../js/core/clock.js';
+import { EventBus } from '../js/core/eventbus.js';
+import { RoomClient } from '../js/core/room-client.js';
+import { tokenClaims } from '../js/core/token.js';
 import { FakeEventBus, FakeStorage, FakeTimers, flush, makeFakeSockJS } from './fakes.js';
 import { RETRO_SNAPSHOT_P2 } from './fixtures.js';
 import { assert, describe, test } from './runner.js';

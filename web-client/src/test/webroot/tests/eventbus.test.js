@@ -1,4 +1,4 @@
-import { CLOSED, CONNECTING, EventBus, NODE_SHUTDOWN_CODE, OPEN, TransportError, backoffDelay, parseFrame } from '../js/eventbus.js';
+import { CLOSED, CONNECTING, EventBus, NODE_SHUTDOWN_CODE, OPEN, TransportError, backoffDelay, parseFrame } from '../js/core/eventbus.js';
 import { FakeTimers, flush, makeFakeSockJS } from './fakes.js';
 import { assert, describe, test } from './runner.js';
 

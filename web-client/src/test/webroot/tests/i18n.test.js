@@ -3,7 +3,7 @@
 import {
   t, setLocale, locale, onLocaleChange, detectLocale, normalizeLocale, errorMessage, addStrings, hasKey,
   messageKeys, localize, LOCALES,
-} from '../js/i18n.js';
+} from '../js/i18n/i18n.js';
 
 function assertEqual(actual, expected, message = '') {
   const a = JSON.stringify(actual);

@@ -5,7 +5,7 @@
 // resends the outbox and resynchronises).
 
 /**
- * @param {import('../eventbus.js').EventBus} bus
+ * @param {import('../core/eventbus.js').EventBus} bus
  * @returns {() => void} stops watching
  */
 export function watchNetwork(bus) {
