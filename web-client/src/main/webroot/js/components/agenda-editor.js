@@ -5,12 +5,13 @@
 import { t } from '../i18n/i18n.js';
 import { itemDetails } from './agenda.js';
 import { field, h, select, setAttr, setOptions, setText, syncList } from './dom.js';
+import * as commands from '../model/commands.js';
+import { itemById } from '../model/selectors.js';
+import { DEFAULT_TIMEBOX_SECONDS, ITEM_KINDS } from '../model/vocabulary.js';
 
-const KINDS = ['discuss', 'decide', 'inform', 'open_discussion'];
-const DEFAULT_MINUTES = { inform: 5, discuss: 10, decide: 10, open_discussion: 10 };
 
 function kindOptions() {
-  return KINDS.map((k) => ({ value: k, label: t(`itemKind.${k}`) }));
+  return ITEM_KINDS.map((k) => ({ value: k, label: t(`itemKind.${k}`) }));
 }
 
 /** Minutes as typed (decimals allowed, e.g. 0.5) → whole seconds, or null when out of 10 s … 8 h. */
@@ -40,7 +41,7 @@ function createAddForm(ctx) {
     minutesTouched = true;
   });
   kind.addEventListener('change', () => {
-    if (!minutesTouched) minutes.value = String(DEFAULT_MINUTES[kind.value] || 10);
+    if (!minutesTouched) minutes.value = String((DEFAULT_TIMEBOX_SECONDS[kind.value] || 600) / 60);
   });
   const form = h('form', { class: 'agenda-add', noValidate: true },
     field('', title, { labelKey: 'agenda.itemTitle' }),
@@ -53,14 +54,14 @@ function createAddForm(ctx) {
   form.addEventListener('input', (e) => e.target.removeAttribute && e.target.removeAttribute('aria-invalid'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const command = { type: 'AddItem', title: title.value.trim(), kind: kind.value };
-    if (!command.title) return invalid(ctx, title, 'form.required', { field: t('agenda.itemTitle') });
+    const itemTitle = title.value.trim();
+    if (!itemTitle) return invalid(ctx, title, 'form.required', { field: t('agenda.itemTitle') });
     const seconds = minutesToSeconds(minutes.value);
     if (seconds === null) return invalid(ctx, minutes, 'ui.timeboxRange');
-    command.timeboxSeconds = seconds;
-    if (owner.value.trim()) command.owner = owner.value.trim();
-    if (output.value.trim()) command.expectedOutput = output.value.trim();
-    const reply = await ctx.send(command);
+    const reply = await ctx.send(commands.addItem({
+      title: itemTitle, kind: kind.value, timeboxSeconds: seconds,
+      owner: owner.value.trim() || undefined, expectedOutput: output.value.trim() || undefined,
+    }));
     if (reply.ok) {
       title.value = '';
       owner.value = '';
@@ -94,16 +95,14 @@ function createEditForm(ctx, item, close) {
     h('div', { class: 'button-row' }, save, cancel));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const current = ctx.state.agenda.find((i) => i.id === item.id);
+    const current = itemById(ctx.state, item.id);
     if (!current) return close();
     const seconds = minutesToSeconds(minutes.value);
     if (seconds === null) return invalid(ctx, minutes, 'ui.timeboxRange');
-    const command = {
-      type: 'EditItem', itemId: item.id, version: current.version, owner: owner.value.trim(),
-      expectedOutput: output.value.trim(), timeboxSeconds: seconds, kind: kind.value,
-    };
-    if (title.value.trim()) command.title = title.value.trim();
-    const reply = await ctx.send(command);
+    const reply = await ctx.send(commands.editItem({
+      itemId: item.id, version: current.version, owner: owner.value.trim(), expectedOutput: output.value.trim(),
+      timeboxSeconds: seconds, kind: kind.value, title: title.value.trim() || undefined,
+    }));
     if (reply.ok) close();
     return undefined;
   });
@@ -119,13 +118,13 @@ function reorder(ctx, itemId, delta) {
   const to = from + delta;
   if (from < 0 || to < 0 || to >= ids.length) return;
   [ids[from], ids[to]] = [ids[to], ids[from]];
-  ctx.send({ type: 'ReorderAgenda', itemIds: ids });
+  ctx.send(commands.reorderAgenda(ids));
 }
 
 const ROW_BUTTONS = [
-  ['item-start', 'agenda.start', (id) => ({ type: 'StartItem', itemId: id })],
-  ['item-complete', 'agenda.complete', (id) => ({ type: 'CompleteItem', itemId: id })],
-  ['item-defer', 'agenda.defer', (id) => ({ type: 'DeferItem', itemId: id })],
+  ['item-start', 'agenda.start', commands.startItem],
+  ['item-complete', 'agenda.complete', commands.completeItem],
+  ['item-defer', 'agenda.defer', commands.deferItem],
   ['item-up', 'agenda.moveUp', null],
   ['item-down', 'agenda.moveDown', null],
   ['item-edit', 'common.edit', null],
@@ -151,8 +150,8 @@ export function createAgendaEditor(ctx) {
         else if (testid === 'item-up') reorder(ctx, id, -1);
         else if (testid === 'item-down') reorder(ctx, id, 1);
         else if (testid === 'item-remove') {
-          const current = ctx.state.agenda.find((i) => i.id === id);
-          if (current) ctx.send({ type: 'RemoveItem', itemId: id, version: current.version });
+          const current = itemById(ctx.state, id);
+          if (current) ctx.send(commands.removeItem(id, current.version));
         } else if (testid === 'item-edit') openEdit(id);
       });
       buttons.append(button);
@@ -162,7 +161,7 @@ export function createAgendaEditor(ctx) {
 
   function openEdit(id) {
     const li = list.querySelector(`[data-item-id="${CSS.escape(id)}"]`);
-    const item = ctx.state.agenda.find((i) => i.id === id);
+    const item = itemById(ctx.state, id);
     if (!li || !item || editing.has(id)) return;
     const close = () => {
       form.remove();

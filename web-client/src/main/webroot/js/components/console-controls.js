@@ -6,14 +6,12 @@ import { createCountdown, createSpeaker } from './countdown.js';
 import { field, h, select, setAttr, setOptions, setText, syncList } from './dom.js';
 import { formatDuration } from './format.js';
 import { createMotionResult, latestOpenMotion, motionList } from './motions.js';
-import { LANES } from './wall.js';
+import * as commands from '../model/commands.js';
+import { currentItem, currentItemId, meetingEnded } from '../model/selectors.js';
+import { BOARD_LANES, PASS_RULES } from '../model/vocabulary.js';
 
 function button(testid, className, onClick) {
   return h('button', { type: 'button', class: className, testid, on: { click: onClick } });
-}
-
-function activeItemId(state) {
-  return state.countdown ? state.countdown.itemId : undefined;
 }
 
 function labelled(el, key) {
@@ -35,23 +33,22 @@ function invalid(ctx, input, message) {
 export function createTimerControls(ctx) {
   const title = h('p', { class: 'now-title', testid: 'current-item-title' });
   const buttons = [
-    ['timer-pause', 'agenda.pause', { type: 'PauseTimer' }],
-    ['timer-resume', 'agenda.resume', { type: 'ResumeTimer' }],
-    ['timer-extend-1', null, { type: 'ExtendTimer', seconds: 60 }],
-    ['timer-extend-5', null, { type: 'ExtendTimer', seconds: 300 }],
-    ['timer-reset', 'agenda.reset', { type: 'ResetTimer' }],
+    ['timer-pause', 'agenda.pause', commands.pauseTimer()],
+    ['timer-resume', 'agenda.resume', commands.resumeTimer()],
+    ['timer-extend-1', null, commands.extendTimer(60)],
+    ['timer-extend-5', null, commands.extendTimer(300)],
+    ['timer-reset', 'agenda.reset', commands.resetTimer()],
   ].map(([testid, key, command]) => {
     const b = button(testid, 'secondary', () => ctx.send(command));
     b._key = key;
     b._minutes = command.seconds ? command.seconds / 60 : null;
     return b;
   });
-  const complete = button('timer-complete', 'primary', () => ctx.send({ type: 'CompleteItem' }));
+  const complete = button('timer-complete', 'primary', () => ctx.send(commands.completeItem()));
   const el = h('div', { class: 'timer-controls' }, title, createCountdown(ctx, { size: 'medium' }),
     h('div', { class: 'button-row' }, ...buttons, complete));
   ctx.watch((state) => {
-    const c = state.countdown;
-    const item = c ? state.agenda.find((i) => i.id === c.itemId) : null;
+    const item = currentItem(state);
     setText(title, item ? item.title : t('ui.noCurrentItem'));
     for (const b of buttons) setText(b, b._key ? t(b._key) : `+${b._minutes} min`);
     for (const b of buttons) setAttr(b, 'aria-label', b._key ? t(b._key) : t('agenda.extendBy', { n: b._minutes }));
@@ -66,13 +63,13 @@ export function createTimerControls(ctx) {
 
 /** The speaker, the queue with give-floor / lower-hand per person, give floor to anyone, speaker limit. */
 export function createFloorControls(ctx) {
-  const next = button('floor-next', 'primary', () => ctx.send({ type: 'GiveFloor' }));
-  const end = button('floor-end', 'secondary', () => ctx.send({ type: 'EndFloor' }));
+  const next = button('floor-next', 'primary', () => ctx.send(commands.giveFloor()));
+  const end = button('floor-end', 'secondary', () => ctx.send(commands.endFloor()));
   const queue = h('ol', { class: 'queue-list editable' });
   const queueEmpty = h('p', { class: 'empty' });
   const who = select([], '', { testid: 'floor-select' });
   const give = button('floor-give', 'secondary', () => {
-    if (who.value) ctx.send({ type: 'GiveFloor', participantId: who.value });
+    if (who.value) ctx.send(commands.giveFloor(who.value));
   });
   const limit = h('input', { type: 'number', min: '10', max: '3600', step: '1', testid: 'speaker-limit', inputMode: 'numeric' });
   const setLimit = h('button', { type: 'submit', class: 'secondary', testid: 'speaker-limit-set' });
@@ -81,7 +78,7 @@ export function createFloorControls(ctx) {
     event.preventDefault();
     const seconds = whole(limit.value);
     if (seconds === null || seconds < 10 || seconds > 3600) return invalid(ctx, limit, t('form.range', { field: t('ui.speakerLimitSeconds'), min: 10, max: 3600 }));
-    ctx.send({ type: 'SetSpeakerLimit', seconds });
+    ctx.send(commands.setSpeakerLimit(seconds));
     return undefined;
   });
   const stats = h('ul', { class: 'stats' });
@@ -100,8 +97,8 @@ export function createFloorControls(ctx) {
     setText(setLimit, t('common.save'));
     syncList(queue, state.queue, (id) => id, (id) => h('li', { testid: 'queue-entry', data: { participantId: id } },
       h('span', { class: 'queue-name' }),
-      button('queue-give', 'small-button secondary', () => ctx.send({ type: 'GiveFloor', participantId: id })),
-      button('queue-lower', 'small-button secondary', () => ctx.send({ type: 'LowerHand', participantId: id }))), (li, id) => {
+      button('queue-give', 'small-button secondary', () => ctx.send(commands.giveFloor(id))),
+      button('queue-lower', 'small-button secondary', () => ctx.send(commands.lowerHand(id)))), (li, id) => {
       setText(li.querySelector('.queue-name'), ctx.nameOf(id));
       setText(li.querySelector('[data-testid=queue-give]'), t('speaker.giveFloor'));
       setText(li.querySelector('[data-testid=queue-lower]'), t('speaker.lowerHand'));
@@ -124,8 +121,6 @@ export function createFloorControls(ctx) {
   return el;
 }
 
-const RULES = ['simple_majority', 'majority_of_present', 'at_least_n'];
-
 /** Open a motion with its settings; close the open one; the motions so far with their results. */
 export function createMotionControls(ctx) {
   const text = h('textarea', { rows: 2, maxLength: 500, testid: 'motion-text' });
@@ -145,26 +140,26 @@ export function createMotionControls(ctx) {
     open);
   const close = button('motion-close', 'secondary', () => {
     const m = latestOpenMotion(ctx.state);
-    if (m) ctx.send({ type: 'CloseMotion', motionId: m.id });
+    if (m) ctx.send(commands.closeMotion(m.id));
     else ctx.reportError({ code: 'INVALID_STATE', message: t('ui.noOpenMotion') });
   });
   const current = createMotionResult({ testids: false });
   const list = h('ul', { class: 'motion-list' });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const command = { type: 'OpenMotion', text: text.value.trim(), anonymous: anonymous.checked, hiddenResults: hidden.checked, rule: rule.value };
-    if (!command.text) return invalid(ctx, text, t('form.required', { field: t('vote.motionText') }));
+    const motionText = text.value.trim();
+    if (!motionText) return invalid(ctx, text, t('form.required', { field: t('vote.motionText') }));
     const q = quorum.value.trim() === '' ? 0 : whole(quorum.value);
     if (q === null || q < 0 || q > 2000) return invalid(ctx, quorum, t('form.range', { field: t('vote.quorum'), min: 0, max: 2000 }));
-    command.quorum = q;
+    let n;
     if (rule.value === 'at_least_n') {
-      const n = whole(threshold.value);
+      n = whole(threshold.value);
       if (n === null || n < 1 || n > 2000) return invalid(ctx, threshold, t('form.range', { field: t('vote.threshold'), min: 1, max: 2000 }));
-      command.threshold = n;
     }
-    const item = activeItemId(ctx.state);
-    if (item) command.itemId = item;
-    const reply = await ctx.send(command);
+    const reply = await ctx.send(commands.openMotion({
+      text: motionText, anonymous: anonymous.checked, hiddenResults: hidden.checked, rule: rule.value, quorum: q,
+      threshold: n, itemId: currentItemId(ctx.state) || undefined,
+    }));
     if (reply.ok) text.value = '';
     return undefined;
   });
@@ -172,7 +167,7 @@ export function createMotionControls(ctx) {
   const el = h('div', { class: 'motion-controls' }, form, h('div', { class: 'open-motion' }, current.el, close), list);
   ctx.watch((state, force) => {
     if (force) {
-      setOptions(rule, RULES.map((r) => ({ value: r, label: t(`vote.rule.${r}`) })), 'simple_majority');
+      setOptions(rule, PASS_RULES.map((r) => ({ value: r, label: t(`vote.rule.${r}`) })), 'simple_majority');
       setText(open, t('vote.openMotion'));
       thresholdField.classList.toggle('muted-field', rule.value !== 'at_least_n');
     }
@@ -183,7 +178,7 @@ export function createMotionControls(ctx) {
     const others = motionList(state).filter((x) => x !== m).reverse();
     syncList(list, others, (x) => x.id, (x) => h('li', { data: { motionId: x.id } },
       h('span', { class: 'motion-line' }),
-      button('motion-close-other', 'small-button secondary', () => ctx.send({ type: 'CloseMotion', motionId: x.id }))), (li, x) => {
+      button('motion-close-other', 'small-button secondary', () => ctx.send(commands.closeMotion(x.id)))), (li, x) => {
       const tally = x.tally || {};
       const parts = [x.text, x.open ? t('vote.open') : t(`vote.outcome.${x.outcome}`)];
       if (tally.agree !== undefined) parts.push(t('vote.tally', { agree: tally.agree, oppose: tally.oppose, neutral: tally.neutral }));
@@ -197,7 +192,7 @@ export function createMotionControls(ctx) {
   return el;
 }
 
-const TEMPLATES = Object.keys(LANES);
+const TEMPLATES = Object.keys(BOARD_LANES);
 
 /** Template, anonymity, dot limit (board-apply → SetBoard), the writing phase. */
 export function createBoardControls(ctx) {
@@ -213,11 +208,11 @@ export function createBoardControls(ctx) {
     event.preventDefault();
     const limit = dotLimit.value.trim() === '' ? 0 : whole(dotLimit.value);
     if (limit === null || limit < 0 || limit > 20) return invalid(ctx, dotLimit, t('form.range', { field: t('board.dotVotes'), min: 0, max: 20 }));
-    ctx.send({ type: 'SetBoard', template: template.value, anonymous: anonymous.checked, dotLimit: limit });
+    ctx.send(commands.setBoard({ template: template.value, anonymous: anonymous.checked, dotLimit: limit }));
     return undefined;
   });
-  const start = button('writing-start', 'secondary', () => ctx.send({ type: 'StartWritingPhase' }));
-  const reveal = button('writing-reveal', 'primary', () => ctx.send({ type: 'RevealNotes' }));
+  const start = button('writing-start', 'secondary', () => ctx.send(commands.startWritingPhase()));
+  const reveal = button('writing-reveal', 'primary', () => ctx.send(commands.revealNotes()));
   const phase = h('p', { class: 'phase-status', attrs: { 'aria-live': 'polite' } });
   const el = h('div', { class: 'board-controls' }, form, h('div', { class: 'button-row' }, start, reveal), phase);
   let shown = null;
@@ -248,10 +243,7 @@ export function createDecisionForm(ctx) {
     event.preventDefault();
     const value = text.value.trim();
     if (!value) return invalid(ctx, text, t('form.required', { field: t('ui.decisionText') }));
-    const command = { type: 'RecordDecision', text: value };
-    const item = activeItemId(ctx.state);
-    if (item) command.itemId = item;
-    const reply = await ctx.send(command);
+    const reply = await ctx.send(commands.recordDecision({ text: value, itemId: currentItemId(ctx.state) || undefined }));
     if (reply.ok) text.value = '';
     return undefined;
   });
@@ -262,15 +254,15 @@ export function createDecisionForm(ctx) {
 /** Start, end, finalize, hand-off. */
 export function createMeetingControls(ctx) {
   const status = h('p', { class: 'meeting-status' });
-  const start = button('meeting-start', 'primary', () => ctx.send({ type: 'StartMeeting' }));
-  const end = button('meeting-end', 'danger-button', () => ctx.send({ type: 'EndMeeting' }));
-  const finalize = button('minutes-finalize', 'danger-button', () => ctx.send({ type: 'FinalizeMinutes' }));
+  const start = button('meeting-start', 'primary', () => ctx.send(commands.startMeeting()));
+  const end = button('meeting-end', 'danger-button', () => ctx.send(commands.endMeeting()));
+  const finalize = button('minutes-finalize', 'danger-button', () => ctx.send(commands.finalizeMinutes()));
   const handoffSelect = select([], '', { testid: 'handoff-select' });
   const handoff = h('button', { type: 'submit', class: 'secondary', testid: 'handoff-submit' });
   const handoffForm = h('form', { class: 'inline-form one-line', noValidate: true }, labelled(handoffSelect, 'agenda.handOff'), handoff);
   handoffForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (handoffSelect.value) ctx.send({ type: 'HandOff', toParticipantId: handoffSelect.value });
+    if (handoffSelect.value) ctx.send(commands.handOff(handoffSelect.value));
     else ctx.reportError({ code: 'INVALID_FIELD', message: t('ui.nobodyToHandOff') });
   });
   const warning = h('p', { class: 'hint' });
@@ -282,7 +274,7 @@ export function createMeetingControls(ctx) {
     start.hidden = !m || m.status !== 'scheduled';
     setText(start, t('meeting.start'));
     setText(end, t('meeting.end'));
-    end.disabled = !m || m.status === 'ended';
+    end.disabled = !m || meetingEnded(state);
     setText(finalize, t('minutes.finalize'));
     finalize.disabled = state.minutes.finalized;
     setText(handoff, t('agenda.handOff'));

@@ -1,5 +1,7 @@
 // Time and countdown arithmetic for the views (docs/PROTOCOL.md §7.4, §9.8). Pure functions, no DOM.
 
+import { itemById } from '../model/selectors.js';
+
 const pad = (n) => String(n).padStart(2, '0');
 
 /**
@@ -33,7 +35,7 @@ export function formatDuration(ms) {
 export function topicCountdown(state, now) {
   const c = state && state.countdown;
   if (!c) return { state: 'idle', remainingMs: 0, durationMs: 0, item: null, warn: false, text: '00:00', running: false };
-  const item = (state.agenda || []).find((i) => i.id === c.itemId) || null;
+  const item = itemById(state, c.itemId);
   const remainingMs = Math.round(c.running ? c.deadline - now : c.remainingMs);
   const durationMs = item ? item.timeboxSeconds * 1000 : Math.max(remainingMs, 1);
   let status;

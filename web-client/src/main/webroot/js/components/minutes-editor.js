@@ -10,6 +10,7 @@ import { MinutesClient, diffOperation, transformCursor } from '../core/ot-client
 import { TextOperation } from '../core/ot.js';
 import { h, setAttr, setText, syncList, uid } from './dom.js';
 import { lineOf } from './format.js';
+import * as commands from '../model/commands.js';
 
 const CURSOR_INTERVAL_MS = 200; // ≤ 5 cursors per second
 const CURSOR_TTL_MS = 60000; // a cursor not refreshed for this long is hidden
@@ -46,7 +47,7 @@ export function createMinutesEditor(ctx, { readOnly = false } = {}) {
   let lastCursorAt = 0;
 
   function send(baseRevision, ops, { editId, resend }) {
-    const command = { type: 'EditMinutes', baseRevision, ops };
+    const command = commands.editMinutes(baseRevision, ops);
     const reuse = resend ? sentPairs.get(editId) : null;
     const promise = ctx.client.command(command, reuse ? { reuse } : {});
     const pair = { clientId: promise.clientId, clientSeq: promise.clientSeq };
@@ -75,7 +76,7 @@ export function createMinutesEditor(ctx, { readOnly = false } = {}) {
       if (mc.canSendCursor) queueCursor();
     });
     mc.onNeedResync(() => ctx.client.resync({ full: true }));
-    mc.onRejected((error) => ctx.reportError(error, { type: 'EditMinutes' }));
+    mc.onRejected((error) => ctx.reportError(error, commands.editMinutes()));
     textarea.value = mc.text;
     textarea.disabled = false;
     adoptHeldCursors();

@@ -3,8 +3,10 @@
 
 import { t } from '../i18n/i18n.js';
 import { h, setAttr, setText } from './dom.js';
+import * as commands from '../model/commands.js';
+import { meetingEnded } from '../model/selectors.js';
+import { CHOICES } from '../model/vocabulary.js';
 
-const CHOICES = ['agree', 'oppose', 'neutral'];
 /** How long a closed motion stays on the screen when no other one is open. */
 const SHOW_CLOSED_MS = 10 * 60 * 1000;
 
@@ -131,7 +133,7 @@ export function createVotePanel(ctx) {
 
   function vote(choice) {
     if (!current) return;
-    ctx.send({ type: 'CastVote', motionId: current.id, choice });
+    ctx.send(commands.castVote(current.id, choice));
   }
 
   ctx.watch((state) => {
@@ -155,7 +157,7 @@ export function createVotePanel(ctx) {
       setText(buttons[choice], t(`vote.${choice}`));
       setAttr(buttons[choice], 'aria-pressed', String(own === choice));
       buttons[choice].classList.toggle('chosen', own === choice);
-      buttons[choice].disabled = !ctx.canAct() || (state.meeting && state.meeting.status === 'ended');
+      buttons[choice].disabled = !ctx.canAct() || meetingEnded(state);
     }
     setText(mine, own ? t('vote.yourVote', { choice: t(`vote.${own}`) }) : t('ui.notVotedYet'));
     result.update(m);

@@ -4,20 +4,13 @@
 import { t } from '../i18n/i18n.js';
 import { field, h, select, setAttr, setText, syncList } from './dom.js';
 import { formatTime } from './format.js';
-
-const STATUSES = ['open', 'in_progress', 'done', 'blocked'];
+import * as commands from '../model/commands.js';
+import { currentItemId, itemById, minutesFinalized } from '../model/selectors.js';
+import { ACTION_STATUSES } from '../model/vocabulary.js';
 
 function itemTitle(state, itemId) {
-  const item = itemId ? state.agenda.find((i) => i.id === itemId) : null;
+  const item = itemById(state, itemId);
   return item ? item.title : null;
-}
-
-function activeItemId(state) {
-  return state.countdown ? state.countdown.itemId : undefined;
-}
-
-function finalized(state) {
-  return Boolean(state.minutes && state.minutes.finalized);
 }
 
 /** Decisions, one data-testid="decision" per decision. */
@@ -70,13 +63,13 @@ export function createActionItems(ctx, { editable = true } = {}) {
       submit);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const command = { type: 'AddActionItem', task: task.value.trim(), owner: owner.value.trim(), deadline: deadline.value };
+      const command = commands.addActionItem({
+        task: task.value.trim(), owner: owner.value.trim(), deadline: deadline.value,
+        standard: standard.value.trim() || undefined, itemId: currentItemId(ctx.state) || undefined,
+      });
       if (!command.task) return task.focus();
       if (!command.owner) return owner.focus();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(command.deadline)) return deadline.focus();
-      if (standard.value.trim()) command.standard = standard.value.trim();
-      const item = activeItemId(ctx.state);
-      if (item) command.itemId = item;
       const reply = await ctx.send(command);
       if (reply.ok) {
         task.value = '';
@@ -87,7 +80,7 @@ export function createActionItems(ctx, { editable = true } = {}) {
     el.append(h('h3', { class: 'subheading', data: { i18n: 'minutes.addActionItem' } }), form);
     ctx.watch((state, force) => {
       if (force) setText(submit, t('common.add'));
-      const locked = finalized(state) || !ctx.canAct();
+      const locked = minutesFinalized(state) || !ctx.canAct();
       for (const control of form.elements) control.disabled = locked;
     });
   }
@@ -97,7 +90,7 @@ export function createActionItems(ctx, { editable = true } = {}) {
     list._data = state.actionItems;
     list._agenda = state.agenda;
     list._minutes = state.minutes;
-    const locked = finalized(state) || !ctx.canAct() || !editable;
+    const locked = minutesFinalized(state) || !ctx.canAct() || !editable;
     syncList(list, state.actionItems, (a) => a.id, (a) => createActionRow(ctx, a), (li, a) => updateActionRow(ctx, state, li, a, locked, force));
     empty.hidden = state.actionItems.length > 0;
     setText(empty, t('ui.noActionItems'));
@@ -110,13 +103,13 @@ function createActionRow(ctx, a) {
   status.addEventListener('change', () => {
     const current = ctx.state.actionItems.find((x) => x.id === a.id);
     if (!current) return;
-    ctx.send({ type: 'EditActionItem', actionItemId: a.id, version: current.version, status: status.value });
+    ctx.send(commands.editActionItem({ actionItemId: a.id, version: current.version, status: status.value }));
   });
   const statusLabel = h('label', { class: 'visually-hidden', htmlFor: `status-${a.id}` });
   status.id = `status-${a.id}`;
   const remove = h('button', {
     type: 'button', class: 'link danger', testid: 'action-remove',
-    on: { click: () => ctx.send({ type: 'RemoveActionItem', actionItemId: a.id }) },
+    on: { click: () => ctx.send(commands.removeActionItem(a.id)) },
   });
   return h('li', { testid: 'action-item', data: { actionItemId: a.id }, class: 'action-item' },
     h('div', { class: 'action-main' }, h('span', { class: 'action-task' }), h('span', { class: 'record-meta action-meta' })),
@@ -135,7 +128,7 @@ function updateActionRow(ctx, state, li, a, locked, force) {
   const label = li.querySelector('label');
   setText(label, `${t('ui.labelled', { label: t('action.status') })} ${a.task}`);
   if (status.options.length === 0 || force) {
-    status.replaceChildren(...STATUSES.map((s) => h('option', { value: s }, t(`action.status.${s}`))));
+    status.replaceChildren(...ACTION_STATUSES.map((s) => h('option', { value: s }, t(`action.status.${s}`))));
   }
   if (document.activeElement !== status) status.value = a.status;
   status.hidden = locked;
@@ -162,14 +155,14 @@ export function createParkingLot(ctx, { editable = true } = {}) {
       event.preventDefault();
       const text = input.value.trim();
       if (!text) return input.focus();
-      const reply = await ctx.send({ type: 'ParkPoint', text });
+      const reply = await ctx.send(commands.parkPoint(text));
       if (reply.ok) input.value = '';
       return undefined;
     });
     el.append(form);
     ctx.watch((state, force) => {
       if (force) setText(add, t('common.add'));
-      const locked = finalized(state) || !ctx.canAct();
+      const locked = minutesFinalized(state) || !ctx.canAct();
       input.disabled = locked;
       add.disabled = locked;
     });
@@ -178,11 +171,11 @@ export function createParkingLot(ctx, { editable = true } = {}) {
     if (!force && state.parkingLot === list._data && state.participants === list._people) return;
     list._data = state.parkingLot;
     list._people = state.participants;
-    const facilitator = ctx.isFacilitator() && editable && !finalized(state);
+    const facilitator = ctx.isFacilitator() && editable && !minutesFinalized(state);
     syncList(list, state.parkingLot, (p) => p.id, (p) => {
       const mark = h('input', {
         type: 'checkbox', testid: 'park-next',
-        on: { change: () => ctx.send({ type: 'MarkForNextMeeting', pointId: p.id, forNextMeeting: mark.checked }) },
+        on: { change: () => ctx.send(commands.markForNextMeeting(p.id, mark.checked)) },
       });
       return h('li', { testid: 'park-point', data: { pointId: p.id } },
         h('span', { class: 'park-text' }), h('span', { class: 'record-meta' }),

@@ -6,23 +6,15 @@
 
 import { t } from '../i18n/i18n.js';
 import { h, select, setAttr, setOptions, setText, syncList } from './dom.js';
+import * as commands from '../model/commands.js';
+import { lanesOf, meetingEnded } from '../model/selectors.js';
+import { NOTE_COLOURS } from '../model/vocabulary.js';
 
-export const LANES = Object.freeze({
-  free: [],
-  five_w_one_h: ['what', 'who', 'when', 'where', 'why', 'how'],
-  problem_cause_solution_risk: ['problem', 'cause', 'solution', 'risk'],
-});
-export const COLOURS = Object.freeze(['yellow', 'pink', 'green', 'blue', 'orange', 'purple']);
 const MAX = 10000;
 const KEY_STEP = 250;
 const ROWS = 6;
 const FIRST_ROW = 700;
 const ROW_STEP = 1700;
-
-/** The lanes of the board's template. */
-export function lanesOf(state) {
-  return LANES[state.board && state.board.template] || [];
-}
 
 /** The notes of a state in creation order. */
 export function noteList(state) {
@@ -89,19 +81,19 @@ function noteCards(ctx, { draggable = false, selectable = false, dots = false, e
           h('span', { class: 'dot-count', attrs: { 'aria-live': 'off' } }),
           h('button', {
             type: 'button', class: 'dot-button', testid: 'note-dot-remove', text: '−',
-            on: { click: () => ctx.send({ type: 'RemoveDot', noteId: note.id }) },
+            on: { click: () => ctx.send(commands.removeDot(note.id)) },
           }),
           h('button', {
             type: 'button', class: 'dot-button', testid: 'note-dot-add', text: '+',
-            on: { click: () => ctx.send({ type: 'AddDot', noteId: note.id }) },
+            on: { click: () => ctx.send(commands.addDot(note.id)) },
           }));
       }
       if (edit) {
         const colour = select([], note.colour, { class: 'note-colour', testid: 'note-colour' });
-        colour.addEventListener('change', () => ctx.send({ type: 'RecolourNote', noteId: note.id, colour: colour.value }));
+        colour.addEventListener('change', () => ctx.send(commands.recolourNote(note.id, colour.value)));
         editRow.append(colour, h('button', {
           type: 'button', class: 'link danger note-delete', testid: 'note-delete',
-          on: { click: () => ctx.send({ type: 'DeleteNote', noteId: note.id }) },
+          on: { click: () => ctx.send(commands.deleteNote(note.id)) },
         }));
       }
       el.append(actions);
@@ -162,7 +154,7 @@ function noteCards(ctx, { draggable = false, selectable = false, dots = false, e
       const may = ctx.canEditNote(note) && ctx.canAct();
       colour.hidden = !may;
       el.querySelector('.note-delete').hidden = !may;
-      setOptions(colour, COLOURS.map((c) => ({ value: c, label: t(`colour.${c}`) })), note.colour);
+      setOptions(colour, NOTE_COLOURS.map((c) => ({ value: c, label: t(`colour.${c}`) })), note.colour);
       if (document.activeElement !== colour) colour.value = note.colour;
       setAttr(colour, 'aria-label', t('board.colour'));
       setText(el.querySelector('.note-delete'), t('common.delete'));
@@ -300,9 +292,7 @@ export function createWall(ctx, { interactive = false, flow = false } = {}) {
     overrides.set(noteId, { x, y, lane });
     render();
     const sendNow = () => {
-      const command = { type: 'MoveNote', noteId, x, y };
-      if (lane) command.lane = lane;
-      ctx.send(command).then((reply) => {
+      ctx.send(commands.moveNote({ noteId, x, y, lane: lane || undefined })).then((reply) => {
         const o = overrides.get(noteId);
         if (!reply.ok && o && o.x === x && o.y === y) {
           overrides.delete(noteId);
@@ -427,8 +417,7 @@ export function createNoteForm(ctx, { compact = false } = {}) {
     const state = ctx.state;
     const chosenLane = lanesOf(state).includes(lane.value) ? lane.value : undefined;
     const { x, y } = placeNewNote(state, chosenLane);
-    const command = { type: 'AddNote', text, colour: colour.value, x, y };
-    if (chosenLane) command.lane = chosenLane;
+    const command = commands.addNote({ text, colour: colour.value, x, y, lane: chosenLane });
     // Clear at once: the command is in the outbox now (sent later if offline), so a second tap must not
     // queue the same note again. A refusal gives the text back to be fixed.
     input.value = '';
@@ -449,11 +438,11 @@ export function createNoteForm(ctx, { compact = false } = {}) {
     laneField.hidden = lanes.length === 0;
     setOptions(lane, [...lanes.map((l) => ({ value: l, label: t(`board.lane.${l}`) })), { value: '', label: t('board.lane.none') }], lanes[0] || '');
     if (force) {
-      setOptions(colour, COLOURS.map((c) => ({ value: c, label: t(`colour.${c}`) })), 'yellow');
+      setOptions(colour, NOTE_COLOURS.map((c) => ({ value: c, label: t(`colour.${c}`) })), 'yellow');
       setText(add, t('board.addNote'));
       setAttr(input, 'placeholder', t('board.notePlaceholder'));
     }
-    const ended = state.meeting && state.meeting.status === 'ended';
+    const ended = meetingEnded(state);
     const locked = ended || !ctx.canAct();
     for (const control of [input, colour, lane, add]) control.disabled = locked;
     const parts = [];

@@ -11,6 +11,7 @@ import {
 import { card, h, setText } from '../components/dom.js';
 import { createActionItems, createDecisions, createParkingLot } from '../components/records.js';
 import { roomUrl } from '../app/session.js';
+import { meetingEnded } from '../model/selectors.js';
 
 function createJoinBox(ctx) {
   const code = h('p', { class: 'join-code small-code', testid: 'join-code' }, '······');
@@ -64,6 +65,6 @@ export function mountFacilitator(main, ctx) {
     notFacilitator.replaceChildren(t('ui.notFacilitator'), ' ',
       h('a', { href: roomUrl(ctx.roomId, 'participant') }, t('ui.view.participant')));
     grid.classList.toggle('inactive', loaded && !facilitator);
-    main.dataset.ended = String(Boolean(state.meeting && state.meeting.status === 'ended'));
+    main.dataset.ended = String(meetingEnded(state));
   });
 }

@@ -9,6 +9,7 @@ import { createCountdown, createSpeaker } from '../components/countdown.js';
 import { h, setAttr, setText, syncList } from '../components/dom.js';
 import { createMotionResult, motionForScreen } from '../components/motions.js';
 import { createWall } from '../components/wall.js';
+import { currentItem, meetingEnded } from '../model/selectors.js';
 
 /**
  * @param {HTMLElement} main
@@ -107,10 +108,9 @@ export function mountScreen(main, ctx, chrome) {
   loadJoinCode();
 
   ctx.watch((state, force) => {
-    const c = state.countdown;
-    const item = c ? state.agenda.find((i) => i.id === c.itemId) : null;
+    const item = currentItem(state);
     const index = item ? state.agenda.indexOf(item) : -1;
-    const ended = state.meeting && state.meeting.status === 'ended';
+    const ended = meetingEnded(state);
     setText(kicker, item ? `${t('agenda.currentItem')} · ${index + 1} / ${state.agenda.length} · ${t(`itemKind.${item.kind}`)}`
       : ended ? t('meetingStatus.ended') : t('agenda.currentItem'));
     setText(title, item ? item.title : ended ? t('ui.meetingOver') : t('ui.noCurrentItem'));

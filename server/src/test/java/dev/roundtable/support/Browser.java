@@ -5,7 +5,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,11 +20,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Browser implements AutoCloseable {
   public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-  /**
-   * The web client's own tests (unit.html, live.html and their modules): test resources of the web-client
-   * module, never in its jar. {@link #serveClientTests} serves them to a browser under {@code /tests/}.
-   */
-  public static final Path CLIENT_TESTS = findUp(Path.of("web-client", "src", "test", "webroot"));
   /** Where browser tests leave screenshots for a person to look at. */
   public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -91,43 +85,6 @@ public final class Browser implements AutoCloseable {
     }
     page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(fullPage));
     return file;
-  }
-
-  /**
-   * Makes {@code context} answer every {@code /tests/...} request from {@link #CLIENT_TESTS} instead of asking
-   * the server (which does not have them); everything else, the client's own modules included, still comes
-   * from the server.
-   */
-  public static BrowserContext serveClientTests(BrowserContext context) {
-    context.route(url -> url.matches("^https?://[^/]+/tests/.*"), Browser::fulfilFromClientTests);
-    return context;
-  }
-
-  private static void fulfilFromClientTests(Route route) {
-    String path = java.net.URI.create(route.request().url()).getPath();
-    Path file = CLIENT_TESTS.resolve(path.substring(1)).normalize();
-    if (!file.startsWith(CLIENT_TESTS) || !Files.isRegularFile(file)) {
-      route.fulfill(new Route.FulfillOptions().setStatus(404).setBody("no such client test file: " + path));
-      return;
-    }
-    String name = file.getFileName().toString();
-    String type = name.endsWith(".html") ? "text/html; charset=utf-8"
-        : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "application/octet-stream";
-    try {
-      route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType(type).setBodyBytes(Files.readAllBytes(file)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** {@code relative} under the working directory or the nearest parent that has it (Maven runs in server/). */
-  private static Path findUp(Path relative) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve(relative))) {
-        return dir.resolve(relative).normalize();
-      }
-    }
-    return relative.toAbsolutePath().normalize();
   }
 
   @Override
