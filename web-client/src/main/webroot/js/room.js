@@ -70,7 +70,7 @@ function main() {
   client.start().catch((error) => {
     if (error && error.code) ctx.reportError({ code: error.code, message: error.message });
   });
-  window.roundtable = { ctx, client, bus };
+  window.roundtable = { ctx, client, bus, unmount: () => ctx.unmount() };
 }
 
 main();

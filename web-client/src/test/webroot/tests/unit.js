@@ -12,6 +12,7 @@ const MODULES = [
   './ot.test.js',
   './i18n.test.js',
   './model.test.js',
+  './context.test.js',
 ];
 
 for (const path of MODULES) {

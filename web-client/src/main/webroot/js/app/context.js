@@ -1,5 +1,7 @@
 // What every room view is given: the RoomClient and its store, who "I" am, a command sender that reports
-// refusals, a render loop tied to the store and the locale, and a ticker for countdowns.
+// refusals, a render loop tied to the store and the locale, a ticker for countdowns, and the view's lifetime:
+// components take their timers, listeners and subscriptions through ctx (timeout, every, listen, own), so
+// ctx.unmount() removes every one of them when the view goes.
 
 import { errorMessage, onLocaleChange } from '../i18n/i18n.js';
 
@@ -16,6 +18,7 @@ export function createContext({ client, roomId, token, session }) {
   const errorListeners = new Set();
   const renderers = new Set();
   const tickers = new Set();
+  const disposers = new Set();
   let tickTimer = null;
   const me = client.participantId || session.participantId;
   const ownNotesKey = `roundtable.ownNotes.${roomId}.${me}`;
@@ -109,7 +112,7 @@ export function createContext({ client, roomId, token, session }) {
     watch(render) {
       renderers.add(render);
       safe(() => render(client.store.state, true));
-      return () => renderers.delete(render);
+      return ctx.own(() => renderers.delete(render));
     },
 
     /** Calls fn(serverNow) about four times a second. Returns an unsubscribe function. */
@@ -122,13 +125,62 @@ export function createContext({ client, roomId, token, session }) {
         }, TICK_MS);
       }
       safe(() => fn(client.clock.now()));
-      return () => {
+      return ctx.own(() => {
         tickers.delete(fn);
         if (tickers.size === 0 && tickTimer !== null) {
           clearInterval(tickTimer);
           tickTimer = null;
         }
+      });
+    },
+
+    /**
+     * Ties a clean-up function (an unsubscribe, a removeEventListener) to the view: it runs on unmount, or
+     * earlier when the returned function is called. Returns that function.
+     */
+    own(dispose) {
+      let done = false;
+      const once = () => {
+        if (done) return;
+        done = true;
+        disposers.delete(once);
+        dispose();
       };
+      disposers.add(once);
+      return once;
+    },
+
+    /** setTimeout for the view's lifetime. Returns a function that cancels it. */
+    timeout(fn, ms) {
+      let cancel = null;
+      const id = setTimeout(() => {
+        cancel();
+        fn();
+      }, ms);
+      cancel = ctx.own(() => clearTimeout(id));
+      return cancel;
+    },
+
+    /** setInterval for the view's lifetime. Returns a function that stops it. */
+    every(fn, ms) {
+      const id = setInterval(fn, ms);
+      return ctx.own(() => clearInterval(id));
+    },
+
+    /** addEventListener for the view's lifetime (for document, window and other long-lived targets). */
+    listen(target, type, listener, options) {
+      target.addEventListener(type, listener, options);
+      return ctx.own(() => target.removeEventListener(type, listener, options));
+    },
+
+    /** Removes every timer, listener and subscription the view's components took through ctx. */
+    unmount() {
+      for (const dispose of [...disposers]) safe(dispose);
+    },
+
+    /** How many clean-ups are pending (what unmount would remove); for tests. */
+    get ownedCount() {
+      return disposers.size;
     },
 
     /** The friendly text of an error. */

@@ -72,7 +72,7 @@ export function mountChrome(root, ctx, view) {
 
   let connState = ctx.client.connection;
   let connInfo = {};
-  let errorTimer = null;
+  let cancelErrorTimer = () => {};
   let lastError = null;
 
   function renderConn() {
@@ -110,28 +110,28 @@ export function mountChrome(root, ctx, view) {
 
   function clearError() {
     lastError = null;
-    clearTimeout(errorTimer);
+    cancelErrorTimer();
     renderError();
   }
 
-  ctx.onErrorReport((error) => {
+  ctx.own(ctx.onErrorReport((error) => {
     lastError = error || { code: 'UNKNOWN' };
     renderError();
-    clearTimeout(errorTimer);
-    errorTimer = setTimeout(clearError, 30000);
-  });
+    cancelErrorTimer();
+    cancelErrorTimer = ctx.timeout(clearError, 30000);
+  }));
 
-  ctx.client.onConnection((state, info) => {
+  ctx.own(ctx.client.onConnection((state, info) => {
     connState = state;
     connInfo = info || {};
     renderConn();
-  });
-  ctx.client.onError((error) => {
+  }));
+  ctx.own(ctx.client.onError((error) => {
     if (error.source === 'register' || error.source === 'sync') {
       if (['UNAUTHORIZED', 'WRONG_ROOM', 'FORBIDDEN', 'ROOM_NOT_FOUND'].includes(error.code)) ctx.reportError(error);
     }
-  });
-  ctx.client.outbox.onChange((entries) => renderPending(entries.length));
+  }));
+  ctx.own(ctx.client.outbox.onChange((entries) => renderPending(entries.length)));
 
   ctx.watch((state, force) => {
     const meeting = state.meeting;

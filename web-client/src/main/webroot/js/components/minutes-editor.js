@@ -162,7 +162,7 @@ export function createMinutesEditor(ctx, { readOnly = false } = {}) {
     if (!mc || readOnly || !ctx.canAct()) return;
     if (cursorTimer !== null) return;
     const wait = Math.max(0, lastCursorAt + CURSOR_INTERVAL_MS - Date.now());
-    cursorTimer = setTimeout(() => {
+    cursorTimer = ctx.timeout(() => {
       cursorTimer = null;
       sendCursor();
     }, wait);
@@ -256,12 +256,12 @@ export function createMinutesEditor(ctx, { readOnly = false } = {}) {
   textarea.addEventListener('compositionstart', onCompositionStart);
   textarea.addEventListener('compositionend', onCompositionEnd);
   for (const event of ['select', 'keyup', 'mouseup', 'focus']) textarea.addEventListener(event, queueCursor);
-  document.addEventListener('selectionchange', () => {
+  ctx.listen(document, 'selectionchange', () => {
     if (document.activeElement === textarea) queueCursor();
   });
 
-  ctx.store.onEphemeral(onRemoteCursor);
-  ctx.store.subscribe((state, change) => {
+  ctx.own(ctx.store.onEphemeral(onRemoteCursor));
+  ctx.own(ctx.store.subscribe((state, change) => {
     if (change.type === 'snapshot') {
       if (!mc) create(state);
       else mc.resync(state.minutes.revision, state.minutes.text);
@@ -276,12 +276,12 @@ export function createMinutesEditor(ctx, { readOnly = false } = {}) {
     for (const event of (envelope && envelope.events) || []) {
       if (event.type === 'MinutesEdited') mc.applyServer(event.revision, event.ops, own);
     }
-  });
+  }));
   ctx.watch(() => {
     renderStatus();
     renderCursors();
   });
-  setInterval(renderCursors, 5000);
+  ctx.every(renderCursors, 5000);
   if (ctx.store.loaded) create(ctx.state);
   return el;
 }

@@ -304,8 +304,9 @@ export function createWall(ctx, { interactive = false, flow = false } = {}) {
       sendNow();
       return;
     }
-    clearTimeout(keyTimers.get(noteId));
-    keyTimers.set(noteId, setTimeout(sendNow, 400));
+    const pending = keyTimers.get(noteId);
+    if (pending) pending();
+    keyTimers.set(noteId, ctx.timeout(sendNow, 400));
   }
 
   const cards = noteCards(ctx, {

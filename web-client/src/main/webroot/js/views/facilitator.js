@@ -27,7 +27,7 @@ function createJoinBox(ctx) {
       link.href = joinLink(summary.joinCode);
       setText(link, link.href);
     } catch {
-      setTimeout(load, 10000);
+      ctx.timeout(load, 10000);
     }
   }());
   return el;

@@ -61,7 +61,7 @@ export function mountScreen(main, ctx, chrome) {
     onTimeUp: () => {
       beep();
       countdown.classList.add('flash');
-      setTimeout(() => countdown.classList.remove('flash'), 3000);
+      ctx.timeout(() => countdown.classList.remove('flash'), 3000);
     },
   });
   const timerCard = h('section', { class: 'screen-card screen-timer' }, countdown);
@@ -102,7 +102,7 @@ export function mountScreen(main, ctx, chrome) {
       qr.src = qrUrl(joinCodeValue);
       setText(joinUrl, joinLink(joinCodeValue).replace(/^https?:\/\//, ''));
     } catch {
-      setTimeout(loadJoinCode, 10000);
+      ctx.timeout(loadJoinCode, 10000);
     }
   }
   loadJoinCode();
@@ -150,6 +150,6 @@ export function mountScreen(main, ctx, chrome) {
     main.classList.toggle('with-vote', Boolean(motion));
   }
   // A closed motion leaves the screen after a while even when nothing else happens.
-  setInterval(() => renderVote(ctx.clock.now()), 5000);
-  setInterval(renderMute, 2000);
+  ctx.every(() => renderVote(ctx.clock.now()), 5000);
+  ctx.every(renderMute, 2000);
 }
