@@ -1,9 +1,11 @@
 // The live board (full screen): the sticky-note wall with lanes for the templates, drag to move, dot votes,
 // colours, clusters made from selected notes, and a "by votes" order.
 
-import { t } from '../i18n.js';
-import { field, h, setAttr, setText, syncList } from '../ui/dom.js';
-import { createNoteForm, createWall } from '../ui/wall.js';
+import { t } from '../i18n/i18n.js';
+import { field, h, setAttr, setText, syncList } from '../components/dom.js';
+import { createNoteForm, createWall } from '../components/wall.js';
+import * as commands from '../model/commands.js';
+import { meetingEnded } from '../model/selectors.js';
 
 export function mountBoard(main, ctx) {
   const wall = createWall(ctx, { interactive: true });
@@ -35,7 +37,7 @@ export function mountBoard(main, ctx) {
       ctx.reportError({ code: 'INVALID_FIELD', message: t('ui.selectNotesFirst') });
       return;
     }
-    const reply = await ctx.send({ type: 'GroupNotes', noteIds, name: clusterName.value.trim() });
+    const reply = await ctx.send(commands.groupNotes({ noteIds, name: clusterName.value.trim() }));
     if (reply.ok) {
       clusterName.value = '';
       wall.selection.clear();
@@ -89,7 +91,7 @@ export function mountBoard(main, ctx) {
           click: () => {
             const noteIds = [...wall.selection].filter((id) => ctx.state.notes[id]);
             if (!noteIds.length) ctx.reportError({ code: 'INVALID_FIELD', message: t('ui.selectNotesFirst') });
-            else ctx.send({ type: 'GroupNotes', noteIds, clusterId: c.id }).then((r) => {
+            else ctx.send(commands.groupNotes({ noteIds, clusterId: c.id })).then((r) => {
               if (r.ok) {
                 wall.selection.clear();
                 wall.render();
@@ -99,15 +101,15 @@ export function mountBoard(main, ctx) {
           },
         },
       }),
-      h('button', { type: 'button', class: 'small-button secondary', testid: 'cluster-ungroup', on: { click: () => ctx.send({ type: 'Ungroup', clusterId: c.id }) } })), (li, c) => {
+      h('button', { type: 'button', class: 'small-button secondary', testid: 'cluster-ungroup', on: { click: () => ctx.send(commands.ungroup(c.id)) } })), (li, c) => {
       li.style.setProperty('--cluster-hue', String(hueOf(c.id)));
       setText(li.querySelector('.cluster-name'), `${c.name || t('board.cluster')} (${counts[c.id] || 0})`);
       setText(li.querySelector('[data-testid=cluster-add]'), t('ui.addSelected'));
       setText(li.querySelector('[data-testid=cluster-ungroup]'), t('board.ungroup'));
-      const locked = !ctx.canAct() || (state.meeting && state.meeting.status === 'ended');
+      const locked = !ctx.canAct() || meetingEnded(state);
       for (const b2 of li.querySelectorAll('button')) b2.disabled = locked;
     });
-    const locked = !ctx.canAct() || (state.meeting && state.meeting.status === 'ended');
+    const locked = !ctx.canAct() || meetingEnded(state);
     clusterName.disabled = locked;
     clusterCreate.disabled = locked;
     renderToolbar();

@@ -1,16 +1,17 @@
 // The facilitator console: agenda, timer, floor, motions, board, decisions and records, people, the join
 // code, and the meeting controls (hand-off, finalize, end). Refusals appear in the header's error region.
 
-import { t } from '../i18n.js';
-import { joinLink, qrUrl, roomSummary } from '../ui/api.js';
-import { createAgendaEditor } from '../ui/agenda-editor.js';
+import { t } from '../i18n/i18n.js';
+import { joinLink, qrUrl, roomSummary } from '../app/api.js';
+import { createAgendaEditor } from '../components/agenda-editor.js';
 import {
   createBoardControls, createDecisionForm, createFloorControls, createMeetingControls, createMotionControls,
   createPeople, createTimerControls,
-} from '../ui/console-controls.js';
-import { card, h, setText } from '../ui/dom.js';
-import { createActionItems, createDecisions, createParkingLot } from '../ui/records.js';
-import { roomUrl } from '../ui/session.js';
+} from '../components/console-controls.js';
+import { card, h, setText } from '../components/dom.js';
+import { createActionItems, createDecisions, createParkingLot } from '../components/records.js';
+import { roomUrl } from '../app/session.js';
+import { meetingEnded } from '../model/selectors.js';
 
 function createJoinBox(ctx) {
   const code = h('p', { class: 'join-code small-code', testid: 'join-code' }, '······');
@@ -26,7 +27,7 @@ function createJoinBox(ctx) {
       link.href = joinLink(summary.joinCode);
       setText(link, link.href);
     } catch {
-      setTimeout(load, 10000);
+      ctx.timeout(load, 10000);
     }
   }());
   return el;
@@ -64,6 +65,6 @@ export function mountFacilitator(main, ctx) {
     notFacilitator.replaceChildren(t('ui.notFacilitator'), ' ',
       h('a', { href: roomUrl(ctx.roomId, 'participant') }, t('ui.view.participant')));
     grid.classList.toggle('inactive', loaded && !facilitator);
-    main.dataset.ended = String(Boolean(state.meeting && state.meeting.status === 'ended'));
+    main.dataset.ended = String(meetingEnded(state));
   });
 }

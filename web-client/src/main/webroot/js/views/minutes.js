@@ -1,11 +1,12 @@
 // The minutes view: the minutes text (read-only, preformatted text), decisions, the action items table,
 // the parking lot, and the export links (Markdown, printable HTML).
 
-import { t } from '../i18n.js';
-import { minutesUrl } from '../ui/api.js';
-import { card, h, setText, syncList } from '../ui/dom.js';
-import { formatDuration } from '../ui/format.js';
-import { createDecisions, createParkingLot } from '../ui/records.js';
+import { t } from '../i18n/i18n.js';
+import { minutesUrl } from '../app/api.js';
+import { card, h, setText, syncList } from '../components/dom.js';
+import { formatDuration } from '../components/format.js';
+import { createDecisions, createParkingLot } from '../components/records.js';
+import { itemById } from '../model/selectors.js';
 
 function createActionTable(ctx) {
   const head = h('tr', {});
@@ -19,7 +20,7 @@ function createActionTable(ctx) {
         .map((key) => h('th', { scope: 'col' }, t(key))));
     }
     syncList(body, state.actionItems, (a) => a.id, () => h('tr', { testid: 'action-item' }, ...Array.from({ length: 6 }, () => h('td', {}))), (tr, a) => {
-      const item = a.itemId ? state.agenda.find((i) => i.id === a.itemId) : null;
+      const item = itemById(state, a.itemId);
       const cells = [a.task, a.owner, a.standard || '—', a.deadline, t(`action.status.${a.status}`), item ? item.title : '—'];
       tr.dataset.actionItemId = a.id;
       tr.dataset.status = a.status;

@@ -1,26 +1,28 @@
 // The participant view (phone first, also laptop): what is on now, raise / lower hand, vote, notes, the
 // co-edited minutes, decisions, action items and the parking lot, and the agenda.
 
-import { t } from '../i18n.js';
-import { createAgendaList } from '../ui/agenda.js';
-import { createCountdown, createSpeaker } from '../ui/countdown.js';
-import { card, h, setText } from '../ui/dom.js';
-import { createMinutesEditor } from '../ui/minutes-editor.js';
-import { createVotePanel } from '../ui/motions.js';
-import { createActionItems, createDecisions, createParkingLot } from '../ui/records.js';
-import { createNoteForm, createNoteList } from '../ui/wall.js';
+import { t } from '../i18n/i18n.js';
+import { createAgendaList } from '../components/agenda.js';
+import { createCountdown, createSpeaker } from '../components/countdown.js';
+import { card, h, setText } from '../components/dom.js';
+import { createMinutesEditor } from '../components/minutes-editor.js';
+import { createVotePanel } from '../components/motions.js';
+import { createActionItems, createDecisions, createParkingLot } from '../components/records.js';
+import { createNoteForm, createNoteList } from '../components/wall.js';
+import * as commands from '../model/commands.js';
+import { currentItem, meetingEnded } from '../model/selectors.js';
 
 /** Raise / lower hand, the queue position, and "end my turn" while speaking. */
 function createHand(ctx) {
-  const raise = h('button', { type: 'button', class: 'primary big-button', testid: 'raise-hand', on: { click: () => ctx.send({ type: 'RaiseHand' }) } });
-  const lower = h('button', { type: 'button', class: 'secondary big-button', testid: 'lower-hand', on: { click: () => ctx.send({ type: 'LowerHand' }) } });
-  const endTurn = h('button', { type: 'button', class: 'secondary', testid: 'end-turn', on: { click: () => ctx.send({ type: 'EndFloor' }) } });
+  const raise = h('button', { type: 'button', class: 'primary big-button', testid: 'raise-hand', on: { click: () => ctx.send(commands.raiseHand()) } });
+  const lower = h('button', { type: 'button', class: 'secondary big-button', testid: 'lower-hand', on: { click: () => ctx.send(commands.lowerHand()) } });
+  const endTurn = h('button', { type: 'button', class: 'secondary', testid: 'end-turn', on: { click: () => ctx.send(commands.endFloor()) } });
   const status = h('p', { class: 'hand-status', attrs: { 'aria-live': 'polite' } });
   const el = h('div', { class: 'hand' }, h('div', { class: 'button-row' }, raise, lower, endTurn), status);
   ctx.watch((state) => {
     const inQueue = state.queue.indexOf(ctx.me);
     const speaking = state.floor && state.floor.speakerId === ctx.me;
-    const ended = state.meeting && state.meeting.status === 'ended';
+    const ended = meetingEnded(state);
     const locked = ended || !ctx.canAct();
     setText(raise, t('speaker.raiseHand'));
     setText(lower, t('speaker.lowerHand'));
@@ -45,9 +47,8 @@ function createNow(ctx) {
   const el = h('div', { class: 'now' }, title, output,
     h('div', { class: 'now-timers' }, createCountdown(ctx, { size: 'small' }), createSpeaker(ctx)));
   ctx.watch((state) => {
-    const c = state.countdown;
-    const item = c ? state.agenda.find((i) => i.id === c.itemId) : null;
-    setText(title, item ? item.title : state.meeting && state.meeting.status === 'ended' ? t('ui.meetingOver') : t('ui.noCurrentItem'));
+    const item = currentItem(state);
+    setText(title, item ? item.title : meetingEnded(state) ? t('ui.meetingOver') : t('ui.noCurrentItem'));
     setText(output, item && item.expectedOutput ? `${t('ui.labelled', { label: t('agenda.expectedOutput') })} ${item.expectedOutput}` : '');
     output.hidden = !(item && item.expectedOutput);
   });

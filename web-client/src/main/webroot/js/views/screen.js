@@ -2,13 +2,14 @@
 // topic countdown with a beep on time-up, the speaker and the queue, the live vote, the note wall during an
 // open discussion, and the join code with its QR code.
 
-import { t } from '../i18n.js';
-import { roomSummary, qrUrl, joinLink } from '../ui/api.js';
-import { beep, canPlay, isMuted, setMuted, unlock, unlockOnFirstGesture } from '../ui/beep.js';
-import { createCountdown, createSpeaker } from '../ui/countdown.js';
-import { h, setAttr, setText, syncList } from '../ui/dom.js';
-import { createMotionResult, motionForScreen } from '../ui/motions.js';
-import { createWall } from '../ui/wall.js';
+import { t } from '../i18n/i18n.js';
+import { roomSummary, qrUrl, joinLink } from '../app/api.js';
+import { beep, canPlay, isMuted, setMuted, unlock, unlockOnFirstGesture } from '../components/beep.js';
+import { createCountdown, createSpeaker } from '../components/countdown.js';
+import { h, setAttr, setText, syncList } from '../components/dom.js';
+import { createMotionResult, motionForScreen } from '../components/motions.js';
+import { createWall } from '../components/wall.js';
+import { currentItem, meetingEnded } from '../model/selectors.js';
 
 /**
  * @param {HTMLElement} main
@@ -60,7 +61,7 @@ export function mountScreen(main, ctx, chrome) {
     onTimeUp: () => {
       beep();
       countdown.classList.add('flash');
-      setTimeout(() => countdown.classList.remove('flash'), 3000);
+      ctx.timeout(() => countdown.classList.remove('flash'), 3000);
     },
   });
   const timerCard = h('section', { class: 'screen-card screen-timer' }, countdown);
@@ -101,16 +102,15 @@ export function mountScreen(main, ctx, chrome) {
       qr.src = qrUrl(joinCodeValue);
       setText(joinUrl, joinLink(joinCodeValue).replace(/^https?:\/\//, ''));
     } catch {
-      setTimeout(loadJoinCode, 10000);
+      ctx.timeout(loadJoinCode, 10000);
     }
   }
   loadJoinCode();
 
   ctx.watch((state, force) => {
-    const c = state.countdown;
-    const item = c ? state.agenda.find((i) => i.id === c.itemId) : null;
+    const item = currentItem(state);
     const index = item ? state.agenda.indexOf(item) : -1;
-    const ended = state.meeting && state.meeting.status === 'ended';
+    const ended = meetingEnded(state);
     setText(kicker, item ? `${t('agenda.currentItem')} · ${index + 1} / ${state.agenda.length} · ${t(`itemKind.${item.kind}`)}`
       : ended ? t('meetingStatus.ended') : t('agenda.currentItem'));
     setText(title, item ? item.title : ended ? t('ui.meetingOver') : t('ui.noCurrentItem'));
@@ -150,6 +150,6 @@ export function mountScreen(main, ctx, chrome) {
     main.classList.toggle('with-vote', Boolean(motion));
   }
   // A closed motion leaves the screen after a while even when nothing else happens.
-  setInterval(() => renderVote(ctx.clock.now()), 5000);
-  setInterval(renderMute, 2000);
+  ctx.every(() => renderVote(ctx.clock.now()), 5000);
+  ctx.every(renderMute, 2000);
 }

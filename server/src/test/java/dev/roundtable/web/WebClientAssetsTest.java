@@ -42,6 +42,17 @@ class WebClientAssetsTest {
   }
 
   @Test
+  @DisplayName("ships no client tests: the classpath webroot has no tests/ and the server answers 404 for them")
+  void shipsNoClientTests() {
+    ClassLoader loader = WebClientAssetsTest.class.getClassLoader();
+    assertThat(loader.getResource("webroot/index.html")).as("the production webroot is on the classpath").isNotNull();
+    assertThat(loader.getResource("webroot/tests")).as("webroot/tests on the classpath").isNull();
+    assertThat(loader.getResource("webroot/tests/unit.html")).isNull();
+    assertThat(result(server.get("/tests/unit.html", null)).statusCode()).isEqualTo(404);
+    assertThat(result(server.get("/tests/live.html", null)).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   @DisplayName("draws a room's join link as a QR code, and refuses unknown or malformed codes")
   void joinQrCode() {
     String code = result(server.createRoom()).getString("joinCode");

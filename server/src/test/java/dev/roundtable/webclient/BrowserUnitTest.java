@@ -44,7 +44,7 @@ class BrowserUnitTest {
   @Test
   @DisplayName("all pass: event-bus client, store, room client, OT and i18n")
   void allPass() {
-    BrowserContext context = browser.newContext();
+    BrowserContext context = ClientSources.serveClientTests(browser.newContext());
     Page page = context.newPage();
     page.navigate("http://127.0.0.1:" + server.port() + "/tests/unit.html");
     page.waitForFunction("() => window.__testResults !== undefined", null,

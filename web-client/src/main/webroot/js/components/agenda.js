@@ -1,0 +1,47 @@
+// The agenda as participants see it: one data-testid="agenda-item" per item (data-item-id, data-status),
+// the current one marked with aria-current.
+
+import { t } from '../i18n/i18n.js';
+import { h, setAttr, setText, syncList } from './dom.js';
+import { formatDuration, itemActualMs } from './format.js';
+
+/** A one-line description of an item: kind · owner · time-box (· actual time). */
+export function itemDetails(state, item, now) {
+  const parts = [t(`itemKind.${item.kind}`)];
+  if (item.owner) parts.push(`${t('ui.labelled', { label: t('agenda.owner') })} ${item.owner}`);
+  parts.push(`${t('ui.labelled', { label: t('agenda.timebox') })} ${formatDuration(item.timeboxSeconds * 1000)}`);
+  const actual = itemActualMs(state, item, now);
+  if (item.status !== 'pending' && actual > 0) parts.push(t('agenda.actual', { time: formatDuration(actual) }));
+  return parts.join(' · ');
+}
+
+/** A read-only agenda list. */
+export function createAgendaList(ctx) {
+  const list = h('ol', { class: 'agenda-list' });
+  const empty = h('p', { class: 'empty' });
+  const el = h('div', {}, list, empty);
+  ctx.watch((state, force) => {
+    if (!force && list._agenda === state.agenda && list._countdown === state.countdown) return;
+    list._agenda = state.agenda;
+    list._countdown = state.countdown;
+    const now = ctx.clock.now();
+    syncList(list, state.agenda, (i) => i.id, () => h('li', { class: 'agenda-item', testid: 'agenda-item' },
+      h('span', { class: 'agenda-title' }), h('span', { class: 'status-badge' }), h('span', { class: 'agenda-meta' }),
+      h('span', { class: 'agenda-output' })), (li, item) => {
+      li.dataset.itemId = item.id;
+      li.dataset.status = item.status;
+      setAttr(li, 'aria-current', item.status === 'active' ? 'step' : null);
+      setText(li.querySelector('.agenda-title'), item.title);
+      const badge = li.querySelector('.status-badge');
+      setText(badge, t(`itemStatus.${item.status}`));
+      badge.dataset.status = item.status;
+      setText(li.querySelector('.agenda-meta'), itemDetails(state, item, now));
+      const out = li.querySelector('.agenda-output');
+      setText(out, item.expectedOutput ? `${t('ui.labelled', { label: t('agenda.expectedOutput') })} ${item.expectedOutput}` : '');
+      out.hidden = !item.expectedOutput;
+    });
+    empty.hidden = state.agenda.length > 0;
+    setText(empty, t('agenda.empty'));
+  });
+  return el;
+}

@@ -1,0 +1,158 @@
+// The bar on top of every room view: meeting title, links to the other views, connection state, pending
+// commands, language switch, and the aria-live region that shows the last refusal.
+
+import { locale, setLocale, t } from '../i18n/i18n.js';
+import { h, setAttr, setText, syncList } from './dom.js';
+import { roomUrl } from '../app/session.js';
+
+const VIEWS_BY_ROLE = {
+  facilitator: ['facilitator', 'participant', 'board', 'screen', 'minutes'],
+  participant: ['participant', 'board', 'minutes', 'screen'],
+  screen: ['screen', 'board', 'minutes'],
+};
+
+/** RoomClient connection state → the data-state of the indicator. */
+export function connectionDataState(state) {
+  if (state === 'live') return 'open';
+  if (state === 'offline' || state === 'failed' || state === 'stopped') return 'closed';
+  return 'connecting';
+}
+
+function connectionLabel(state, info) {
+  switch (state) {
+    case 'live': return t('conn.online');
+    case 'syncing': return t('conn.syncing');
+    case 'offline': return t('conn.offline');
+    case 'failed': return info && info.code ? t('ui.connFailed', { reason: t(`error.${info.code}`) }) : t('ui.connFailedShort');
+    case 'stopped': return t('ui.connStopped');
+    default: return t('conn.connecting');
+  }
+}
+
+/**
+ * Builds the header into `root` and keeps it up to date.
+ * @param {HTMLElement} root
+ * @param {object} ctx the room context
+ * @param {string} view the view being shown
+ * @returns {{extras: HTMLElement, errorRegion: HTMLElement}} extras: a slot for view-specific controls
+ */
+export function mountChrome(root, ctx, view) {
+  const title = h('span', { class: 'bar-title' });
+  const viewName = h('span', { class: 'bar-view' });
+  const nav = h('ul', { class: 'bar-nav' });
+  const connDot = h('span', { class: 'conn-dot', attrs: { 'aria-hidden': 'true' } });
+  const connText = h('span', { class: 'conn-text' });
+  const conn = h('span', { class: 'conn', testid: 'connection-state', attrs: { role: 'status' }, data: { state: 'connecting' } },
+    connDot, connText);
+  const pendingCount = h('span', { testid: 'pending-count', class: 'pending-count', data: { count: '0' } }, '0');
+  const pendingLabel = h('span', { class: 'pending-label' });
+  const pending = h('span', { class: 'pending', data: { count: '0' } }, pendingCount, ' ', pendingLabel);
+  const localeButton = h('button', {
+    type: 'button', class: 'secondary small-button', testid: 'locale-switch',
+    on: { click: () => setLocale(locale() === 'en' ? 'zh-CN' : 'en') },
+  });
+  const extras = h('div', { class: 'bar-extras' });
+  const errorText = h('span', { class: 'error-text' });
+  const errorDetail = h('span', { class: 'error-detail' });
+  const errorClose = h('button', {
+    type: 'button', class: 'link error-close', hidden: true,
+    on: { click: () => clearError() },
+  });
+  const errorRegion = h('div', {
+    class: 'error-message', testid: 'error', attrs: { role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' },
+  }, errorText, ' ', errorDetail);
+  const errorBox = h('div', { class: 'error-region' }, errorRegion, errorClose);
+
+  const bar = h('header', { class: 'bar' },
+    h('div', { class: 'bar-main' },
+      h('h1', { class: 'bar-heading' }, title, ' ', viewName),
+      h('nav', { class: 'bar-navwrap', attrs: { 'aria-label': 'views' } }, nav)),
+    h('div', { class: 'bar-status' }, conn, pending, extras, localeButton));
+  root.append(bar, errorBox);
+
+  let connState = ctx.client.connection;
+  let connInfo = {};
+  let cancelErrorTimer = () => {};
+  let lastError = null;
+
+  function renderConn() {
+    const dataState = connectionDataState(connState);
+    setAttr(conn, 'data-state', dataState);
+    setAttr(conn, 'data-detail', connState);
+    setText(connText, connectionLabel(connState, connInfo));
+  }
+
+  function renderPending(count) {
+    setText(pendingCount, String(count));
+    setAttr(pendingCount, 'data-count', String(count));
+    setAttr(pending, 'data-count', String(count));
+    pending.classList.toggle('has-pending', count > 0);
+    setText(pendingLabel, t('ui.pending', { n: count }));
+    setAttr(pending, 'title', t('ui.pendingTitle'));
+  }
+
+  function renderError() {
+    if (!lastError) {
+      setText(errorText, '');
+      setText(errorDetail, '');
+      errorClose.hidden = true;
+      errorBox.classList.remove('shown');
+      errorRegion.removeAttribute('data-code');
+      return;
+    }
+    setText(errorText, ctx.errorText(lastError));
+    setText(errorDetail, lastError.message ? `(${lastError.message})` : '');
+    setText(errorClose, t('common.close'));
+    errorClose.hidden = false;
+    errorRegion.dataset.code = lastError.code || '';
+    errorBox.classList.add('shown');
+  }
+
+  function clearError() {
+    lastError = null;
+    cancelErrorTimer();
+    renderError();
+  }
+
+  ctx.own(ctx.onErrorReport((error) => {
+    lastError = error || { code: 'UNKNOWN' };
+    renderError();
+    cancelErrorTimer();
+    cancelErrorTimer = ctx.timeout(clearError, 30000);
+  }));
+
+  ctx.own(ctx.client.onConnection((state, info) => {
+    connState = state;
+    connInfo = info || {};
+    renderConn();
+  }));
+  ctx.own(ctx.client.onError((error) => {
+    if (error.source === 'register' || error.source === 'sync') {
+      if (['UNAUTHORIZED', 'WRONG_ROOM', 'FORBIDDEN', 'ROOM_NOT_FOUND'].includes(error.code)) ctx.reportError(error);
+    }
+  }));
+  ctx.own(ctx.client.outbox.onChange((entries) => renderPending(entries.length)));
+
+  ctx.watch((state, force) => {
+    const meeting = state.meeting;
+    setText(title, meeting ? meeting.title : t('app.name'));
+    document.title = `${meeting ? meeting.title : t('app.name')} · ${t(`ui.view.${view}`)}`;
+    setText(viewName, `· ${t(`ui.view.${view}`)}`);
+    const views = VIEWS_BY_ROLE[ctx.role()] || VIEWS_BY_ROLE.participant;
+    syncList(nav, views, (v) => v, (v) => h('li', {}, h('a', { href: roomUrl(ctx.roomId, v), data: { view: v } })), (li, v) => {
+      const a = li.firstChild;
+      setText(a, t(`ui.view.${v}`));
+      setAttr(a, 'aria-current', v === view ? 'page' : null);
+    });
+    if (force) {
+      setText(localeButton, locale() === 'en' ? '中文' : 'English');
+      setAttr(localeButton, 'aria-label', `${t('ui.labelled', { label: t('common.language') })} ${locale() === 'en' ? '简体中文' : 'English'}`);
+      setAttr(localeButton, 'lang', locale() === 'en' ? 'zh-CN' : 'en');
+      renderConn();
+      renderPending(ctx.client.outbox.entries.length);
+      renderError();
+    }
+  });
+
+  return { extras, errorRegion };
+}

@@ -1,0 +1,86 @@
+// Time and countdown arithmetic for the views (docs/PROTOCOL.md §7.4, §9.8). Pure functions, no DOM.
+
+import { itemById } from '../model/selectors.js';
+
+const pad = (n) => String(n).padStart(2, '0');
+
+/**
+ * A countdown as the room shows it: "mm:ss" while time is left (whole seconds rounded up, so a fresh
+ * 10-minute box shows 10:00), "+mm:ss" once overrun. Minutes are not wrapped into hours.
+ * @param {number} remainingMs
+ * @returns {string}
+ */
+export function formatCountdown(remainingMs) {
+  if (remainingMs >= 0) {
+    const s = Math.ceil(remainingMs / 1000);
+    return `${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
+  }
+  const s = Math.floor(-remainingMs / 1000);
+  return `+${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
+}
+
+/** A duration as m:ss (rounded up to the second), e.g. for speaking time and actual item time. */
+export function formatDuration(ms) {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${pad(s % 60)}`;
+}
+
+/**
+ * The topic countdown of a room state at server time `now`.
+ * @returns {{state: 'idle'|'running'|'paused'|'overrun', remainingMs: number, durationMs: number,
+ *   item: object|null, warn: boolean, text: string, running: boolean}}
+ *   state: 'overrun' while running past the deadline; a paused countdown stays 'paused' (its text still
+ *   shows the overrun). warn: in the last 20 % of the time-box or the last minute.
+ */
+export function topicCountdown(state, now) {
+  const c = state && state.countdown;
+  if (!c) return { state: 'idle', remainingMs: 0, durationMs: 0, item: null, warn: false, text: '00:00', running: false };
+  const item = itemById(state, c.itemId);
+  const remainingMs = Math.round(c.running ? c.deadline - now : c.remainingMs);
+  const durationMs = item ? item.timeboxSeconds * 1000 : Math.max(remainingMs, 1);
+  let status;
+  if (!c.running) status = 'paused';
+  else if (remainingMs < 0) status = 'overrun';
+  else status = 'running';
+  const warn = remainingMs >= 0 && (remainingMs <= durationMs * 0.2 || remainingMs <= 60000);
+  return { state: status, remainingMs, durationMs, item, warn, text: formatCountdown(remainingMs), running: c.running };
+}
+
+/**
+ * The current speaker's countdown at server time `now`, or null when nobody has the floor.
+ * @returns {{speakerId: string, remainingMs: number, spokenMs: number, overrun: boolean, text: string}|null}
+ */
+export function speakerCountdown(state, now) {
+  const f = state && state.floor;
+  if (!f) return null;
+  const remainingMs = Math.round(f.deadline - now);
+  return {
+    speakerId: f.speakerId, remainingMs, spokenMs: Math.max(0, now - f.since), overrun: remainingMs < 0,
+    text: formatCountdown(remainingMs),
+  };
+}
+
+/** The item's time so far (pauses excluded), counting the run under way. */
+export function itemActualMs(state, item, now) {
+  let ms = item.actualMs || 0;
+  const c = state.countdown;
+  if (c && c.itemId === item.id && c.running && c.runningSince) ms += Math.max(0, now - c.runningSince);
+  return ms;
+}
+
+/** A local date/time label for a server epoch ms. */
+export function formatTime(epochMs, locale) {
+  try {
+    return new Date(epochMs).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  } catch {
+    return new Date(epochMs).toISOString().slice(11, 16);
+  }
+}
+
+/** The 1-based line number of a position in a text. */
+export function lineOf(text, position) {
+  let line = 1;
+  const end = Math.min(position, text.length);
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
