@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * One client connection as the bridge sees it, whatever transport carries it: what it has subscribed to (and
- * as whom), its rate limiter, the token it last proved, when it last pinged. Subclasses only move frames.
- * Confined to the bridge's event loop.
+ * as whom; kept by {@link RoomSubscribers}), its rate limiter and the token it last proved (kept by
+ * {@link BridgeAdmission}), when it last pinged. Subclasses only move frames. Confined to the bridge's event
+ * loop.
  */
 abstract class ClientSession {
   final String connectionId = UUID.randomUUID().toString();

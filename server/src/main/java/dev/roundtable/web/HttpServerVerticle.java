@@ -137,8 +137,8 @@ public final class HttpServerVerticle extends VerticleBase {
    * The two WebSocket routes come first, so they shadow vertx-web's own.
    */
   private void mountEventBusBridge(Router router) {
-    bridge = new EventBridge(vertx, tokens, registry, rooms, clock, config.maxCommandBytes(),
-        config.commandsPerSecond(), config.commandBurst());
+    bridge = new EventBridge(vertx, new BridgeAdmission(tokens, clock, config.maxCommandBytes(),
+        config.commandsPerSecond(), config.commandBurst()), new RoomSubscribers(vertx, rooms), rooms, clock);
     vertx.eventBus().<String>consumer(Addresses.PRESENCE_RECOUNT, m -> bridge.recount(m.body()));
     router.get("/eventbus/websocket")
         .handler(ctx -> upgrade(ctx, ws -> Sessions.raw(ws, bridge::onMessage, bridge::closed)));
