@@ -59,12 +59,22 @@ public final class Browser implements AutoCloseable {
 
   /** A desktop or wall-screen window of this size, in English (the tests read English text). */
   public static NewContextOptions desktop(int width, int height) {
-    return new NewContextOptions().setLocale("en-US").setViewportSize(width, height);
+    return desktop(width, height, "en-US");
+  }
+
+  /** A desktop or wall-screen window of this size whose browser speaks {@code locale} ("en-US", "zh-CN"). */
+  public static NewContextOptions desktop(int width, int height, String locale) {
+    return new NewContextOptions().setLocale(locale).setViewportSize(width, height);
   }
 
   /** A phone held upright: 360×800 CSS pixels at twice the density, touch, mobile viewport rules, in English. */
   public static NewContextOptions phone() {
-    return new NewContextOptions().setLocale("en-US").setViewportSize(360, 800).setDeviceScaleFactor(2)
+    return phone("en-US");
+  }
+
+  /** The same phone, its browser speaking {@code locale}. */
+  public static NewContextOptions phone(String locale) {
+    return new NewContextOptions().setLocale(locale).setViewportSize(360, 800).setDeviceScaleFactor(2)
         .setIsMobile(true).setHasTouch(true);
   }
 
