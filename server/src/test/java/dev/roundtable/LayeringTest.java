@@ -1,0 +1,81 @@
+package dev.roundtable;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of docs/ARCHITECTURE.md ("Code map"), checked on the compiled main classes, so that a change
+ * that breaks it fails the build instead of eroding the structure one import at a time.
+ */
+@DisplayName("The server's layers")
+class LayeringTest {
+  private static final String ROOT = "dev.roundtable";
+  private static JavaClasses main;
+
+  @BeforeAll
+  static void importMainClasses() {
+    main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+  }
+
+  @Test
+  @DisplayName("the domain depends on java.* and itself only: no Vert.x, no store, no clock")
+  void domainIsPure() {
+    classes().that().resideInAPackage(ROOT + ".domain..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ROOT + ".domain..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("the store never imports the domain, the protocol, the rooms or the web edge")
+  void storeKnowsNoDomain() {
+    noClasses().that().resideInAPackage(ROOT + ".store..")
+        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".domain..", ROOT + ".protocol..",
+            ROOT + ".room..", ROOT + ".web..", ROOT + ".export..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("the web edge reaches rooms only through the room client and the room service, never the store")
+  void webReachesRoomsThroughTheClient() {
+    noClasses().that().resideInAPackage(ROOT + ".web..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".store..")
+        .check(main);
+    noClasses().that().resideInAPackage(ROOT + ".web..")
+        .should().dependOnClassesThat(resideInAPackage(ROOT + ".room..")
+            .and(not(simpleName("RoomClient").or(simpleName("RoomService")))))
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("the protocol and the exports never reach up into rooms or the web edge")
+  void protocolAndExportStayLow() {
+    noClasses().that().resideInAnyPackage(ROOT + ".protocol..", ROOT + ".export..")
+        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".room..", ROOT + ".web..", ROOT + ".store..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("rooms never reach up into the web edge")
+  void roomsKnowNoWeb() {
+    noClasses().that().resideInAPackage(ROOT + ".room..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".web..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("no two packages depend on each other")
+  void packagesAreFreeOfCycles() {
+    slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(main);
+  }
+}
