@@ -60,7 +60,7 @@ public final class RoundtableServer {
         .compose(registry -> {
       RoomClient rooms = new RoomClient(vertx, registry);
       String secret = config.jwtSecret().isEmpty() ? Secrets.loadOrCreate(config.dataDir()) : config.jwtSecret();
-      Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds());
+      Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds(), config.downloadTokenTtlSeconds());
       HttpServerVerticle http = new HttpServerVerticle(config, registry, rooms,
           RoomService.create(rooms, store, clock), store, tokens, clock, node.membership(), node.metrics());
       return vertx.deployVerticle(http)

@@ -128,6 +128,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.post("/api/rooms").handler(body).handler(api::createRoom);
     router.post("/api/join").handler(body).handler(api::join);
     router.get("/api/rooms/:roomId").handler(api::summary);
+    router.post("/api/rooms/:roomId/downloads").handler(api::download);
     router.get("/api/rooms/:roomId/minutes.md").handler(api::minutesMarkdown);
     router.get("/api/rooms/:roomId/minutes.html").handler(api::minutesHtml);
     router.get("/api/join/:code/qr.svg").handler(api::joinQrCode);

@@ -1,20 +1,24 @@
 package dev.roundtable.web;
 
 import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Language;
 import dev.roundtable.domain.RoomState;
 import dev.roundtable.export.MinutesExport;
 import dev.roundtable.room.RoomRefusal;
 import dev.roundtable.room.RoomService;
 import dev.roundtable.room.RoomSummary;
+import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * The HTTP API: create a room, join one by code, read a room's summary, export its minutes. HTTP only: it
@@ -91,9 +95,33 @@ final class RestApi {
         .map(RestApi::toJson).onComplete(ar -> respond(ctx, 200, ar)));
   }
 
+  /**
+   * {@code POST /api/rooms/:roomId/downloads} with {@code Authorization: Bearer <token>} of that room: a
+   * short-lived download token for that room's exports, and the export links that carry it, so a link that
+   * leaves the console carries no participant's power. Every role may have one, as every role may export.
+   */
+  void download(RoutingContext ctx) {
+    String roomId = ctx.pathParam("roomId");
+    asMemberOf(ctx, roomId, bearer(ctx), who -> {
+      Tokens.Download download = tokens.issueDownload(who);
+      String query = "?download=" + URLEncoder.encode(download.token(), StandardCharsets.UTF_8);
+      String base = "/api/rooms/" + URLEncoder.encode(roomId, StandardCharsets.UTF_8) + "/minutes.";
+      ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
+          .putHeader("cache-control", "no-store")
+          .end(new JsonObject().put("download", download.token()).put("expiresAt", download.expiresAt())
+              .put("expiresInSeconds", download.ttlSeconds())
+              .put("links", new JsonObject().put("markdown", base + "md" + query).put("html", base + "html" + query))
+              .encode());
+    });
+  }
+
   /** Runs {@code then} when {@code token} is valid and of {@code roomId}; otherwise answers 401 or 403 itself. */
-  private void asMemberOf(RoutingContext ctx, String roomId, String token, java.util.function.Consumer<Identity> then) {
-    tokens.verify(token).onComplete(verified -> {
+  private void asMemberOf(RoutingContext ctx, String roomId, String token, Consumer<Identity> then) {
+    ofRoom(ctx, roomId, tokens.verify(token), then);
+  }
+
+  private static void ofRoom(RoutingContext ctx, String roomId, Future<Identity> identity, Consumer<Identity> then) {
+    identity.onComplete(verified -> {
       if (verified.failed()) {
         HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "missing or invalid token");
       } else if (!verified.result().roomId().equals(roomId)) {
@@ -114,23 +142,40 @@ final class RestApi {
     minutes(ctx, "html", "text/html; charset=utf-8", MinutesExport::html);
   }
 
+  /** How one export format is written. */
+  @FunctionalInterface
+  private interface Renderer {
+    String render(RoomState state, ZoneId zone, Language language);
+  }
+
   /**
-   * The minutes as the token's participant sees the room (a Sync as that participant), rendered by
-   * {@link MinutesExport}. Authorised like the summary, with the token taken from {@code Authorization:
-   * Bearer} or, so that a plain browser link can open the document, from a {@code token} query parameter.
-   * {@code tz} (an IANA zone id or offset, default UTC) sets the zone times are shown in.
+   * The minutes as the bearer's participant sees the room (a Sync as that participant), rendered by
+   * {@link MinutesExport}. The credential is, in this order: {@code Authorization: Bearer} with a participant
+   * token; a {@code download} query parameter with a download token (what links that leave the console
+   * carry); a {@code token} query parameter with a participant token (deprecated: a participant token in a
+   * URL leaks through history and logs, and hands out that participant's power). {@code tz} (an IANA zone id
+   * or offset, default UTC) sets the zone times are shown in, {@code lang} ({@code en} or {@code zh-CN},
+   * default the meeting's language) the language.
    */
-  private void minutes(RoutingContext ctx, String extension, String contentType,
-      BiFunction<RoomState, ZoneId, String> render) {
+  private void minutes(RoutingContext ctx, String extension, String contentType, Renderer render) {
     String roomId = ctx.pathParam("roomId");
     String header = bearer(ctx);
-    asMemberOf(ctx, roomId, header != null ? header : queryParam(ctx, "token"), who -> {
+    String download = queryParam(ctx, "download");
+    Future<Identity> identity = header == null && download != null ? tokens.verifyDownload(download)
+        : tokens.verify(header != null ? header : queryParam(ctx, "token"));
+    ofRoom(ctx, roomId, identity, who -> {
       ZoneId zone = zone(queryParam(ctx, "tz"));
       if (zone == null) {
         HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "tz must be a time zone such as Europe/Berlin or UTC");
         return;
       }
-      rooms.view(roomId, who.participantId()).map(state -> render.apply(state, zone)).onComplete(ar -> {
+      String lang = queryParam(ctx, "lang");
+      Language language = lang == null || lang.isEmpty() ? null : Language.ofTag(lang).orElse(null);
+      if (language == null && lang != null && !lang.isEmpty()) {
+        HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "lang must be en or zh-CN");
+        return;
+      }
+      rooms.view(roomId, who.participantId()).map(state -> render.render(state, zone, language)).onComplete(ar -> {
             if (ar.failed()) {
               fail(ctx, ar.cause());
               return;

@@ -56,7 +56,7 @@ class MinutesExportTest {
   /** Tuesday 14 November 2023, 22:13:20 UTC. */
   private static final long T0 = 1_700_000_000_000L;
   private static final long MINUTE = 60_000L;
-  private static final List<String> HEADINGS = List.of("Attendees", "Agenda", "Minutes text", "Decisions",
+  private static final List<String> HEADINGS = List.of("Attendees", "Agenda", "Minutes text", "Board", "Decisions",
       "Action items", "Parking lot", "Suggested next meeting");
   private static final String MINUTES_TEXT = "## Notes\n\n- Ana presented the *status*\n- Ben asked for a date\n";
 
@@ -350,13 +350,12 @@ class MinutesExportTest {
     }
 
     @Test
-    @DisplayName("shows the minutes text in HTML as text in one pre-wrapped block")
+    @DisplayName("renders the minutes text in HTML from its Markdown, its headings under the section's")
     void minutesTextInHtml() {
       String out = MinutesExport.html(sample, ZoneOffset.UTC);
 
-      assertThat(Format.HTML.section(out, "Minutes text"))
-          .contains("<pre class=\"minutes-text\">\n" + MINUTES_TEXT + "</pre>");
-      assertThat(out).containsPattern("pre\\.minutes-text \\{[^}]*white-space: pre-wrap");
+      assertThat(Format.HTML.section(out, "Minutes text")).contains("<div class=\"minutes-text\">\n<h4>Notes</h4>\n"
+          + "<ul>\n<li>Ana presented the <em>status</em></li>\n<li>Ben asked for a date</li>\n</ul>\n</div>");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -495,9 +494,10 @@ class MinutesExportTest {
       for (String tag : List.of("script", "img", "iframe", "a", "b", "i", "svg")) {
         assertThat(page.getElementsByTagName(tag).getLength()).as("<%s> elements", tag).isZero();
       }
-      NodeList pres = page.getElementsByTagName("pre");
-      assertThat(pres.getLength()).isEqualTo(1);
-      assertThat(pres.item(0).getTextContent()).isEqualTo("\n" + HOSTILE_MINUTES);
+      assertThat(page.getElementsByTagName("pre").getLength()).isZero();
+      Element minutes = (Element) page.getElementsByTagName("div").item(0);
+      assertThat(minutes.getAttribute("class")).isEqualTo("minutes-text");
+      assertThat(minutes.getTextContent().replace("\n", "")).isEqualTo(HOSTILE_MINUTES.replace("\n", ""));
       assertThat(page.getElementsByTagName("title").item(0).getTextContent())
           .isEqualTo("Minutes: <script>alert(1)</script>");
       assertThat(page.getElementsByTagName("table").getLength()).isEqualTo(3);

@@ -166,7 +166,7 @@ class MinutesExportApiTest {
     }
     assertThat(body).contains("<tr><td>Ana</td><td>Operations</td><td>facilitator</td></tr>",
         "<tr><td>Bo</td><td>Sales</td><td>participant</td></tr>", "<td>Budget</td>",
-        "<pre class=\"minutes-text\">\nBudget approved after a short discussion.</pre>",
+        "<div class=\"minutes-text\">\n<p>Budget approved after a short discussion.</p>\n</div>",
         "<li>Approve the budget — ", "<td>Send the budget</td><td>Ana</td><td>Signed off</td>",
         "<li>Office move — ");
   }
