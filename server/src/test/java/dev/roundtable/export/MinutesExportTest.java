@@ -11,6 +11,7 @@ import dev.roundtable.domain.AgendaCommands.StartItem;
 import dev.roundtable.domain.Choice;
 import dev.roundtable.domain.Command;
 import dev.roundtable.domain.ItemKind;
+import dev.roundtable.domain.Language;
 import dev.roundtable.domain.MeetingCommands.Connect;
 import dev.roundtable.domain.MeetingCommands.CreateMeeting;
 import dev.roundtable.domain.MeetingCommands.EndMeeting;
@@ -49,7 +50,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 @DisplayName("The minutes export")
 class MinutesExportTest {
@@ -457,6 +457,53 @@ class MinutesExportTest {
       assertThat(format.lineWith(out, "Date and time:"))
           .contains("Date and time: Tuesday 14 November 2023, 23:13 UTC (scheduled)");
       assertThat(format.lineWith(out, "Kind:")).contains("Kind: Discussion");
+    }
+  }
+
+  @Nested
+  @DisplayName("in Chinese")
+  class InChinese {
+    private final String markdown = MinutesExport.markdown(sample(), ZoneOffset.UTC, Language.ZH_CN);
+
+    @Test
+    @DisplayName("writes every label, heading and remark from the Chinese catalogue, and no English one")
+    void chineseWords() {
+      assertThat(markdown).startsWith("# 会议纪要：Q3 launch\n")
+          .contains("- **目标:** Decide the Q3 launch date", "- **类型:** 决策会",
+              "## 参会人员", "### 出席（3）", "| 姓名 | 部门 | 角色 |", "| Fran | Product | 主持人 |",
+              "| 序号 | 议程项 | 负责人 | 计划时长 | 实际时长 | 超时 | 状态 |", "**超时 +1:30**", "| 已推迟 |", "| 未进行 |",
+              "## 纪要正文", "## 决议", "## 行动项", "## 停车场", "## 下次会议建议", "*来源:* 停车场");
+      for (String english : List.of("Attendees", "Agenda", "Decisions", "Parking lot", "Goal", "Present",
+          "not reached", "deferred", "facilitator", "Final", "Suggested")) {
+        assertThat(markdown).as("no %s", english).doesNotContain(english);
+      }
+    }
+
+    @Test
+    @DisplayName("dates the meeting in Chinese on the 24-hour clock")
+    void chineseDates() {
+      assertThat(markdown).contains("- **日期和时间:** 2023年11月14日 星期二 22:14 UTC（实际开始）",
+          "- **纪要:** 定稿，定稿于 2023年11月15日 星期三 00:13 UTC");
+    }
+
+    @Test
+    @DisplayName("writes a closed motion's decision again in Chinese, and keeps the facilitator's own words")
+    void chineseDecisions() {
+      assertThat(markdown).contains("- 动议“Ship on 1 October”：未通过（赞成 1，反对 2，弃权 0） — *议程项:* Launch date; "
+          + "*决定方式:* 动议表决", "动议“Hire two engineers”：未达法定人数", "- Launch on 15 October — ");
+    }
+
+    @Test
+    @DisplayName("is the default for a meeting created in Chinese, and marks the HTML page as zh-CN")
+    void meetingLanguageIsTheDefault() {
+      Meeting m = new Meeting();
+      m.apply(Actor.system(), new CreateMeeting("发布会", "确定第三季度的发布日期", MeetingKind.DECISION, T0, 45, null,
+          "芳", "产品部", "zh-CN"), T0);
+
+      assertThat(MinutesExport.markdown(m.state, null)).startsWith("# 会议纪要：发布会\n").contains("2023年11月14日");
+      assertThat(MinutesExport.html(m.state, null)).startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")
+          .contains("<title>会议纪要：发布会</title>");
+      assertThat(MinutesExport.markdown(m.state, null, Language.EN)).startsWith("# Minutes: 发布会\n");
     }
   }
 
