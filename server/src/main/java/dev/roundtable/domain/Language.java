@@ -29,7 +29,7 @@ public enum Language {
   }
 
   /** The tags, as a message lists them: {@code en or zh-CN}. */
-  static String tags() {
+  public static String tags() {
     return String.join(" or ", Arrays.stream(values()).map(Language::tag).toList());
   }
 }

@@ -172,7 +172,7 @@ final class RestApi {
       String lang = queryParam(ctx, "lang");
       Language language = lang == null || lang.isEmpty() ? null : Language.ofTag(lang).orElse(null);
       if (language == null && lang != null && !lang.isEmpty()) {
-        HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "lang must be en or zh-CN");
+        HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "lang must be " + Language.tags());
         return;
       }
       rooms.view(roomId, who.participantId()).map(state -> render.render(state, zone, language)).onComplete(ar -> {
