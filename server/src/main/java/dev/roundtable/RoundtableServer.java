@@ -6,6 +6,7 @@ import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.room.RoomClient;
 import dev.roundtable.room.RoomMetrics;
 import dev.roundtable.room.RoomRegistry;
+import dev.roundtable.room.RoomService;
 import dev.roundtable.room.RoomSettings;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.RoomStore;
@@ -59,9 +60,9 @@ public final class RoundtableServer {
         .compose(registry -> {
       RoomClient rooms = new RoomClient(vertx, registry);
       String secret = config.jwtSecret().isEmpty() ? Secrets.loadOrCreate(config.dataDir()) : config.jwtSecret();
-      Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds());
-      HttpServerVerticle http = new HttpServerVerticle(config, registry, rooms, store, tokens, clock,
-          node.membership(), node.metrics());
+      Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds(), config.downloadTokenTtlSeconds());
+      HttpServerVerticle http = new HttpServerVerticle(config, registry, rooms,
+          RoomService.create(rooms, store, clock), store, tokens, clock, node.membership(), node.metrics());
       return vertx.deployVerticle(http)
           .map(id -> new RoundtableServer(vertx, config, store, registry, http, id))
           .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));

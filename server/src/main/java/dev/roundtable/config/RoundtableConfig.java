@@ -28,6 +28,7 @@ import java.util.Map;
  * @param embeddedMongoPort its port; 0 picks a free one
  * @param jwtSecret secret that signs tokens; empty means one generated once and kept in {@code dataDir}
  * @param tokenTtlSeconds how long a token is valid
+ * @param downloadTokenTtlSeconds how long a download token (a read-only export link) is valid
  * @param speakerLimitSeconds per-speaker limit a new room starts with
  * @param snapshotEvery a room snapshots after this many logged commands
  * @param idleTimeoutSeconds a room with nobody online and no command for this long is unloaded
@@ -57,6 +58,7 @@ public record RoundtableConfig(
     int embeddedMongoPort,
     String jwtSecret,
     long tokenTtlSeconds,
+    long downloadTokenTtlSeconds,
     int speakerLimitSeconds,
     int snapshotEvery,
     long idleTimeoutSeconds,
@@ -81,6 +83,9 @@ public record RoundtableConfig(
   public static final String DEFAULT_DATA_DIR = "data";
   public static final String DEFAULT_EMBEDDED_MONGO_HOST = "127.0.0.1";
   public static final long DEFAULT_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+  /** Long enough to click a link and save the file; short enough that a forwarded link soon stops working. */
+  public static final long DEFAULT_DOWNLOAD_TOKEN_TTL_SECONDS = 15 * 60;
+  public static final long MAX_DOWNLOAD_TOKEN_TTL_SECONDS = 24 * 3600;
   public static final int DEFAULT_SPEAKER_LIMIT_SECONDS = Limits.DEFAULT_SPEAKER_LIMIT_SECONDS;
   public static final int DEFAULT_SNAPSHOT_EVERY = 200;
   public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 600;
@@ -110,6 +115,10 @@ public record RoundtableConfig(
     port(problems, "httpPort", httpPort);
     port(problems, "embeddedMongoPort", embeddedMongoPort);
     positive(problems, "tokenTtlSeconds", tokenTtlSeconds);
+    if (downloadTokenTtlSeconds < 1 || downloadTokenTtlSeconds > MAX_DOWNLOAD_TOKEN_TTL_SECONDS) {
+      problems.add("downloadTokenTtlSeconds must be between 1 and " + MAX_DOWNLOAD_TOKEN_TTL_SECONDS + ", not "
+          + downloadTokenTtlSeconds);
+    }
     if (speakerLimitSeconds < Limits.MIN_SPEAKER_LIMIT_SECONDS || speakerLimitSeconds > Limits.MAX_SPEAKER_LIMIT_SECONDS) {
       problems.add("speakerLimitSeconds must be between " + Limits.MIN_SPEAKER_LIMIT_SECONDS + " and "
           + Limits.MAX_SPEAKER_LIMIT_SECONDS + ", not " + speakerLimitSeconds);
@@ -221,6 +230,7 @@ public record RoundtableConfig(
         .put("mongoUri", mongoUri).put("mongoDatabase", mongoDatabase).put("dataDir", dataDir.toString())
         .put("embeddedMongoHost", embeddedMongoHost).put("embeddedMongoPort", embeddedMongoPort)
         .put("jwtSecret", jwtSecret).put("tokenTtlSeconds", tokenTtlSeconds)
+        .put("downloadTokenTtlSeconds", downloadTokenTtlSeconds)
         .put("speakerLimitSeconds", speakerLimitSeconds).put("snapshotEvery", snapshotEvery)
         .put("idleTimeoutSeconds", idleTimeoutSeconds).put("resyncWindow", resyncWindow)
         .put("maxCommandBytes", maxCommandBytes).put("maxPendingCommands", maxPendingCommands)
@@ -244,6 +254,7 @@ public record RoundtableConfig(
         f.integer("embeddedMongoPort", 0),
         f.string("jwtSecret", ""),
         f.longValue("tokenTtlSeconds", DEFAULT_TOKEN_TTL_SECONDS),
+        f.longValue("downloadTokenTtlSeconds", DEFAULT_DOWNLOAD_TOKEN_TTL_SECONDS),
         f.integer("speakerLimitSeconds", DEFAULT_SPEAKER_LIMIT_SECONDS),
         f.integer("snapshotEvery", DEFAULT_SNAPSHOT_EVERY),
         f.longValue("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS),

@@ -74,6 +74,11 @@ final class Guard {
     return check(Text.wellFormed(value), ErrorCode.INVALID_FIELD, field + " contains a broken character");
   }
 
+  /** The goal meets {@link Goals}' rule; a blank one is allowed unless {@code required}. */
+  Guard goal(String goal, boolean required) {
+    return andThen(() -> Goals.problem(goal, required));
+  }
+
   Guard range(String field, Number value, long min, long max, boolean required) {
     if (value == null) {
       return check(!required, ErrorCode.INVALID_FIELD, field + " is required");

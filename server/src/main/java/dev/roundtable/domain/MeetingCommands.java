@@ -23,40 +23,46 @@ public final class MeetingCommands {
 
   /**
    * Creates the meeting and its facilitator; sent once, by the server, when a room is created over HTTP.
-   * The goal must read as "verb + result" (for example "Decide the Q3 launch date"), so it needs two words.
+   * The goal must say what the meeting produces, in any language ({@link Goals}). {@code language} is a
+   * {@link Language} tag, English when left out.
    */
   public record CreateMeeting(String title, String goal, MeetingKind kind, Long scheduledStart,
-      Integer plannedMinutes, Integer speakerLimitSeconds, String facilitatorName, String department)
-      implements Command {
+      Integer plannedMinutes, Integer speakerLimitSeconds, String facilitatorName, String department,
+      String language) implements Command {
+
+    /** A meeting in the default language. */
+    public CreateMeeting(String title, String goal, MeetingKind kind, Long scheduledStart, Integer plannedMinutes,
+        Integer speakerLimitSeconds, String facilitatorName, String department) {
+      this(title, goal, kind, scheduledStart, plannedMinutes, speakerLimitSeconds, facilitatorName, department,
+          null);
+    }
+
     @Override
     public Decision decide(RoomState s, Actor a, long now) {
       return Guard.on(s, a).system()
           .check(!s.created(), ErrorCode.ROOM_EXISTS, "the meeting already exists")
           .text("title", title, Limits.TITLE_CHARS, true)
-          .text("goal", goal, Limits.GOAL_CHARS, true)
-          .check(goal == null || isVerbPlusResult(goal), ErrorCode.INVALID_FIELD, GOAL_RULE)
+          .goal(goal, true)
           .present("kind", kind)
           .range("plannedMinutes", plannedMinutes, Limits.MIN_PLANNED_MINUTES, Limits.MAX_PLANNED_MINUTES, false)
           .range("speakerLimitSeconds", speakerLimitSeconds, Limits.MIN_SPEAKER_LIMIT_SECONDS,
               Limits.MAX_SPEAKER_LIMIT_SECONDS, false)
           .text("facilitatorName", facilitatorName, Limits.NAME_CHARS, true)
           .text("department", department, Limits.DEPARTMENT_CHARS, false)
+          .check(language == null || Language.ofTag(language).isPresent(), ErrorCode.INVALID_FIELD,
+              "language must be " + Language.tags())
           .then(() -> {
             String facilitatorId = Ids.participant(s.serial() + 1);
             return Decision.accept(Map.of("participantId", facilitatorId),
                 new MeetingCreated(title.strip(), goal.strip(), kind, scheduledStart == null ? now : scheduledStart,
                     plannedMinutes == null ? 60 : plannedMinutes,
-                    speakerLimitSeconds == null ? s.speakerLimitSeconds() : speakerLimitSeconds),
+                    speakerLimitSeconds == null ? s.speakerLimitSeconds() : speakerLimitSeconds,
+                    Language.ofTag(language).orElse(Language.DEFAULT)),
                 new ParticipantJoined(facilitatorId, facilitatorName.strip(), Text.orEmpty(department),
                     Role.FACILITATOR, now, s.serial() + 1));
           });
     }
 
-    static final String GOAL_RULE = "goal must read as verb + result, e.g. \"Decide the Q3 launch date\"";
-
-    static boolean isVerbPlusResult(String goal) {
-      return goal.strip().split("\\s+").length >= 2;
-    }
   }
 
   /** Changes the meeting's details; fields left out keep their value. */
@@ -67,9 +73,7 @@ public final class MeetingCommands {
       return Guard.on(s, a).open().facilitator()
           .present("version", version)
           .text("title", title, Limits.TITLE_CHARS, false)
-          .text("goal", goal, Limits.GOAL_CHARS, false)
-          .check(goal == null || goal.isBlank() || CreateMeeting.isVerbPlusResult(goal), ErrorCode.INVALID_FIELD,
-              CreateMeeting.GOAL_RULE)
+          .goal(goal, false)
           .range("plannedMinutes", plannedMinutes, Limits.MIN_PLANNED_MINUTES, Limits.MAX_PLANNED_MINUTES, false)
           .andThen(() -> Versions.check("meeting", s.meeting().version(), version))
           .then(() -> {

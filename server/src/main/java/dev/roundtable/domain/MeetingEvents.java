@@ -8,13 +8,23 @@ public final class MeetingEvents {
   private MeetingEvents() {
   }
 
+  /** {@code language} is absent from events written before meetings had one: those are in English. */
   public record MeetingCreated(String title, String goal, MeetingKind kind, long scheduledStart,
-      int plannedMinutes, int speakerLimitSeconds) implements Event {
+      int plannedMinutes, int speakerLimitSeconds, Language language) implements Event {
+    public MeetingCreated {
+      language = language == null ? Language.DEFAULT : language;
+    }
+
+    public MeetingCreated(String title, String goal, MeetingKind kind, long scheduledStart, int plannedMinutes,
+        int speakerLimitSeconds) {
+      this(title, goal, kind, scheduledStart, plannedMinutes, speakerLimitSeconds, Language.DEFAULT);
+    }
+
     @Override
     public RoomState evolve(RoomState s) {
       return s.toBuilder()
           .meeting(new Meeting(title, goal, kind, scheduledStart, plannedMinutes, MeetingStatus.SCHEDULED,
-              null, null, 1))
+              null, null, 1, language))
           .speakerLimitSeconds(speakerLimitSeconds)
           .build();
     }
@@ -27,7 +37,7 @@ public final class MeetingEvents {
       Meeting m = s.meeting();
       return s.toBuilder()
           .meeting(new Meeting(title, goal, kind, scheduledStart, plannedMinutes, m.status(), m.startedAt(),
-              m.endedAt(), version))
+              m.endedAt(), version, m.language()))
           .build();
     }
   }

@@ -4,6 +4,7 @@ import dev.roundtable.domain.ActionItem;
 import dev.roundtable.domain.ActionStatus;
 import dev.roundtable.domain.AgendaItem;
 import dev.roundtable.domain.ItemStatus;
+import dev.roundtable.domain.Language;
 import dev.roundtable.domain.Meeting;
 import dev.roundtable.domain.Minutes;
 import dev.roundtable.domain.Motion;
@@ -26,43 +27,56 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Renders a room's minutes as a Markdown or a self-contained, printable HTML document. Pure: the same state
- * and zone always give the same text; no clock, no I/O.
+ * Renders a room's minutes as a Markdown or a self-contained, printable HTML document, in the meeting's
+ * language or another one asked for. Pure: the same state, zone and language always give the same text; no
+ * clock, no I/O.
  *
  * <p>Both formats are written from one outline ({@link #outline}), so they carry the same sections in the
  * same order: title; goal, kind, date and time, status of the minutes; attendees (present and absent, screens
- * left out); agenda with planned and actual time; the co-edited minutes text; decisions; action items;
- * parking lot; suggested next meeting. An empty section says so rather than vanishing.
+ * left out); agenda with planned and actual time; the co-edited minutes text; the board's notes by lane and
+ * group with their dots; decisions; action items; parking lot; suggested next meeting. An empty section says
+ * so rather than vanishing. Every word the export writes itself comes from the language's {@link Catalogue}.
  *
- * <p>Everything people typed is data, never markup. In HTML all of it is escaped, the minutes text
- * included (it is shown as text in a pre-wrapped block). In Markdown the co-edited minutes text is included
- * as-is, since it is Markdown already; every other piece of user text is escaped so it reads literally, and
- * line breaks in it become {@code <br>} so a table cell or list item stays on its line.
+ * <p>The board shows what the viewer's snapshot holds, less any note still private to its author: a private
+ * note is the author's draft, not part of the record. An anonymous note never names its author.
+ *
+ * <p>Everything people typed is data, never markup. In HTML all of it is escaped; the minutes text is
+ * rendered as Markdown by commonmark with raw HTML escaped and only http, https and mailto links kept
+ * ({@link MinutesMarkdown}). In Markdown the co-edited minutes text is included as-is, since it is Markdown
+ * already; every other piece of user text is escaped so it reads literally, and line breaks in it become
+ * {@code <br>} so a table cell or list item stays on its line.
  */
 public final class MinutesExport {
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ENGLISH);
   private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\r\\n\\u2028\\u2029\\u0085]");
   private static final Pattern ENTITY_LIKE = Pattern.compile("&(?=#?[A-Za-z0-9]+;)");
-  private static final String NONE = "—";
 
   private MinutesExport() {
   }
 
-  /** The minutes as GitHub-flavoured Markdown; {@code zone} (UTC when null) is used for every time shown. */
+  /** The minutes as GitHub-flavoured Markdown, in the meeting's language; times in {@code zone} (UTC when null). */
   public static String markdown(RoomState state, ZoneId zone) {
-    return MarkdownWriter.write(outline(state, zone == null ? ZoneOffset.UTC : zone));
+    return markdown(state, zone, null);
+  }
+
+  /** As {@link #markdown(RoomState, ZoneId)}, in {@code language} (the meeting's when null). */
+  public static String markdown(RoomState state, ZoneId zone, Language language) {
+    return MarkdownWriter.write(outline(state, zone, language));
   }
 
   /** The minutes as one complete HTML page with inline CSS and no external resources, ready to print. */
   public static String html(RoomState state, ZoneId zone) {
-    return HtmlWriter.write(outline(state, zone == null ? ZoneOffset.UTC : zone));
+    return html(state, zone, null);
+  }
+
+  /** As {@link #html(RoomState, ZoneId)}, in {@code language} (the meeting's when null). */
+  public static String html(RoomState state, ZoneId zone, Language language) {
+    return HtmlWriter.write(outline(state, zone, language));
   }
 
   // ---- the outline both formats are written from; all strings in it are plain text
 
-  record Doc(String title, List<Fact> facts, List<Section> sections) {
+  record Doc(Language language, String title, List<Fact> facts, List<Section> sections) {
   }
 
   record Fact(String label, String value) {
@@ -98,36 +112,26 @@ public final class MinutesExport {
     }
   }
 
-  /** The co-edited minutes text: Markdown, included verbatim in Markdown and shown as text in HTML. */
+  /** The co-edited minutes text: Markdown, included verbatim in Markdown and rendered from it in HTML. */
   record Verbatim(String text) implements Block {
   }
 
-  static Doc outline(RoomState s, ZoneId zone) {
+  static Doc outline(RoomState s, ZoneId zone, Language language) {
     Meeting m = s.meeting();
-    String title = m == null || blank(m.title()) ? "Untitled meeting" : m.title();
+    Language lang = language != null ? language : m == null ? Language.DEFAULT : m.language();
+    Words w = new Words(Catalogue.of(lang), zone == null ? ZoneOffset.UTC : zone);
+    String title = w.c.text("doc.title", m == null || blank(m.title()) ? w.c.text("doc.untitled") : m.title());
     List<Fact> facts = List.of(
-        new Fact("Goal", m == null || blank(m.goal()) ? NONE : m.goal()),
-        new Fact("Kind", m == null || m.kind() == null ? NONE : capitalized(words(m.kind().name()))),
-        new Fact("Date and time", m == null ? NONE : meetingTime(m, zone)),
-        new Fact("Minutes", minutesStatus(s.minutes(), zone)));
-    List<Section> sections = List.of(
-        attendees(s), agenda(s), minutesText(s), decisions(s), actionItems(s), parkingLot(s), nextMeeting(s));
-    return new Doc(title, facts, sections);
+        new Fact(w.c.text("fact.goal"), m == null || blank(m.goal()) ? w.none() : m.goal()),
+        new Fact(w.c.text("fact.kind"), m == null || m.kind() == null ? w.none() : w.c.text("kind." + key(m.kind()))),
+        new Fact(w.c.text("fact.dateTime"), m == null ? w.none() : w.meetingTime(m)),
+        new Fact(w.c.text("fact.minutes"), w.minutesStatus(s.minutes())));
+    List<Section> sections = List.of(attendees(s, w), agenda(s, w), minutesText(s, w), BoardSection.of(s, w),
+        decisions(s, w), actionItems(s, w), parkingLot(s, w), nextMeeting(s, w));
+    return new Doc(lang, title, facts, sections);
   }
 
-  private static String meetingTime(Meeting m, ZoneId zone) {
-    return m.startedAt() != null ? time(m.startedAt(), zone) + " (started)"
-        : time(m.scheduledStart(), zone) + " (scheduled)";
-  }
-
-  private static String minutesStatus(Minutes minutes, ZoneId zone) {
-    if (minutes == null || !minutes.finalized()) {
-      return "Draft";
-    }
-    return minutes.finalizedAt() == null ? "Final" : "Final, finalized " + time(minutes.finalizedAt(), zone);
-  }
-
-  private static Section attendees(RoomState s) {
+  private static Section attendees(RoomState s, Words w) {
     List<Participant> people = s.participants().values().stream()
         .filter(p -> p.role() != Role.SCREEN)
         .sorted(Comparator.comparingLong(Participant::joinedAt))
@@ -135,135 +139,193 @@ public final class MinutesExport {
     List<Participant> present = people.stream().filter(Participant::attended).toList();
     List<Participant> absent = people.stream().filter(p -> !p.attended()).toList();
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new Subheading("Present (" + present.size() + ")"));
-    blocks.add(present.isEmpty() ? new Remark("Nobody attended.") : peopleTable(present));
-    blocks.add(new Subheading("Absent (" + absent.size() + ")"));
-    blocks.add(absent.isEmpty() ? new Remark("Nobody was absent.") : peopleTable(absent));
-    return new Section("attendees", "Attendees", blocks);
+    blocks.add(new Subheading(w.c.text("attendees.present", present.size())));
+    blocks.add(present.isEmpty() ? new Remark(w.c.text("attendees.nobodyAttended")) : peopleTable(present, w));
+    blocks.add(new Subheading(w.c.text("attendees.absent", absent.size())));
+    blocks.add(absent.isEmpty() ? new Remark(w.c.text("attendees.nobodyAbsent")) : peopleTable(absent, w));
+    return new Section("attendees", w.c.text("section.attendees"), blocks);
   }
 
-  private static Table peopleTable(List<Participant> people) {
-    return new Table(List.of("Name", "Department", "Role"), people.stream()
-        .map(p -> List.of(Cell.of(p.name()), Cell.of(orNone(p.department())), Cell.of(lower(p.role().name()))))
-        .toList());
+  private static Table peopleTable(List<Participant> people, Words w) {
+    return new Table(List.of(w.c.text("column.name"), w.c.text("column.department"), w.c.text("column.role")),
+        people.stream().map(p -> List.of(Cell.of(p.name()), Cell.of(w.orNone(p.department())),
+            Cell.of(w.c.text("role." + key(p.role()))))).toList());
   }
 
-  private static Section agenda(RoomState s) {
+  private static Section agenda(RoomState s, Words w) {
+    String heading = w.c.text("section.agenda");
     if (s.agenda().isEmpty()) {
-      return new Section("agenda", "Agenda", List.of(new Remark("No agenda items.")));
+      return new Section("agenda", heading, List.of(new Remark(w.c.text("agenda.empty"))));
     }
     List<List<Cell>> rows = new ArrayList<>();
     int n = 0;
     for (AgendaItem i : s.agenda()) {
       boolean started = i.actualMs() > 0 || i.status() == ItemStatus.DONE;
       boolean over = i.overrunMs() > 0;
-      rows.add(List.of(Cell.of(String.valueOf(++n)), Cell.of(i.title()), Cell.of(orNone(i.owner())),
-          Cell.of(duration(i.plannedMs())), Cell.of(started ? duration(i.actualMs()) : NONE),
-          new Cell(over ? "+" + duration(i.overrunMs()) + " over" : NONE, over), Cell.of(itemStatus(i.status()))));
+      rows.add(List.of(Cell.of(String.valueOf(++n)), Cell.of(i.title()), Cell.of(w.orNone(i.owner())),
+          Cell.of(duration(i.plannedMs())), Cell.of(started ? duration(i.actualMs()) : w.none()),
+          new Cell(over ? w.c.text("agenda.over", duration(i.overrunMs())) : w.none(), over),
+          Cell.of(w.itemStatus(i.status()))));
     }
-    return new Section("agenda", "Agenda",
-        List.of(new Table(List.of("No.", "Item", "Owner", "Planned", "Actual", "Overrun", "Status"), rows)));
+    return new Section("agenda", heading, List.of(new Table(List.of(w.c.text("column.number"),
+        w.c.text("column.item"), w.c.text("column.owner"), w.c.text("column.planned"), w.c.text("column.actual"),
+        w.c.text("column.overrun"), w.c.text("column.status")), rows)));
   }
 
-  private static Section minutesText(RoomState s) {
+  private static Section minutesText(RoomState s, Words w) {
     String text = s.minutes() == null ? "" : s.minutes().text();
-    return new Section("minutes-text", "Minutes text",
-        List.of(text == null || text.isBlank() ? new Remark("No minutes text was written.") : new Verbatim(text)));
+    return new Section("minutes-text", w.c.text("section.minutesText"), List.of(text == null || text.isBlank()
+        ? new Remark(w.c.text("minutesText.empty")) : new Verbatim(text)));
   }
 
-  private static Section decisions(RoomState s) {
+  private static Section decisions(RoomState s, Words w) {
+    String heading = w.c.text("section.decisions");
     if (s.decisions().isEmpty()) {
-      return new Section("decisions", "Decisions", List.of(new Remark("No decisions recorded.")));
+      return new Section("decisions", heading, List.of(new Remark(w.c.text("decisions.empty"))));
     }
-    List<Entry> entries = s.decisions().stream().map(d -> new Entry(d.text(), List.of(
-        new Fact("Agenda item", itemTitle(s, d.itemId())),
-        new Fact("Decided by", d.decidedBy() == RecordedDecision.DecidedBy.MOTION ? "vote on a motion"
-            : "the facilitator")))).toList();
-    return new Section("decisions", "Decisions", List.of(new Bullets(entries)));
+    List<Entry> entries = s.decisions().stream().map(d -> new Entry(decisionText(s, d, w), List.of(
+        new Fact(w.c.text("decision.agendaItem"), w.itemTitle(s, d.itemId())),
+        new Fact(w.c.text("decision.decidedBy"), w.c.text(d.decidedBy() == RecordedDecision.DecidedBy.MOTION
+            ? "decidedBy.motion" : "decidedBy.facilitator"))))).toList();
+    return new Section("decisions", heading, List.of(new Bullets(entries)));
   }
 
-  private static Section actionItems(RoomState s) {
+  /**
+   * A decision as recorded, except that the sentence the server wrote for a closed motion is written again
+   * from the motion in the export's language; a motion the snapshot lacks keeps the recorded sentence.
+   */
+  private static String decisionText(RoomState s, RecordedDecision d, Words w) {
+    Motion mo = d.motionId() == null ? null : s.motions().get(d.motionId());
+    if (d.decidedBy() != RecordedDecision.DecidedBy.MOTION || mo == null || mo.outcome() == null
+        || mo.tally() == null || mo.tally().agree() == null) {
+      return d.text();
+    }
+    return w.c.text("decision.motion", mo.text(), w.outcome(mo.outcome()), w.tally(mo.tally()));
+  }
+
+  private static Section actionItems(RoomState s, Words w) {
+    String heading = w.c.text("section.actionItems");
     if (s.actionItems().isEmpty()) {
-      return new Section("action-items", "Action items", List.of(new Remark("No action items recorded.")));
+      return new Section("action-items", heading, List.of(new Remark(w.c.text("actionItems.empty"))));
     }
     List<List<Cell>> rows = s.actionItems().stream().map(a -> List.of(Cell.of(a.task()), Cell.of(a.owner()),
-        Cell.of(orNone(a.standard())), Cell.of(orNone(a.deadline())), Cell.of(actionStatus(a.status())),
-        Cell.of(itemTitle(s, a.itemId())))).toList();
-    return new Section("action-items", "Action items", List.of(new Table(
-        List.of("Task", "Owner", "Delivery standard", "Deadline", "Status", "Agenda item"), rows)));
+        Cell.of(w.orNone(a.standard())), Cell.of(w.orNone(a.deadline())), Cell.of(w.actionStatus(a.status())),
+        Cell.of(w.itemTitle(s, a.itemId())))).toList();
+    return new Section("action-items", heading, List.of(new Table(List.of(w.c.text("column.task"),
+        w.c.text("column.owner"), w.c.text("column.standard"), w.c.text("column.deadline"),
+        w.c.text("column.status"), w.c.text("column.agendaItem")), rows)));
   }
 
-  private static Section parkingLot(RoomState s) {
+  private static Section parkingLot(RoomState s, Words w) {
+    String heading = w.c.text("section.parkingLot");
     if (s.parkingLot().isEmpty()) {
-      return new Section("parking-lot", "Parking lot", List.of(new Remark("The parking lot is empty.")));
+      return new Section("parking-lot", heading, List.of(new Remark(w.c.text("parkingLot.empty"))));
     }
     List<Entry> entries = s.parkingLot().stream().map(p -> {
       List<Fact> facts = new ArrayList<>();
-      s.participant(p.authorId()).ifPresent(author -> facts.add(new Fact("Raised by", author.name())));
+      s.participant(p.authorId()).ifPresent(author -> facts.add(new Fact(w.c.text("parking.raisedBy"),
+          author.name())));
       if (p.forNextMeeting()) {
-        facts.add(new Fact("For the next meeting", "yes"));
+        facts.add(new Fact(w.c.text("parking.forNextMeeting"), w.c.text("yes")));
       }
       return new Entry(p.text(), facts);
     }).toList();
-    return new Section("parking-lot", "Parking lot", List.of(new Bullets(entries)));
+    return new Section("parking-lot", heading, List.of(new Bullets(entries)));
   }
 
-  private static Section nextMeeting(RoomState s) {
+  private static Section nextMeeting(RoomState s, Words w) {
+    String from = w.c.text("next.from");
     List<Entry> entries = new ArrayList<>();
     for (ParkedPoint p : s.parkingLot()) {
       if (p.forNextMeeting()) {
-        entries.add(new Entry(p.text(), List.of(new Fact("From", "the parking lot"))));
+        entries.add(new Entry(p.text(), List.of(new Fact(from, w.c.text("next.fromParkingLot")))));
       }
     }
     for (AgendaItem i : s.agenda()) {
       if (i.status() == ItemStatus.DEFERRED || i.status() == ItemStatus.PENDING) {
-        entries.add(new Entry(i.title(), List.of(new Fact("From", "the agenda, " + itemStatus(i.status())))));
+        entries.add(new Entry(i.title(), List.of(new Fact(from, w.c.text("next.fromAgenda",
+            w.itemStatus(i.status()))))));
       }
     }
     for (ActionItem a : s.actionItems()) {
       if (a.status() != ActionStatus.DONE) {
-        entries.add(new Entry(a.task(), List.of(new Fact("From", "action items, " + actionStatus(a.status())),
-            new Fact("Owner", a.owner()), new Fact("Deadline", orNone(a.deadline())))));
+        entries.add(new Entry(a.task(), List.of(
+            new Fact(from, w.c.text("next.fromActionItems", w.actionStatus(a.status()))),
+            new Fact(w.c.text("next.owner"), a.owner()), new Fact(w.c.text("next.deadline"),
+                w.orNone(a.deadline())))));
       }
     }
     s.motions().values().stream()
         .filter(mo -> !mo.open() && (mo.outcome() == MotionOutcome.FAILED || mo.outcome() == MotionOutcome.NO_QUORUM))
         .sorted(Comparator.comparingLong(Motion::openedAt))
         .forEach(mo -> entries.add(new Entry(mo.text(), List.of(
-            new Fact("From", mo.outcome() == MotionOutcome.FAILED ? "a motion that failed"
-                : "a motion that had no quorum"),
-            new Fact("Votes", tally(mo.tally()))))));
-    return new Section("next-meeting", "Suggested next meeting", List.of(entries.isEmpty()
-        ? new Remark("Nothing to carry over to the next meeting.") : new Bullets(entries)));
+            new Fact(from, w.c.text(mo.outcome() == MotionOutcome.FAILED ? "next.motionFailed"
+                : "next.motionNoQuorum")),
+            new Fact(w.c.text("next.votes"), w.tally(mo.tally()))))));
+    return new Section("next-meeting", w.c.text("section.nextMeeting"), List.of(entries.isEmpty()
+        ? new Remark(w.c.text("nextMeeting.empty")) : new Bullets(entries)));
   }
 
   // ---- wording
 
-  private static String itemTitle(RoomState s, String itemId) {
-    if (itemId == null || itemId.isBlank()) {
-      return NONE;
+  /** The catalogue's words for the states and values of a room, and times in the export's zone. */
+  record Words(Catalogue c, ZoneId zone) {
+    String none() {
+      return c.text("none");
     }
-    return s.item(itemId).map(AgendaItem::title).orElse("(removed item)");
-  }
 
-  private static String itemStatus(ItemStatus status) {
-    return switch (status) {
-      case DONE -> "done";
-      case DEFERRED -> "deferred";
-      case PENDING -> "not reached";
-      case ACTIVE -> "in progress";
-    };
-  }
-
-  private static String actionStatus(ActionStatus status) {
-    return status == null ? NONE : words(status.name());
-  }
-
-  private static String tally(Tally t) {
-    if (t == null || t.agree() == null) {
-      return t == null ? NONE : t.voters() + " voted";
+    String orNone(String s) {
+      return blank(s) ? none() : s;
     }
-    return t.agree() + " agree, " + t.oppose() + " oppose, " + t.neutral() + " neutral";
+
+    String meetingTime(Meeting m) {
+      return m.startedAt() != null ? c.text("time.started", time(m.startedAt()))
+          : c.text("time.scheduled", time(m.scheduledStart()));
+    }
+
+    String minutesStatus(Minutes minutes) {
+      if (minutes == null || !minutes.finalized()) {
+        return c.text("minutes.draft");
+      }
+      return minutes.finalizedAt() == null ? c.text("minutes.final")
+          : c.text("minutes.finalizedAt", time(minutes.finalizedAt()));
+    }
+
+    String itemTitle(RoomState s, String itemId) {
+      if (itemId == null || itemId.isBlank()) {
+        return none();
+      }
+      return s.item(itemId).map(AgendaItem::title).orElse(c.text("item.removed"));
+    }
+
+    String itemStatus(ItemStatus status) {
+      return c.text("itemStatus." + key(status));
+    }
+
+    String actionStatus(ActionStatus status) {
+      return status == null ? none() : c.text("actionStatus." + key(status));
+    }
+
+    String outcome(MotionOutcome outcome) {
+      return c.text("outcome." + key(outcome));
+    }
+
+    String tally(Tally t) {
+      if (t == null || t.agree() == null) {
+        return t == null ? none() : c.text("tally.voters", t.voters());
+      }
+      return c.text("tally.counts", t.agree(), t.oppose(), t.neutral());
+    }
+
+    /** Day, date and 24-hour time in the catalogue's words, then the zone. */
+    String time(long epochMs) {
+      ZonedDateTime t = Instant.ofEpochMilli(epochMs).atZone(zone);
+      String utc = c.text("zone.utc");
+      String label = zone.normalized().equals(ZoneOffset.UTC) ? utc
+          : zone instanceof ZoneOffset ? utc + OFFSET.format(t)
+          : zone.getId() + " (" + utc + OFFSET.format(t) + ")";
+      return c.dateTime().format(t) + " " + label;
+    }
   }
 
   /** {@code h:mm:ss} or {@code m:ss}, rounded up to the second so an overrun never shows as zero. */
@@ -276,32 +338,18 @@ public final class MinutesExport {
         : String.format(Locale.ROOT, "%d:%02d", m, sec);
   }
 
-  static String time(long epochMs, ZoneId zone) {
-    ZonedDateTime t = Instant.ofEpochMilli(epochMs).atZone(zone);
-    String label = zone.normalized().equals(ZoneOffset.UTC) ? "UTC"
-        : zone instanceof ZoneOffset ? "UTC" + OFFSET.format(t)
-        : zone.getId() + " (UTC" + OFFSET.format(t) + ")";
-    return DATE_TIME.format(t) + " " + label;
+  /** An enum constant as a catalogue key part: {@code IN_PROGRESS} is {@code inProgress}. */
+  static String key(Enum<?> value) {
+    String[] parts = value.name().toLowerCase(Locale.ROOT).split("_");
+    StringBuilder b = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+    }
+    return b.toString();
   }
 
-  private static String words(String enumName) {
-    return enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
-  }
-
-  private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
-
-  private static String capitalized(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static boolean blank(String s) {
+  static boolean blank(String s) {
     return s == null || s.isBlank();
-  }
-
-  private static String orNone(String s) {
-    return blank(s) ? NONE : s;
   }
 
   // ---- Markdown
@@ -311,7 +359,7 @@ public final class MinutesExport {
 
     static String write(Doc doc) {
       MarkdownWriter w = new MarkdownWriter();
-      w.out.append("# Minutes: ").append(inline(doc.title())).append("\n\n");
+      w.out.append("# ").append(inline(doc.title())).append("\n\n");
       for (Fact f : doc.facts()) {
         w.out.append("- **").append(inline(f.label())).append(":** ").append(inline(f.value())).append('\n');
       }
@@ -404,8 +452,11 @@ public final class MinutesExport {
         .overrun { color: #a11a1a; font-weight: 700; }
         .remark { font-style: italic; color: #555; }
         .fact-label { color: #555; }
-        pre.minutes-text { white-space: pre-wrap; overflow-wrap: anywhere; font: 14px/1.5 ui-monospace, Menlo,
-          Consolas, monospace; background: #f6f8fa; border: 1px solid #d0d4da; padding: .8rem 1rem; margin: .3rem 0; }
+        div.minutes-text { overflow-wrap: anywhere; border-left: 3px solid #d0d4da; padding: .1rem 1rem;
+          margin: .3rem 0; }
+        div.minutes-text pre, div.minutes-text code { font: 13px/1.45 ui-monospace, Menlo, Consolas, monospace;
+          background: #f6f8fa; }
+        div.minutes-text pre { white-space: pre-wrap; padding: .5rem .8rem; }
         @media print {
           @page { margin: 18mm 15mm; }
           body { font-size: 11pt; }
@@ -414,7 +465,7 @@ public final class MinutesExport {
           tr, li { break-inside: avoid; page-break-inside: avoid; }
           thead { display: table-header-group; }
           th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          pre.minutes-text { background: none; border-color: #999; }
+          div.minutes-text { border-color: #999; }
         }
         """;
 
@@ -422,14 +473,15 @@ public final class MinutesExport {
 
     static String write(Doc doc) {
       HtmlWriter w = new HtmlWriter();
-      w.out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
+      w.out.append("<!DOCTYPE html>\n<html lang=\"").append(esc(doc.language().tag()))
+          .append("\">\n<head>\n<meta charset=\"utf-8\" />\n")
           .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
           .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
           .append("style-src 'unsafe-inline'\" />\n")
           .append("<meta name=\"referrer\" content=\"no-referrer\" />\n")
-          .append("<title>Minutes: ").append(esc(doc.title())).append("</title>\n")
+          .append("<title>").append(esc(doc.title())).append("</title>\n")
           .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n")
-          .append("<header>\n<h1>Minutes: ").append(esc(doc.title())).append("</h1>\n<dl class=\"facts\">\n");
+          .append("<header>\n<h1>").append(esc(doc.title())).append("</h1>\n<dl class=\"facts\">\n");
       for (Fact f : doc.facts()) {
         w.out.append("<dt>").append(esc(f.label())).append("</dt><dd>").append(esc(f.value())).append("</dd>\n");
       }
@@ -466,8 +518,7 @@ public final class MinutesExport {
         }
         out.append("</tbody>\n</table>\n");
       } else if (block instanceof Verbatim v) {
-        // The newline after <pre> is dropped by HTML parsers, so a leading newline of the text survives.
-        out.append("<pre class=\"minutes-text\">\n").append(esc(v.text())).append("</pre>\n");
+        out.append("<div class=\"minutes-text\">\n").append(MinutesMarkdown.html(v.text())).append("</div>\n");
       }
     }
 

@@ -2,10 +2,17 @@ package dev.roundtable.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -24,6 +31,8 @@ import dev.roundtable.domain.BoardEvents;
 import dev.roundtable.domain.Command;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Event;
+import dev.roundtable.domain.Goals;
+import dev.roundtable.domain.Language;
 import dev.roundtable.domain.MeetingCommands;
 import dev.roundtable.domain.MeetingEvents;
 import dev.roundtable.domain.MinutesCommands;
@@ -38,6 +47,7 @@ import dev.roundtable.domain.VoteCommands;
 import dev.roundtable.domain.VoteEvents;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +86,7 @@ public final class Codec {
           .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
       .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .addModule(languages())
       .addMixIn(Command.class, Typed.class)
       .addMixIn(Event.class, Typed.class)
       .registerSubtypes(named(COMMAND_HOLDERS, Command.class))
@@ -83,6 +94,25 @@ public final class Codec {
       .build();
 
   private static final Set<String> COMMAND_TYPES = types(COMMAND_HOLDERS, Command.class);
+
+  /** A meeting's language is written as its tag ({@code "zh-CN"}), not as a lower-cased enum name. */
+  private static SimpleModule languages() {
+    return new SimpleModule()
+        .addSerializer(Language.class, new StdSerializer<>(Language.class) {
+          @Override
+          public void serialize(Language value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.tag());
+          }
+        })
+        .addDeserializer(Language.class, new StdDeserializer<>(Language.class) {
+          @Override
+          public Language deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            String tag = p.getValueAsString();
+            return Language.ofTag(tag).orElseThrow(() -> InvalidFormatException.from(p,
+                "not a language", tag, Language.class));
+          }
+        });
+  }
 
   private Codec() {
   }
@@ -167,8 +197,10 @@ public final class Codec {
         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining("."));
     if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-      return Rejection.of(ErrorCode.INVALID_FIELD,
-          field.isEmpty() ? "a field has the wrong type" : abbreviate(field) + " has the wrong type or value");
+      // A goal carries a reason in every refusal (see Goals), this one included.
+      return new Rejection(ErrorCode.INVALID_FIELD,
+          field.isEmpty() ? "a field has the wrong type" : abbreviate(field) + " has the wrong type or value",
+          field.equals("goal") ? Goals.MALFORMED : null);
     }
     return Rejection.of(ErrorCode.INVALID_FIELD, "the command is malformed");
   }

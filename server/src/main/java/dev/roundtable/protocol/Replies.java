@@ -27,8 +27,13 @@ public final class Replies {
     return ok().put("result", new JsonObject(new java.util.LinkedHashMap<>(result)));
   }
 
+  /** The rejection's error object; its {@code reason}, when it has one, goes with the code and message. */
   public static JsonObject error(Rejection rejection) {
-    return error(rejection.code(), rejection.message());
+    JsonObject reply = error(rejection.code(), rejection.message());
+    if (rejection.reason() != null) {
+      reply.getJsonObject("error").put("reason", rejection.reason());
+    }
+    return reply;
   }
 
   public static JsonObject error(ErrorCode code, String message) {

@@ -6,6 +6,7 @@ import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.protocol.Addresses;
 import dev.roundtable.room.RoomClient;
 import dev.roundtable.room.RoomRegistry;
+import dev.roundtable.room.RoomService;
 import dev.roundtable.store.RoomStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,6 +39,7 @@ public final class HttpServerVerticle extends VerticleBase {
   private final RoundtableConfig config;
   private final RoomRegistry registry;
   private final RoomClient rooms;
+  private final RoomService roomService;
   private final RoomStore store;
   private final Tokens tokens;
   private final Clock clock;
@@ -47,11 +49,13 @@ public final class HttpServerVerticle extends VerticleBase {
   private HttpServer server;
   private volatile boolean draining;
 
-  public HttpServerVerticle(RoundtableConfig config, RoomRegistry registry, RoomClient rooms, RoomStore store,
-      Tokens tokens, Clock clock, Membership membership, PrometheusMeterRegistry metrics) {
+  public HttpServerVerticle(RoundtableConfig config, RoomRegistry registry, RoomClient rooms,
+      RoomService roomService, RoomStore store, Tokens tokens, Clock clock, Membership membership,
+      PrometheusMeterRegistry metrics) {
     this.config = config;
     this.registry = registry;
     this.rooms = rooms;
+    this.roomService = roomService;
     this.store = store;
     this.tokens = tokens;
     this.clock = clock;
@@ -119,11 +123,12 @@ public final class HttpServerVerticle extends VerticleBase {
   }
 
   private void mountApi(Router router) {
-    RestApi api = new RestApi(rooms, store, tokens, clock, config.publicUrl());
+    RestApi api = new RestApi(roomService, tokens, config.publicUrl());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxCommandBytes());
     router.post("/api/rooms").handler(body).handler(api::createRoom);
     router.post("/api/join").handler(body).handler(api::join);
     router.get("/api/rooms/:roomId").handler(api::summary);
+    router.post("/api/rooms/:roomId/downloads").handler(api::download);
     router.get("/api/rooms/:roomId/minutes.md").handler(api::minutesMarkdown);
     router.get("/api/rooms/:roomId/minutes.html").handler(api::minutesHtml);
     router.get("/api/join/:code/qr.svg").handler(api::joinQrCode);

@@ -1,52 +1,40 @@
 package dev.roundtable.web;
 
 import dev.roundtable.domain.ErrorCode;
-import dev.roundtable.domain.Role;
+import dev.roundtable.domain.Language;
 import dev.roundtable.domain.RoomState;
 import dev.roundtable.export.MinutesExport;
-import dev.roundtable.protocol.Codec;
-import dev.roundtable.protocol.Replies;
-import dev.roundtable.room.RoomClient;
-import dev.roundtable.store.RoomStore;
+import dev.roundtable.room.RoomRefusal;
+import dev.roundtable.room.RoomService;
+import dev.roundtable.room.RoomSummary;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.security.SecureRandom;
-import java.time.Clock;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
- * The HTTP API: create a room, join one by code, read a room's summary, export its minutes. Thin: it checks
- * the request's shape, turns it into a room command sent through {@link RoomClient}, and turns the reply into
- * JSON (or, for the minutes, hands the room state to {@link MinutesExport}). The only thing it stores itself
- * is the join-code directory, which is not room state.
+ * The HTTP API: create a room, join one by code, read a room's summary, export its minutes. HTTP only: it
+ * checks the request's shape and its token, asks the {@link RoomService}, and turns the answer into JSON
+ * (or, for the minutes, hands the room state to {@link MinutesExport}) and refusals into {@code {code,
+ * message}} with the status that fits.
  */
 final class RestApi {
-  private static final String JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  private static final int JOIN_CODE_LENGTH = 6;
-  private static final int JOIN_CODE_ATTEMPTS = 8;
-
-  private final RoomClient rooms;
-  private final RoomStore store;
+  private final RoomService rooms;
   private final Tokens tokens;
-  private final Clock clock;
   private final String publicUrl;
-  private final SecureRandom random = new SecureRandom();
 
   /** {@code publicUrl}: the configured address people open, or empty to use the one a request came in on. */
-  RestApi(RoomClient rooms, RoomStore store, Tokens tokens, Clock clock, String publicUrl) {
+  RestApi(RoomService rooms, Tokens tokens, String publicUrl) {
     this.rooms = rooms;
-    this.store = store;
     this.tokens = tokens;
-    this.clock = clock;
     this.publicUrl = publicUrl;
   }
 
@@ -56,12 +44,8 @@ final class RestApi {
     if (body == null) {
       return;
     }
-    String roomId = newRoomId();
-    rooms.sendAsSystem(roomId, body.copy().put("type", "CreateMeeting"))
-        .compose(reply -> Replies.isOk(reply) ? registerJoinCode(roomId, 1).map(code -> {
-          String participantId = reply.getJsonObject("result").getString("participantId");
-          return credentials(roomId, participantId, Role.FACILITATOR).put("joinCode", code);
-        }) : Future.failedFuture(new RefusedException(reply.getJsonObject("error"))))
+    rooms.createRoom(body)
+        .map(admitted -> credentials(admitted).put("joinCode", admitted.joinCode()))
         .onComplete(ar -> respond(ctx, 201, ar));
   }
 
@@ -75,20 +59,9 @@ final class RestApi {
       HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "code is required");
       return;
     }
-    JsonObject command = body.copy().put("type", "Join");
-    command.remove("code");
-    if (command.getValue("role") == null) {
-      command.put("role", "participant");
-    }
-    store.roomByJoinCode(normalizedJoinCode(code))
-        .compose(room -> room.isEmpty()
-            ? Future.failedFuture(new RefusedException(ErrorCode.ROOM_NOT_FOUND, "no room has this join code"))
-            : rooms.sendAsSystem(room.get(), command).compose(reply -> Replies.isOk(reply)
-                ? Future.succeededFuture(credentials(room.get(),
-                    reply.getJsonObject("result").getString("participantId"), Role.valueOf(
-                        command.getString("role").toUpperCase(Locale.ROOT))))
-                : Future.failedFuture(new RefusedException(reply.getJsonObject("error")))))
-        .onComplete(ar -> respond(ctx, 200, ar));
+    JsonObject fields = body.copy();
+    fields.remove("code");
+    rooms.join(code, fields).map(this::credentials).onComplete(ar -> respond(ctx, 200, ar));
   }
 
   /**
@@ -96,12 +69,12 @@ final class RestApi {
    * uses the configured public URL, or else the address the request came in on.
    */
   void joinQrCode(RoutingContext ctx) {
-    String code = normalizedJoinCode(ctx.pathParam("code"));
+    String code = RoomService.normalizedJoinCode(ctx.pathParam("code"));
     if (!code.matches("[A-Z0-9]{4,12}")) {
       HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "not a join code");
       return;
     }
-    store.roomByJoinCode(code).onComplete(found -> {
+    rooms.roomByJoinCode(code).onComplete(found -> {
       if (found.failed()) {
         HttpErrors.send(ctx, ErrorCode.UNAVAILABLE, "the store is unavailable; retry");
       } else if (found.result().isEmpty()) {
@@ -115,26 +88,40 @@ final class RestApi {
     });
   }
 
-  /** Join codes are typed by people: case and surrounding spaces do not matter. */
-  private static String normalizedJoinCode(String code) {
-    return code.strip().toUpperCase(Locale.ROOT);
-  }
-
   /** {@code GET /api/rooms/:roomId} with {@code Authorization: Bearer <token>} of that room. */
   void summary(RoutingContext ctx) {
     String roomId = ctx.pathParam("roomId");
+    asMemberOf(ctx, roomId, bearer(ctx), who -> rooms.summary(roomId, who.participantId())
+        .map(RestApi::toJson).onComplete(ar -> respond(ctx, 200, ar)));
+  }
+
+  /**
+   * {@code POST /api/rooms/:roomId/downloads} with {@code Authorization: Bearer <token>} of that room: a
+   * short-lived download token for that room's exports, and the export links that carry it, so a link that
+   * leaves the console carries no participant's power. Every role may have one, as every role may export.
+   */
+  void download(RoutingContext ctx) {
+    String roomId = ctx.pathParam("roomId");
     asMemberOf(ctx, roomId, bearer(ctx), who -> {
-      Future<JsonObject> snapshot = rooms.send(roomId, who.participantId(), new JsonObject().put("type", Codec.SYNC));
-      Future<java.util.Optional<String>> joinCode = store.joinCodeOf(roomId);
-      Future.all(snapshot, joinCode)
-          .map(all -> summarize(roomId, snapshot.result(), joinCode.result()))
-          .onComplete(ar -> respond(ctx, 200, ar));
+      Tokens.Download download = tokens.issueDownload(who);
+      String query = "?download=" + URLEncoder.encode(download.token(), StandardCharsets.UTF_8);
+      String base = "/api/rooms/" + URLEncoder.encode(roomId, StandardCharsets.UTF_8) + "/minutes.";
+      ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
+          .putHeader("cache-control", "no-store")
+          .end(new JsonObject().put("download", download.token()).put("expiresAt", download.expiresAt())
+              .put("expiresInSeconds", download.ttlSeconds())
+              .put("links", new JsonObject().put("markdown", base + "md" + query).put("html", base + "html" + query))
+              .encode());
     });
   }
 
   /** Runs {@code then} when {@code token} is valid and of {@code roomId}; otherwise answers 401 or 403 itself. */
-  private void asMemberOf(RoutingContext ctx, String roomId, String token, java.util.function.Consumer<Identity> then) {
-    tokens.verify(token).onComplete(verified -> {
+  private void asMemberOf(RoutingContext ctx, String roomId, String token, Consumer<Identity> then) {
+    ofRoom(ctx, roomId, tokens.verify(token), then);
+  }
+
+  private static void ofRoom(RoutingContext ctx, String roomId, Future<Identity> identity, Consumer<Identity> then) {
+    identity.onComplete(verified -> {
       if (verified.failed()) {
         HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "missing or invalid token");
       } else if (!verified.result().roomId().equals(roomId)) {
@@ -155,27 +142,40 @@ final class RestApi {
     minutes(ctx, "html", "text/html; charset=utf-8", MinutesExport::html);
   }
 
+  /** How one export format is written. */
+  @FunctionalInterface
+  private interface Renderer {
+    String render(RoomState state, ZoneId zone, Language language);
+  }
+
   /**
-   * The minutes as the token's participant sees the room (a Sync as that participant), rendered by
-   * {@link MinutesExport}. Authorised like the summary, with the token taken from {@code Authorization:
-   * Bearer} or, so that a plain browser link can open the document, from a {@code token} query parameter.
-   * {@code tz} (an IANA zone id or offset, default UTC) sets the zone times are shown in.
+   * The minutes as the bearer's participant sees the room (a Sync as that participant), rendered by
+   * {@link MinutesExport}. The credential is, in this order: {@code Authorization: Bearer} with a participant
+   * token; a {@code download} query parameter with a download token (what links that leave the console
+   * carry); a {@code token} query parameter with a participant token (deprecated: a participant token in a
+   * URL leaks through history and logs, and hands out that participant's power). {@code tz} (an IANA zone id
+   * or offset, default UTC) sets the zone times are shown in, {@code lang} ({@code en} or {@code zh-CN},
+   * default the meeting's language) the language.
    */
-  private void minutes(RoutingContext ctx, String extension, String contentType,
-      BiFunction<RoomState, ZoneId, String> render) {
+  private void minutes(RoutingContext ctx, String extension, String contentType, Renderer render) {
     String roomId = ctx.pathParam("roomId");
     String header = bearer(ctx);
-    asMemberOf(ctx, roomId, header != null ? header : queryParam(ctx, "token"), who -> {
+    String download = queryParam(ctx, "download");
+    Future<Identity> identity = header == null && download != null ? tokens.verifyDownload(download)
+        : tokens.verify(header != null ? header : queryParam(ctx, "token"));
+    ofRoom(ctx, roomId, identity, who -> {
       ZoneId zone = zone(queryParam(ctx, "tz"));
       if (zone == null) {
         HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "tz must be a time zone such as Europe/Berlin or UTC");
         return;
       }
-      rooms.send(roomId, who.participantId(), new JsonObject().put("type", Codec.SYNC))
-          .compose(reply -> Replies.isOk(reply)
-              ? Future.succeededFuture(render.apply(Codec.state(reply.getJsonObject("snapshot")), zone))
-              : Future.failedFuture(new RefusedException(reply.getJsonObject("error"))))
-          .onComplete(ar -> {
+      String lang = queryParam(ctx, "lang");
+      Language language = lang == null || lang.isEmpty() ? null : Language.ofTag(lang).orElse(null);
+      if (language == null && lang != null && !lang.isEmpty()) {
+        HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "lang must be " + Language.tags());
+        return;
+      }
+      rooms.view(roomId, who.participantId()).map(state -> render.render(state, zone, language)).onComplete(ar -> {
             if (ar.failed()) {
               fail(ctx, ar.cause());
               return;
@@ -210,55 +210,22 @@ final class RestApi {
     return values.isEmpty() ? null : values.get(0);
   }
 
-  private static JsonObject summarize(String roomId, JsonObject reply, java.util.Optional<String> joinCode) {
-    JsonObject s = reply.getJsonObject("snapshot");
-    JsonObject meeting = s.getJsonObject("meeting", new JsonObject());
-    JsonObject participants = s.getJsonObject("participants", new JsonObject());
-    long online = participants.stream()
-        .filter(e -> !((JsonObject) e.getValue()).getJsonArray("connections", new JsonArray()).isEmpty()).count();
-    JsonArray agenda = s.getJsonArray("agenda", new JsonArray());
-    JsonObject current = agenda.stream().map(JsonObject.class::cast)
-        .filter(i -> "active".equals(i.getString("status"))).findFirst()
-        .map(i -> new JsonObject().put("id", i.getString("id")).put("title", i.getString("title"))
-            .put("owner", i.getString("owner")).put("expectedOutput", i.getString("expectedOutput")))
-        .orElse(null);
+  private static JsonObject toJson(RoomSummary s) {
+    JsonObject current = s.currentItem().map(i -> new JsonObject().put("id", i.id()).put("title", i.title())
+        .put("owner", i.owner()).put("expectedOutput", i.expectedOutput())).orElse(null);
     return new JsonObject()
-        .put("roomId", roomId).put("joinCode", joinCode.orElse(null)).put("seq", reply.getLong("seq"))
-        .put("title", meeting.getString("title")).put("goal", meeting.getString("goal"))
-        .put("kind", meeting.getString("kind")).put("status", meeting.getString("status"))
-        .put("participants", participants.size()).put("online", online)
-        .put("agendaItems", agenda.size()).put("currentItem", current);
+        .put("roomId", s.roomId()).put("joinCode", s.joinCode()).put("seq", s.seq())
+        .put("title", s.title()).put("goal", s.goal())
+        .put("kind", s.kind() == null ? null : s.kind().name().toLowerCase(Locale.ROOT))
+        .put("status", s.status() == null ? null : s.status().name().toLowerCase(Locale.ROOT))
+        .put("participants", s.participants()).put("online", s.online())
+        .put("agendaItems", s.agendaItems()).put("currentItem", current);
   }
 
-  private JsonObject credentials(String roomId, String participantId, Role role) {
-    return new JsonObject().put("roomId", roomId).put("participantId", participantId)
-        .put("role", role.name().toLowerCase(Locale.ROOT))
-        .put("token", tokens.issue(new Identity(roomId, participantId, role)));
-  }
-
-  private Future<String> registerJoinCode(String roomId, int attempt) {
-    String code = newJoinCode();
-    return store.registerRoom(roomId, code, clock.millis()).compose(taken -> {
-      if (taken) {
-        return Future.succeededFuture(code);
-      }
-      return attempt < JOIN_CODE_ATTEMPTS ? registerJoinCode(roomId, attempt + 1)
-          : Future.failedFuture(new RefusedException(ErrorCode.UNAVAILABLE, "could not allocate a join code"));
-    });
-  }
-
-  private String newRoomId() {
-    byte[] bytes = new byte[12];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private String newJoinCode() {
-    StringBuilder sb = new StringBuilder(JOIN_CODE_LENGTH);
-    for (int i = 0; i < JOIN_CODE_LENGTH; i++) {
-      sb.append(JOIN_CODE_ALPHABET.charAt(random.nextInt(JOIN_CODE_ALPHABET.length())));
-    }
-    return sb.toString();
+  private JsonObject credentials(RoomService.Admission admitted) {
+    return new JsonObject().put("roomId", admitted.roomId()).put("participantId", admitted.participantId())
+        .put("role", admitted.role().name().toLowerCase(Locale.ROOT))
+        .put("token", tokens.issue(new Identity(admitted.roomId(), admitted.participantId(), admitted.role())));
   }
 
   private static JsonObject jsonBody(RoutingContext ctx) {
@@ -288,24 +255,10 @@ final class RestApi {
   }
 
   private static void fail(RoutingContext ctx, Throwable cause) {
-    if (cause instanceof RefusedException r) {
-      HttpErrors.send(ctx, r.error);
+    if (cause instanceof RoomRefusal r) {
+      HttpErrors.send(ctx, r.error());
     } else {
       HttpErrors.send(ctx, ErrorCode.UNAVAILABLE, "the server could not complete the request; retry");
-    }
-  }
-
-  /** A refusal with a protocol error object, carried through a failed future to the response. */
-  private static final class RefusedException extends RuntimeException {
-    final JsonObject error;
-
-    RefusedException(JsonObject error) {
-      super(error.getString("message"), null, false, false);
-      this.error = error;
-    }
-
-    RefusedException(ErrorCode code, String message) {
-      this(new JsonObject().put("code", code.name()).put("message", message));
     }
   }
 }

@@ -63,6 +63,7 @@ class RoundtableConfigTest {
     assertThat(config.embeddedMongoPort()).isZero();
     assertThat(config.jwtSecret()).isEmpty();
     assertThat(config.tokenTtlSeconds()).isEqualTo(604_800);
+    assertThat(config.downloadTokenTtlSeconds()).isEqualTo(900);
     assertThat(config.speakerLimitSeconds()).isEqualTo(180);
     assertThat(config.snapshotEvery()).isEqualTo(200);
     assertThat(config.idleTimeoutSeconds()).isEqualTo(600);
@@ -135,6 +136,7 @@ class RoundtableConfigTest {
         "ROUNDTABLE_EMBEDDED_MONGO_PORT", "27018",
         "ROUNDTABLE_JWT_SECRET", SECRET,
         "ROUNDTABLE_TOKEN_TTL_SECONDS", "3600",
+        "ROUNDTABLE_DOWNLOAD_TOKEN_TTL_SECONDS", "600",
         "ROUNDTABLE_SPEAKER_LIMIT_SECONDS", "90",
         "ROUNDTABLE_SNAPSHOT_EVERY", "50",
         "ROUNDTABLE_IDLE_TIMEOUT_SECONDS", "120",
@@ -154,7 +156,7 @@ class RoundtableConfigTest {
         "ROUNDTABLE_LOG_FORMAT", "json"));
 
     assertThat(config).isEqualTo(new RoundtableConfig("127.0.0.1", 9000, "https://meet.example.org/",
-        "mongodb://db:27017", "rt", Path.of("/var/lib/roundtable"), "0.0.0.0", 27018, SECRET, 3600, 90, 50, 120,
+        "mongodb://db:27017", "rt", Path.of("/var/lib/roundtable"), "0.0.0.0", 27018, SECRET, 3600, 600, 90, 50, 120,
         500, 8192, 2000, 20, 40, true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json"));
     assertThat(config.clusterMemberList()).containsExactly("node1", "node2:6702", "10.0.0.7");
   }
@@ -207,6 +209,8 @@ class RoundtableConfigTest {
       "ROUNDTABLE_EMBEDDED_MONGO_PORT, 65536, embeddedMongoPort",
       "ROUNDTABLE_EMBEDDED_MONGO_PORT, -2, embeddedMongoPort",
       "ROUNDTABLE_TOKEN_TTL_SECONDS, 0, tokenTtlSeconds",
+      "ROUNDTABLE_DOWNLOAD_TOKEN_TTL_SECONDS, 0, downloadTokenTtlSeconds",
+      "ROUNDTABLE_DOWNLOAD_TOKEN_TTL_SECONDS, 86401, downloadTokenTtlSeconds",
       "ROUNDTABLE_SPEAKER_LIMIT_SECONDS, 0, speakerLimitSeconds",
       "ROUNDTABLE_SPEAKER_LIMIT_SECONDS, -30, speakerLimitSeconds",
       "ROUNDTABLE_SNAPSHOT_EVERY, 0, snapshotEvery",
@@ -348,10 +352,10 @@ class RoundtableConfigTest {
   @DisplayName("refuses invalid values given through the constructor too, and turns absent texts into empty ones")
   void constructorChecks() {
     assertRefused(() -> new RoundtableConfig("0.0.0.0", 70_000, "", "", "roundtable", Path.of("data"), "127.0.0.1",
-        0, "", 1, 10, 1, 1, 1, 1, 1, 1, 1, false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text"), "httpPort");
+        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text"), "httpPort");
 
     RoundtableConfig config = new RoundtableConfig("0.0.0.0", 8080, null, null, "roundtable", Path.of("data"),
-        "127.0.0.1", 0, null, 1, 10, 1, 1, 1, 1, 1, 1, 1, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text");
+        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text");
     assertThat(config.publicUrl()).isEmpty();
     assertThat(config.mongoUri()).isEmpty();
     assertThat(config.jwtSecret()).isEmpty();

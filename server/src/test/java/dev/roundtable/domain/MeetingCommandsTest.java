@@ -98,6 +98,31 @@ class MeetingCommandsTest {
     }
 
     @Test
+    @DisplayName("accepts a goal written in Chinese, such as the example the Chinese form shows")
+    void acceptsChineseGoal() {
+      RoomState s = after(empty(), SYSTEM, new CreateMeeting("发布会", "确定第三季度的发布日期", MeetingKind.DECISION,
+          null, null, null, "芳", null, "zh-CN"), T0);
+
+      assertThat(s.meeting().goal()).isEqualTo("确定第三季度的发布日期");
+    }
+
+    @Test
+    @DisplayName("holds the meeting in the language it is created with, in any case, and in English by default")
+    void language() {
+      CreateMeeting chinese = new CreateMeeting("T", "Decide it", MeetingKind.DECISION, null, null, null, "F", null,
+          "zh-cn");
+
+      Outcome.Applied outcome = accepted(empty(), SYSTEM, chinese, T0);
+
+      assertThat(outcome.events().get(0)).isEqualTo(new MeetingCreated("T", "Decide it", MeetingKind.DECISION, T0,
+          60, Limits.DEFAULT_SPEAKER_LIMIT_SECONDS, Language.ZH_CN));
+      assertThat(outcome.state().meeting().language()).isEqualTo(Language.ZH_CN);
+      assertThat(after(empty(), SYSTEM, createMeeting(), T0).meeting().language()).isEqualTo(Language.EN);
+      assertThat(after(outcome.state(), FACILITATOR, new EditMeeting(1, "Renamed", "确定日期", null, null, null), T0)
+          .meeting().language()).isEqualTo(Language.ZH_CN);
+    }
+
+    @Test
     @DisplayName("fills in the start time, the planned length, the speaker limit and the department when left out")
     void appliesDefaults() {
       CreateMeeting command = new CreateMeeting("Weekly", "Share the news", MeetingKind.INFORMATION, null, null, null,
@@ -150,6 +175,10 @@ class MeetingCommandsTest {
               ErrorCode.TOO_LARGE),
           refused("a goal that is not verb + result", e, SYSTEM,
               with("T", " Launch ", MeetingKind.DECISION, null, null, "F", null), ErrorCode.INVALID_FIELD),
+          refused("a vague goal", e, SYSTEM,
+              with("T", "加强沟通。", MeetingKind.DECISION, null, null, "F", null), ErrorCode.INVALID_FIELD),
+          refused("a language the server does not write", e, SYSTEM, new CreateMeeting("T", "Decide it",
+              MeetingKind.DECISION, null, null, null, "F", null, "fr"), ErrorCode.INVALID_FIELD),
           refused("a missing kind", e, SYSTEM, with("T", "Decide it", null, null, null, "F", null),
               ErrorCode.INVALID_FIELD),
           refused("planned minutes below the minimum", e, SYSTEM,
@@ -244,6 +273,8 @@ class MeetingCommandsTest {
               ErrorCode.INVALID_FIELD),
           refused("a one-word goal, which is not verb + result", s, FACILITATOR,
               new EditMeeting(1, null, "Budget", null, null, null), ErrorCode.INVALID_FIELD),
+          refused("a vague goal", s, FACILITATOR,
+              new EditMeeting(1, null, " Discuss progress! ", null, null, null), ErrorCode.INVALID_FIELD),
           refused("a title over the limit", s, FACILITATOR, titled(chars(Limits.TITLE_CHARS + 1)),
               ErrorCode.TOO_LARGE),
           refused("a goal over the limit", s, FACILITATOR,

@@ -11,6 +11,7 @@ import dev.roundtable.domain.AgendaCommands.StartItem;
 import dev.roundtable.domain.Choice;
 import dev.roundtable.domain.Command;
 import dev.roundtable.domain.ItemKind;
+import dev.roundtable.domain.Language;
 import dev.roundtable.domain.MeetingCommands.Connect;
 import dev.roundtable.domain.MeetingCommands.CreateMeeting;
 import dev.roundtable.domain.MeetingCommands.EndMeeting;
@@ -49,14 +50,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 @DisplayName("The minutes export")
 class MinutesExportTest {
   /** Tuesday 14 November 2023, 22:13:20 UTC. */
   private static final long T0 = 1_700_000_000_000L;
   private static final long MINUTE = 60_000L;
-  private static final List<String> HEADINGS = List.of("Attendees", "Agenda", "Minutes text", "Decisions",
+  private static final List<String> HEADINGS = List.of("Attendees", "Agenda", "Minutes text", "Board", "Decisions",
       "Action items", "Parking lot", "Suggested next meeting");
   private static final String MINUTES_TEXT = "## Notes\n\n- Ana presented the *status*\n- Ben asked for a date\n";
 
@@ -350,13 +350,12 @@ class MinutesExportTest {
     }
 
     @Test
-    @DisplayName("shows the minutes text in HTML as text in one pre-wrapped block")
+    @DisplayName("renders the minutes text in HTML from its Markdown, its headings under the section's")
     void minutesTextInHtml() {
       String out = MinutesExport.html(sample, ZoneOffset.UTC);
 
-      assertThat(Format.HTML.section(out, "Minutes text"))
-          .contains("<pre class=\"minutes-text\">\n" + MINUTES_TEXT + "</pre>");
-      assertThat(out).containsPattern("pre\\.minutes-text \\{[^}]*white-space: pre-wrap");
+      assertThat(Format.HTML.section(out, "Minutes text")).contains("<div class=\"minutes-text\">\n<h4>Notes</h4>\n"
+          + "<ul>\n<li>Ana presented the <em>status</em></li>\n<li>Ben asked for a date</li>\n</ul>\n</div>");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -462,6 +461,53 @@ class MinutesExportTest {
   }
 
   @Nested
+  @DisplayName("in Chinese")
+  class InChinese {
+    private final String markdown = MinutesExport.markdown(sample(), ZoneOffset.UTC, Language.ZH_CN);
+
+    @Test
+    @DisplayName("writes every label, heading and remark from the Chinese catalogue, and no English one")
+    void chineseWords() {
+      assertThat(markdown).startsWith("# 会议纪要：Q3 launch\n")
+          .contains("- **目标:** Decide the Q3 launch date", "- **类型:** 决策会",
+              "## 参会人员", "### 出席（3）", "| 姓名 | 部门 | 角色 |", "| Fran | Product | 主持人 |",
+              "| 序号 | 议程项 | 负责人 | 计划时长 | 实际时长 | 超时 | 状态 |", "**超时 +1:30**", "| 已推迟 |", "| 未进行 |",
+              "## 纪要正文", "## 决议", "## 行动项", "## 停车场", "## 下次会议建议", "*来源:* 停车场");
+      for (String english : List.of("Attendees", "Agenda", "Decisions", "Parking lot", "Goal", "Present",
+          "not reached", "deferred", "facilitator", "Final", "Suggested")) {
+        assertThat(markdown).as("no %s", english).doesNotContain(english);
+      }
+    }
+
+    @Test
+    @DisplayName("dates the meeting in Chinese on the 24-hour clock")
+    void chineseDates() {
+      assertThat(markdown).contains("- **日期和时间:** 2023年11月14日 星期二 22:14 UTC（实际开始）",
+          "- **纪要:** 定稿，定稿于 2023年11月15日 星期三 00:13 UTC");
+    }
+
+    @Test
+    @DisplayName("writes a closed motion's decision again in Chinese, and keeps the facilitator's own words")
+    void chineseDecisions() {
+      assertThat(markdown).contains("- 动议“Ship on 1 October”：未通过（赞成 1，反对 2，弃权 0） — *议程项:* Launch date; "
+          + "*决定方式:* 动议表决", "动议“Hire two engineers”：未达法定人数", "- Launch on 15 October — ");
+    }
+
+    @Test
+    @DisplayName("is the default for a meeting created in Chinese, and marks the HTML page as zh-CN")
+    void meetingLanguageIsTheDefault() {
+      Meeting m = new Meeting();
+      m.apply(Actor.system(), new CreateMeeting("发布会", "确定第三季度的发布日期", MeetingKind.DECISION, T0, 45, null,
+          "芳", "产品部", "zh-CN"), T0);
+
+      assertThat(MinutesExport.markdown(m.state, null)).startsWith("# 会议纪要：发布会\n").contains("2023年11月14日");
+      assertThat(MinutesExport.html(m.state, null)).startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")
+          .contains("<title>会议纪要：发布会</title>");
+      assertThat(MinutesExport.markdown(m.state, null, Language.EN)).startsWith("# Minutes: 发布会\n");
+    }
+  }
+
+  @Nested
   @DisplayName("as HTML")
   class Html {
 
@@ -495,9 +541,10 @@ class MinutesExportTest {
       for (String tag : List.of("script", "img", "iframe", "a", "b", "i", "svg")) {
         assertThat(page.getElementsByTagName(tag).getLength()).as("<%s> elements", tag).isZero();
       }
-      NodeList pres = page.getElementsByTagName("pre");
-      assertThat(pres.getLength()).isEqualTo(1);
-      assertThat(pres.item(0).getTextContent()).isEqualTo("\n" + HOSTILE_MINUTES);
+      assertThat(page.getElementsByTagName("pre").getLength()).isZero();
+      Element minutes = (Element) page.getElementsByTagName("div").item(0);
+      assertThat(minutes.getAttribute("class")).isEqualTo("minutes-text");
+      assertThat(minutes.getTextContent().replace("\n", "")).isEqualTo(HOSTILE_MINUTES.replace("\n", ""));
       assertThat(page.getElementsByTagName("title").item(0).getTextContent())
           .isEqualTo("Minutes: <script>alert(1)</script>");
       assertThat(page.getElementsByTagName("table").getLength()).isEqualTo(3);

@@ -6,6 +6,9 @@ import dev.roundtable.domain.AgendaCommands.AddItem;
 import dev.roundtable.domain.AgendaCommands.ReorderAgenda;
 import dev.roundtable.domain.Actor;
 import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Goals;
+import dev.roundtable.domain.Language;
+import dev.roundtable.domain.MeetingEvents;
 import dev.roundtable.domain.ItemKind;
 import dev.roundtable.domain.Outcome;
 import dev.roundtable.domain.Room;
@@ -80,5 +83,33 @@ class CodecTest {
     assertThat(Codec.events(Codec.eventsToJson(added.events()))).isEqualTo(added.events());
     assertThat(Codec.state(Codec.toJson(added.state()))).isEqualTo(added.state());
     assertThat(Codec.toJson(added.state()).getJsonObject("meeting").getString("kind")).isEqualTo("decision");
+  }
+
+  @Test
+  @DisplayName("writes a meeting's language as its tag, and reads a meeting stored without one as English")
+  void language() {
+    Outcome.Applied created = (Outcome.Applied) Room.apply(RoomState.empty("room-1234", 180), Actor.system(),
+        Codec.command(new JsonObject().put("type", "CreateMeeting").put("title", "T").put("goal", "确定发布日期")
+            .put("kind", "decision").put("facilitatorName", "芳").put("language", "zh-CN")).value(), 1_000);
+    JsonObject state = Codec.toJson(created.state());
+
+    assertThat(state.getJsonObject("meeting").getString("language")).isEqualTo("zh-CN");
+    assertThat(Codec.eventsToJson(created.events()).getJsonObject(0).getString("language")).isEqualTo("zh-CN");
+    assertThat(Codec.state(state)).isEqualTo(created.state());
+    state.getJsonObject("meeting").remove("language");
+    assertThat(Codec.state(state).meeting().language()).isEqualTo(Language.EN);
+    JsonObject event = Codec.eventsToJson(created.events()).getJsonObject(0);
+    event.remove("language");
+    assertThat(((MeetingEvents.MeetingCreated) Codec.events(new JsonArray().add(event)).get(0)).language())
+        .isEqualTo(Language.EN);
+  }
+
+  @Test
+  @DisplayName("gives a goal of the wrong type a goal reason, like every other refusal of a goal")
+  void goalOfWrongType() {
+    Codec.Result<?> result = Codec.command(new JsonObject().put("type", "CreateMeeting").put("goal", 42));
+
+    assertThat(result.rejection().code()).isEqualTo(ErrorCode.INVALID_FIELD);
+    assertThat(result.rejection().reason()).isEqualTo(Goals.MALFORMED);
   }
 }

@@ -166,7 +166,7 @@ class MinutesExportApiTest {
     }
     assertThat(body).contains("<tr><td>Ana</td><td>Operations</td><td>facilitator</td></tr>",
         "<tr><td>Bo</td><td>Sales</td><td>participant</td></tr>", "<td>Budget</td>",
-        "<pre class=\"minutes-text\">\nBudget approved after a short discussion.</pre>",
+        "<div class=\"minutes-text\">\n<p>Budget approved after a short discussion.</p>\n</div>",
         "<li>Approve the budget — ", "<td>Send the budget</td><td>Ana</td><td>Signed off</td>",
         "<li>Office move — ");
   }
@@ -268,5 +268,144 @@ class MinutesExportApiTest {
     assertError(request(HttpMethod.POST, "/api/rooms/" + roomId + "/minutes.md"), 404, "NOT_FOUND");
     assertError(request(HttpMethod.GET, "/api/rooms/" + roomId + "/minutes.pdf"), 404, "NOT_FOUND");
     assertError(request(HttpMethod.GET, "/api/rooms/" + roomId + "/minutesXmd"), 404, "NOT_FOUND");
+  }
+
+  // ---- download tokens and languages
+
+  private HttpResponse<Buffer> issueDownload(String roomId, String token) {
+    var request = http.request(HttpMethod.POST, server.port(), "127.0.0.1", "/api/rooms/" + roomId + "/downloads")
+        .timeout(5_000);
+    if (token != null) {
+      request.putHeader("Authorization", "Bearer " + token);
+    }
+    return result(request.send());
+  }
+
+  private String downloadToken(JsonObject room) {
+    HttpResponse<Buffer> response = issueDownload(room.getString("roomId"), room.getString("token"));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    return response.bodyAsJsonObject().getString("download");
+  }
+
+  private static String withDownload(String path, String token) {
+    return path + "?download=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @DisplayName("issues a short-lived download token for a room's exports, with the links that carry it")
+  void issuesDownloadToken() {
+    JsonObject room = createRoom();
+    long before = System.currentTimeMillis();
+
+    HttpResponse<Buffer> response = issueDownload(room.getString("roomId"), room.getString("token"));
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    assertThat(response.getHeader("cache-control")).isEqualTo("no-store");
+    JsonObject body = response.bodyAsJsonObject();
+    assertThat(body.fieldNames()).containsExactlyInAnyOrder("download", "expiresAt", "expiresInSeconds", "links");
+    assertThat(body.getLong("expiresInSeconds")).isEqualTo(900);
+    assertThat(body.getLong("expiresAt")).isBetween(before + 899_000, System.currentTimeMillis() + 900_000);
+    String download = body.getString("download");
+    assertThat(download).isNotEqualTo(room.getString("token"));
+    JsonObject links = body.getJsonObject("links");
+    assertThat(links.getString("markdown")).isEqualTo(withDownload(minutesPath(room, "md"), download));
+    assertThat(links.getString("html")).isEqualTo(withDownload(minutesPath(room, "html"), download));
+    HttpResponse<Buffer> markdown = get(links.getString("markdown"), null);
+    assertThat(markdown.statusCode()).as(markdown.bodyAsString()).isEqualTo(200);
+    assertThat(markdown.bodyAsString()).contains("# Minutes: Q3 launch");
+    assertThat(get(links.getString("html"), null).bodyAsString()).contains("<h1>Minutes: Q3 launch</h1>");
+  }
+
+  @Test
+  @DisplayName("gives every role a download token, screens included, as every role may export")
+  void downloadTokenForEveryRole() {
+    JsonObject room = createRoom();
+    JsonObject screen = result(server.join(room.getString("joinCode"), "Room TV", "", "screen"));
+
+    HttpResponse<Buffer> response = issueDownload(room.getString("roomId"), screen.getString("token"));
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    HttpResponse<Buffer> markdown = get(response.bodyAsJsonObject().getJsonObject("links").getString("markdown"),
+        null);
+    assertThat(markdown.statusCode()).isEqualTo(200);
+    assertThat(markdown.bodyAsString()).contains("# Minutes: Q3 launch").doesNotContain("Room TV");
+  }
+
+  @Test
+  @DisplayName("refuses a download token anywhere but the exports: the summary, a new download, the bridge")
+  void downloadTokenOpensOnlyExports() {
+    JsonObject room = createRoom();
+    String roomId = room.getString("roomId");
+    String download = downloadToken(room);
+
+    assertError(get("/api/rooms/" + roomId, download), 401, "UNAUTHORIZED");
+    assertError(issueDownload(roomId, download), 401, "UNAUTHORIZED");
+    assertError(get(minutesPath(room, "md"), download), 401, "UNAUTHORIZED");
+    assertError(get(withToken(minutesPath(room, "md"), download), null), 401, "UNAUTHORIZED");
+    BusClient client = result(server.connect());
+    JsonObject reply = result(client.sync(roomId, download, null));
+    assertThat(reply.getBoolean("ok")).isFalse();
+    assertThat(reply.getJsonObject("error").getString("code")).isEqualTo("UNAUTHORIZED");
+    result(client.close());
+  }
+
+  @ParameterizedTest(name = "minutes.{0}")
+  @ValueSource(strings = {"md", "html"})
+  @DisplayName("refuses as a download token a participant token, a forged one and another room's:")
+  void refusesOtherDownloadTokens(String extension) {
+    JsonObject room = createRoom();
+    JsonObject other = createRoom();
+    String download = downloadToken(room);
+    String forged = download.substring(0, download.lastIndexOf('.') + 1) + "AAAA";
+
+    assertError(get(withDownload(minutesPath(room, extension), room.getString("token")), null), 401,
+        "UNAUTHORIZED");
+    assertError(get(withDownload(minutesPath(room, extension), forged), null), 401, "UNAUTHORIZED");
+    assertError(get(withDownload(minutesPath(other, extension), download), null), 403, "WRONG_ROOM");
+    assertError(get(withDownload(minutesPath(room, extension), download), "forged"), 401, "UNAUTHORIZED");
+  }
+
+  @Test
+  @DisplayName("refuses a download token once it expired")
+  void expiredDownloadToken(Vertx vertx) throws InterruptedException {
+    JsonObject room = createRoom();
+    String shortLived = new Tokens(vertx, TestServer.SECRET, 3600, 1)
+        .issueDownload(new Identity(room.getString("roomId"), "p1", dev.roundtable.domain.Role.FACILITATOR)).token();
+    assertThat(get(withDownload(minutesPath(room, "md"), shortLived), null).statusCode()).isEqualTo(200);
+
+    Thread.sleep(2_100);
+
+    assertError(get(withDownload(minutesPath(room, "md"), shortLived), null), 401, "UNAUTHORIZED");
+  }
+
+  @Test
+  @DisplayName("refuses to issue a download token without a valid token of the room")
+  void issuingNeedsAToken() {
+    JsonObject room = createRoom();
+    JsonObject other = createRoom();
+
+    assertError(issueDownload(room.getString("roomId"), null), 401, "UNAUTHORIZED");
+    assertError(issueDownload(room.getString("roomId"), "not-a-token"), 401, "UNAUTHORIZED");
+    assertError(issueDownload(room.getString("roomId"), other.getString("token")), 403, "WRONG_ROOM");
+  }
+
+  @Test
+  @DisplayName("writes the minutes in the meeting's language, or in the one lang names, and refuses another")
+  void language() {
+    JsonObject body = new JsonObject().put("title", "发布会").put("goal", "确定第三季度的发布日期").put("kind", "decision")
+        .put("facilitatorName", "芳").put("language", "zh-CN");
+    HttpResponse<Buffer> created = result(server.post("/api/rooms", body));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    JsonObject room = created.bodyAsJsonObject();
+    String token = room.getString("token");
+
+    assertThat(get(minutesPath(room, "md"), token).bodyAsString()).startsWith("# 会议纪要：发布会\n");
+    assertThat(get(minutesPath(room, "html"), token).bodyAsString()).contains("<html lang=\"zh-CN\">");
+    assertThat(get(minutesPath(room, "md") + "?lang=en", token).bodyAsString()).startsWith("# Minutes: 发布会\n");
+    JsonObject english = createRoom();
+    assertThat(get(minutesPath(english, "md") + "?lang=zh-cn", english.getString("token")).bodyAsString())
+        .startsWith("# 会议纪要：Q3 launch\n");
+    JsonObject error = assertError(get(minutesPath(room, "html") + "?lang=fr", token), 400, "INVALID_FIELD");
+    assertThat(error.getString("message")).isEqualTo("lang must be en or zh-CN");
   }
 }

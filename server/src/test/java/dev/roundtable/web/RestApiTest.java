@@ -96,7 +96,7 @@ class RestApiTest {
     assertThat(response.statusCode()).as("status of %s", response.bodyAsString()).isEqualTo(status);
     assertThat(response.getHeader("content-type")).startsWith("application/json");
     JsonObject error = response.bodyAsJsonObject();
-    assertThat(error.fieldNames()).containsExactlyInAnyOrder("code", "message");
+    assertThat(error.fieldNames()).contains("code", "message").isSubsetOf("code", "message", "reason");
     assertThat(error.getString("code")).isEqualTo(code);
     assertThat(error.getString("message")).isNotBlank();
     return error;
@@ -158,6 +158,49 @@ class RestApiTest {
     HttpResponse<Buffer> response = post("/api/rooms", validRoom().put("title", "t".repeat(200)));
 
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("creates a meeting whose goal is written in Chinese, held in the language it names")
+  void createsChineseMeeting() {
+    HttpResponse<Buffer> response = post("/api/rooms", validRoom().put("title", "第三季度发布")
+        .put("goal", "确定第三季度的发布日期").put("language", "zh-CN"));
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    JsonObject room = response.bodyAsJsonObject();
+    assertThat(summaryOf(room, room.getString("token")).getString("goal")).isEqualTo("确定第三季度的发布日期");
+    BusClient facilitator = result(server.connect());
+    JsonObject sync = result(facilitator.join(room.getString("roomId"), room.getString("token")));
+    assertThat(sync.getJsonObject("snapshot").getJsonObject("meeting").getString("language")).isEqualTo("zh-CN");
+    result(facilitator.close());
+  }
+
+  static Stream<Arguments> refusedGoals() {
+    return Stream.of(
+        Arguments.of("a one-word goal", "Decide", 400, "INVALID_FIELD", "GOAL_TOO_SHORT"),
+        Arguments.of("a vague goal in English", "Discuss progress.", 400, "INVALID_FIELD", "GOAL_VAGUE"),
+        Arguments.of("a vague goal in Chinese", "加强沟通！", 400, "INVALID_FIELD", "GOAL_VAGUE"),
+        Arguments.of("a blank goal", " ", 400, "INVALID_FIELD", "GOAL_REQUIRED"),
+        Arguments.of("a goal over 300 characters", "确".repeat(301), 413, "TOO_LARGE", "GOAL_TOO_LONG"),
+        Arguments.of("a goal that is not a string", 42, 400, "INVALID_FIELD", "GOAL_MALFORMED"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedGoals")
+  @DisplayName("refuses a goal with a reason a client can translate, the message staying English:")
+  void refusesGoalWithReason(String what, Object goal, int status, String code, String reason) {
+    JsonObject error = assertError(post("/api/rooms", validRoom().put("goal", goal)), status, code);
+
+    assertThat(error.getString("reason")).isEqualTo(reason);
+    assertThat(error.getString("message")).isASCII();
+  }
+
+  @Test
+  @DisplayName("refuses a language it does not write with 400 INVALID_FIELD")
+  void refusesUnknownLanguage() {
+    JsonObject error = assertError(post("/api/rooms", validRoom().put("language", "fr")), 400, "INVALID_FIELD");
+
+    assertThat(error.getString("message")).isEqualTo("language must be en or zh-CN");
   }
 
   static Stream<Arguments> invalidCreations() {
