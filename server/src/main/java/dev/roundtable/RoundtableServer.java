@@ -11,6 +11,7 @@ import dev.roundtable.room.RoomSettings;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.RoomStore;
 import dev.roundtable.web.HttpServerVerticle;
+import dev.roundtable.web.NodeProbes;
 import dev.roundtable.web.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -61,8 +62,9 @@ public final class RoundtableServer {
       RoomClient rooms = new RoomClient(vertx, registry);
       String secret = config.jwtSecret().isEmpty() ? Secrets.loadOrCreate(config.dataDir()) : config.jwtSecret();
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds(), config.downloadTokenTtlSeconds());
-      HttpServerVerticle http = new HttpServerVerticle(config, registry, rooms,
-          RoomService.create(rooms, store, clock), store, tokens, clock, node.membership(), node.metrics());
+      NodeProbes probes = new NodeProbes(registry::liveRooms, store::ping);
+      HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms,
+          RoomService.create(rooms, store, clock), tokens, clock, node.membership(), node.metrics());
       return vertx.deployVerticle(http)
           .map(id -> new RoundtableServer(vertx, config, store, registry, http, id))
           .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));

@@ -2,7 +2,7 @@ package dev.roundtable;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -10,6 +10,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.roundtable.room.RoomClient;
+import dev.roundtable.room.RoomRefusal;
+import dev.roundtable.room.RoomService;
+import dev.roundtable.room.RoomSummary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,14 +50,14 @@ class LayeringTest {
   }
 
   @Test
-  @DisplayName("the web edge reaches rooms only through the room client and the room service, never the store")
+  @DisplayName("the web edge reaches rooms only through the room client and the room service (and its types), never the store")
   void webReachesRoomsThroughTheClient() {
     noClasses().that().resideInAPackage(ROOT + ".web..")
         .should().dependOnClassesThat().resideInAPackage(ROOT + ".store..")
         .check(main);
     noClasses().that().resideInAPackage(ROOT + ".web..")
         .should().dependOnClassesThat(resideInAPackage(ROOT + ".room..")
-            .and(not(simpleName("RoomClient").or(simpleName("RoomService")))))
+            .and(not(belongToAnyOf(RoomClient.class, RoomService.class, RoomSummary.class, RoomRefusal.class))))
         .check(main);
   }
 

@@ -5,9 +5,7 @@ import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.protocol.Addresses;
 import dev.roundtable.room.RoomClient;
-import dev.roundtable.room.RoomRegistry;
 import dev.roundtable.room.RoomService;
-import dev.roundtable.store.RoomStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -37,10 +35,9 @@ public final class HttpServerVerticle extends VerticleBase {
   private static final String SOCKJS_CLIENT = "/webjars/sockjs-client/1.5.1/sockjs.min.js";
 
   private final RoundtableConfig config;
-  private final RoomRegistry registry;
   private final RoomClient rooms;
   private final RoomService roomService;
-  private final RoomStore store;
+  private final NodeProbes probes;
   private final Tokens tokens;
   private final Clock clock;
   private final Membership membership;
@@ -49,14 +46,13 @@ public final class HttpServerVerticle extends VerticleBase {
   private HttpServer server;
   private volatile boolean draining;
 
-  public HttpServerVerticle(RoundtableConfig config, RoomRegistry registry, RoomClient rooms,
-      RoomService roomService, RoomStore store, Tokens tokens, Clock clock, Membership membership,
+  public HttpServerVerticle(RoundtableConfig config, NodeProbes probes, RoomClient rooms,
+      RoomService roomService, Tokens tokens, Clock clock, Membership membership,
       PrometheusMeterRegistry metrics) {
     this.config = config;
-    this.registry = registry;
+    this.probes = probes;
     this.rooms = rooms;
     this.roomService = roomService;
-    this.store = store;
     this.tokens = tokens;
     this.clock = clock;
     this.membership = membership;
@@ -97,14 +93,14 @@ public final class HttpServerVerticle extends VerticleBase {
 
   /** Ready only when this node can do its work: not draining, in its cluster, and its store answers. */
   private void readiness(RoutingContext ctx) {
-    JsonObject status = new JsonObject().put("rooms", registry.liveRooms())
+    JsonObject status = new JsonObject().put("rooms", probes.liveRooms().getAsInt())
         .put("cluster", new JsonObject().put("node", membership.self()).put("members", membership.members().size())
             .put("reachable", membership.reachable()));
     if (draining || !membership.reachable()) {
       notReady(ctx, status.put("reason", draining ? "draining" : "not in the cluster"));
       return;
     }
-    store.ping()
+    probes.storePing().get()
         .onSuccess(v -> ctx.json(status.put("status", "ready").put("store", "up")))
         .onFailure(e -> notReady(ctx, status.put("reason", "store unreachable").put("store", e.getMessage())));
   }
@@ -115,7 +111,7 @@ public final class HttpServerVerticle extends VerticleBase {
   }
 
   private void mountMetrics(Router router) {
-    Gauge.builder("roundtable.rooms.live", registry, RoomRegistry::liveRooms)
+    Gauge.builder("roundtable.rooms.live", probes, p -> p.liveRooms().getAsInt())
         .description("rooms owned by this node").register(metrics);
     Gauge.builder("roundtable.sockets.connected", this, v -> v.bridge == null ? 0 : v.bridge.openSockets())
         .description("client sockets open on this node").register(metrics);
