@@ -11,6 +11,7 @@ const MODULES = [
   './room-client.test.js',
   './ot.test.js',
   './i18n.test.js',
+  './format.test.js',
   './model.test.js',
   './context.test.js',
 ];
