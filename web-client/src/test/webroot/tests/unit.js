@@ -12,6 +12,7 @@ const MODULES = [
   './ot.test.js',
   './i18n.test.js',
   './format.test.js',
+  './api.test.js',
   './model.test.js',
   './context.test.js',
 ];

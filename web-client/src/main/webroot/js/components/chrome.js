@@ -2,7 +2,7 @@
 // commands, language switch, and the aria-live region that shows the last refusal.
 
 import { errorMessage, locale, setLocale, t } from '../i18n/i18n.js';
-import { h, setAttr, setText, syncList } from './dom.js';
+import { h, markUserText, setAttr, setText, syncList } from './dom.js';
 import { roomUrl } from '../app/session.js';
 
 const VIEWS_BY_ROLE = {
@@ -37,7 +37,7 @@ function connectionLabel(state, info) {
  * @returns {{extras: HTMLElement, errorRegion: HTMLElement}} extras: a slot for view-specific controls
  */
 export function mountChrome(root, ctx, view) {
-  const title = h('span', { class: 'bar-title', data: { userText: '' } });
+  const title = markUserText(h('span', { class: 'bar-title' }));
   const viewName = h('span', { class: 'bar-view' });
   const nav = h('ul', { class: 'bar-nav' });
   const connDot = h('span', { class: 'conn-dot', attrs: { 'aria-hidden': 'true' } });
