@@ -68,7 +68,7 @@ function main() {
 
   watchNetwork(bus);
   client.start().catch((error) => {
-    if (error && error.code) ctx.reportError({ code: error.code, message: error.message });
+    if (error && error.code) ctx.reportError({ code: error.code, message: error.message, server: true });
   });
   window.roundtable = { ctx, client, bus, unmount: () => ctx.unmount() };
 }

@@ -3,8 +3,8 @@
 // room: facilitator → console, participant → participant view, screen → shared screen.
 // Plain ES module. All text from users or the server is set with textContent.
 
-import { errorMessage, locale, localize, onLocaleChange, setLocale, t } from './i18n/i18n.js';
-import { ApiError, api, roomSummary } from './app/api.js';
+import { errorDetail, errorField, errorMessage, locale, localize, onLocaleChange, setLocale, t } from './i18n/i18n.js';
+import { ApiError, api, createMeetingBody, roomSummary } from './app/api.js';
 import { defaultView, forgetSession, listSessions, roomUrl, saveSession } from './app/session.js';
 
 const $ = (id) => document.getElementById(id);
@@ -75,6 +75,25 @@ function enterRoom(r) {
   window.location.assign(roomUrl(r.roomId, defaultView(r.role)));
 }
 
+/**
+ * Why the server refused a form, in the UI language: by reason, else by the field it names (with that
+ * field's label on this form, which is also marked invalid and focused), else by code. The server's English
+ * message is added in brackets in the English UI only.
+ */
+function refusalText(form, e) {
+  if (!(e instanceof ApiError)) return errorMessage('UNKNOWN');
+  const name = errorField(e);
+  const input = name ? form.elements.namedItem(name) : null;
+  const control = input instanceof HTMLInputElement || input instanceof HTMLSelectElement ? input : null;
+  if (control) {
+    control.setAttribute('aria-invalid', 'true');
+    control.focus();
+  }
+  const text = errorMessage(e, { fieldLabel: control ? labelOf(control) : null });
+  const detail = e.code === 'NETWORK' ? '' : errorDetail(e);
+  return detail ? `${text} ${t('ui.errorDetail', { detail })}` : text;
+}
+
 async function submit(form, area, failureKey, work) {
   const button = form.querySelector('button[type=submit]');
   if (button.disabled) return;
@@ -86,10 +105,7 @@ async function submit(form, area, failureKey, work) {
   try {
     await work();
   } catch (e) {
-    const reason = e instanceof ApiError
-      ? `${errorMessage(e.code)}${e.message && e.code !== 'NETWORK' ? ` (${e.message})` : ''}`
-      : errorMessage('UNKNOWN');
-    showError(area, t(failureKey, { reason }));
+    showError(area, t(failureKey, { reason: refusalText(form, e) }));
     if (!(e instanceof ApiError)) console.error(e);
   } finally {
     button.disabled = false;
@@ -102,15 +118,15 @@ function onCreate(event) {
   event.preventDefault();
   const form = els.createForm;
   submit(form, els.createError, 'start.failed', async () => {
-    const body = {
+    const body = createMeetingBody({
       title: value(form, 'title'),
       goal: value(form, 'goal'),
       kind: form.elements.namedItem('kind').value,
       facilitatorName: value(form, 'facilitatorName'),
       plannedMinutes: Number.parseInt(form.elements.namedItem('plannedMinutes').value, 10),
-    };
-    const department = value(form, 'department');
-    if (department) body.department = department;
+      department: value(form, 'department'),
+      language: form.elements.namedItem('language').value,
+    });
     enterRoom(await api('POST', '/api/rooms', { body }));
   });
 }
@@ -179,10 +195,18 @@ function renderRecent() {
   }));
 }
 
+/** The meeting's language follows the UI language until the facilitator picks one. */
+function renderMeetingLanguage() {
+  const select = els.createForm.elements.namedItem('language');
+  for (const option of select.options) option.textContent = t(`locale.${option.value}`);
+  if (!select.dataset.touched) select.value = locale();
+}
+
 function renderLocale() {
   localize(document);
+  renderMeetingLanguage();
   els.localeSwitch.textContent = locale() === 'en' ? '中文' : 'English';
-  els.localeSwitch.setAttribute('aria-label', `${t('common.language')}: ${locale() === 'en' ? '简体中文' : 'English'}`);
+  els.localeSwitch.setAttribute('aria-label', t('ui.switchLanguage', { language: t(`locale.${locale() === 'en' ? 'zh-CN' : 'en'}`) }));
   els.localeSwitch.lang = locale() === 'en' ? 'zh-CN' : 'en';
   document.title = t('app.name');
   renderRecent();
@@ -192,9 +216,13 @@ function init() {
   els.createForm.addEventListener('submit', onCreate);
   els.joinForm.addEventListener('submit', onJoin);
   els.localeSwitch.addEventListener('click', () => setLocale(locale() === 'en' ? 'zh-CN' : 'en'));
+  const meetingLanguage = els.createForm.elements.namedItem('language');
+  meetingLanguage.addEventListener('change', () => {
+    meetingLanguage.dataset.touched = 'true';
+  });
   for (const form of [els.createForm, els.joinForm]) {
     form.addEventListener('input', (e) => {
-      if (e.target instanceof HTMLInputElement) e.target.removeAttribute('aria-invalid');
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) e.target.removeAttribute('aria-invalid');
     });
     form.querySelector('button[type=submit]').disabled = false;
   }

@@ -2,8 +2,13 @@
 
 import {
   t, setLocale, locale, onLocaleChange, detectLocale, normalizeLocale, errorMessage, addStrings, hasKey,
-  messageKeys, localize, LOCALES,
+  messageKeys, localize, LOCALES, errorDetail, errorField,
 } from '../js/i18n/i18n.js';
+// The server's ErrorCode enum, generated from it (ClientVocabulary): a new server code fails the first test
+// below until both catalogues have a text for it.
+import { ERROR_CODES } from '../js/model/vocabulary.js';
+import EN from '../js/i18n/en.js';
+import ZH from '../js/i18n/zh-CN.js';
 
 function assertEqual(actual, expected, message = '') {
   const a = JSON.stringify(actual);
@@ -14,13 +19,6 @@ function assertEqual(actual, expected, message = '') {
 function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
-
-/** The ErrorCode enum of the server (server/src/main/java/dev/roundtable/domain/ErrorCode.java). */
-const ERROR_CODES = ['BAD_JSON', 'UNKNOWN_COMMAND', 'INVALID_FIELD', 'TOO_LARGE', 'UNAUTHORIZED', 'FORBIDDEN',
-  'WRONG_ROOM', 'ROOM_NOT_FOUND', 'ROOM_EXISTS', 'NOT_FOUND', 'ITEM_NOT_FOUND', 'NOTE_NOT_FOUND',
-  'CLUSTER_NOT_FOUND', 'MOTION_NOT_FOUND', 'ACTION_ITEM_NOT_FOUND', 'POINT_NOT_FOUND', 'MINUTES_FINALIZED',
-  'PARTICIPANT_NOT_FOUND', 'STALE_VERSION', 'INVALID_STATE', 'MEETING_ENDED', 'LIMIT_REACHED', 'RATE_LIMITED',
-  'UNAVAILABLE', 'INTERNAL'];
 
 /** Labels every view needs, including one per wire value of the protocol's enums. */
 const REQUIRED_KEYS = [
@@ -101,6 +99,69 @@ export default [
       const english = new Set(ERROR_CODES.map((code) => t(`error.${code}`, undefined, { locale: 'en' })));
       assert(english.size === ERROR_CODES.length, 'English error messages are all different');
     },
+  },
+  {
+    name: 'no catalogue has an empty value, nor a plural value without its "other" form',
+    fn: () => {
+      for (const [loc, catalog] of [['en', EN], ['zh-CN', ZH]]) {
+        for (const [key, value] of Object.entries(catalog)) {
+          const texts = typeof value === 'object' && value !== null ? Object.values(value) : [value];
+          assert(texts.length > 0 && texts.every((text) => typeof text === 'string' && text.trim() !== ''),
+            `${loc} ${key} is empty`);
+          if (typeof value === 'object') assert(typeof value.other === 'string', `${loc} ${key} has no "other" form`);
+        }
+      }
+    },
+  },
+  {
+    name: 'the server\'s error codes are the generated ones, more than twenty of them',
+    fn: () => {
+      assert(ERROR_CODES.length > 20 && ERROR_CODES.includes('INVALID_FIELD') && ERROR_CODES.includes('STALE_VERSION'),
+        `ERROR_CODES: ${ERROR_CODES}`);
+    },
+  },
+  {
+    name: 'errorMessage prefers the reason, then the named field, then the code, and never includes the server\'s words',
+    fn: () => withLocale('zh-CN', () => {
+      const vague = { code: 'INVALID_FIELD', message: 'goal is too vague: say what ...', reason: 'GOAL_VAGUE' };
+      assertEqual(errorMessage(vague), t('error.reason.GOAL_VAGUE'));
+      assert(/[\u4e00-\u9fff]/.test(errorMessage(vague)) && !/vague/.test(errorMessage(vague)), errorMessage(vague));
+      const long = { code: 'TOO_LARGE', message: 'title is longer than 200 characters' };
+      assertEqual(errorMessage(long), '标题过长。');
+      assertEqual(errorMessage(long, { fieldLabel: '会议标题' }), '会议标题过长。');
+      assertEqual(errorMessage({ code: 'INVALID_FIELD', message: 'unknown field foo' }), t('error.INVALID_FIELD'),
+        'a field without a label: the code\'s text');
+      assertEqual(errorMessage({ code: 'INVALID_FIELD', message: 'x', reason: 'SOMETHING_NEW' }), t('error.INVALID_FIELD'),
+        'an unknown reason: the code\'s text');
+      assertEqual(errorMessage({ code: 'MEETING_ENDED', message: 'the meeting has ended' }), '会议已结束。');
+      setLocale('en');
+      assertEqual(errorMessage(long), 'Title is too long.');
+      assertEqual(errorMessage(vague), t('error.reason.GOAL_VAGUE'));
+    }),
+  },
+  {
+    name: 'errorField reads the field from the error, a goal reason, or the field name a refusal starts with',
+    fn: () => {
+      assertEqual(errorField({ code: 'INVALID_FIELD', field: 'department', message: 'whatever' }), 'department');
+      assertEqual(errorField({ code: 'INVALID_FIELD', reason: 'GOAL_TOO_SHORT', message: 'goal must ...' }), 'goal');
+      assertEqual(errorField({ code: 'INVALID_FIELD', message: 'plannedMinutes must be between 1 and 1440' }), 'plannedMinutes');
+      assertEqual(errorField({ code: 'TOO_LARGE', message: 'title is longer than 200 characters' }), 'title');
+      assertEqual(errorField({ code: 'INVALID_FIELD', message: 'kind has the wrong type or value' }), 'kind');
+      assertEqual(errorField({ code: 'INVALID_FIELD', message: 'unknown field language' }), 'language');
+      assertEqual(errorField({ code: 'TOO_LARGE', message: 'the request is too large' }), null);
+      assertEqual(errorField({ code: 'INVALID_STATE', message: 'another item is active; complete or defer it first' }), null);
+      assertEqual(errorField('INVALID_FIELD'), null);
+    },
+  },
+  {
+    name: 'errorDetail gives the server\'s English message in the English UI only',
+    fn: () => withLocale('en', () => {
+      const error = { code: 'INVALID_STATE', message: 'the countdown is already paused' };
+      assertEqual(errorDetail(error), 'the countdown is already paused');
+      assertEqual(errorDetail({ code: 'INVALID_STATE' }), '');
+      setLocale('zh-CN');
+      assertEqual(errorDetail(error), '');
+    }),
   },
   {
     name: 'English and Chinese have exactly the same keys with the same placeholders',

@@ -11,6 +11,8 @@ const MODULES = [
   './room-client.test.js',
   './ot.test.js',
   './i18n.test.js',
+  './format.test.js',
+  './api.test.js',
   './model.test.js',
   './context.test.js',
 ];

@@ -2,11 +2,15 @@
 
 /** A refused or failed request: status (0 = no answer), code (ErrorCode or NETWORK/UNREADABLE), message. */
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, { reason = null, field = null } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    /** The finer stable reason of some refusals (PROTOCOL.md §10.1), e.g. GOAL_VAGUE; null when none. */
+    this.reason = reason;
+    /** The field the server names, when it names one in a field of its own; null otherwise. */
+    this.field = field;
   }
 }
 
@@ -35,11 +39,33 @@ export async function api(method, path, { body, token } = {}) {
     data = null;
   }
   if (!response.ok) {
-    throw new ApiError(response.status, data && typeof data.code === 'string' ? data.code : 'UNKNOWN',
-      data && typeof data.message === 'string' ? data.message : `HTTP ${response.status}`);
+    const text = (name) => (data && typeof data[name] === 'string' ? data[name] : null);
+    throw new ApiError(response.status, text('code') || 'UNKNOWN', text('message') || `HTTP ${response.status}`,
+      { reason: text('reason'), field: text('field') });
   }
   if (!data || typeof data !== 'object') throw new ApiError(response.status, 'UNREADABLE', 'unreadable answer');
   return data;
+}
+
+/**
+ * Whether POST /api/rooms takes the meeting's `language` (CreateMeeting.language, docs/PROTOCOL.md §2.2).
+ * The server of this branch refuses unknown fields, so it stays false until the server has the field; then
+ * this one line flips to true (issue 11 §1).
+ */
+export const CREATE_SENDS_LANGUAGE = false;
+
+/**
+ * The body of POST /api/rooms from the start form's values: texts trimmed, an empty department left out, and
+ * the meeting's language ('en' | 'zh-CN') when the server takes it (options.withLanguage, default
+ * CREATE_SENDS_LANGUAGE).
+ */
+export function createMeetingBody({ title, goal, kind, facilitatorName, plannedMinutes, department, language },
+  { withLanguage = CREATE_SENDS_LANGUAGE } = {}) {
+  const trim = (v) => (typeof v === 'string' ? v.trim() : '');
+  const body = { title: trim(title), goal: trim(goal), kind, facilitatorName: trim(facilitatorName), plannedMinutes };
+  if (trim(department)) body.department = trim(department);
+  if (withLanguage && language) body.language = language;
+  return body;
 }
 
 /** GET /api/rooms/:roomId — the room summary (join code, counts, current item). */

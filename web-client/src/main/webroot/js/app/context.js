@@ -3,7 +3,7 @@
 // components take their timers, listeners and subscriptions through ctx (timeout, every, listen, own), so
 // ctx.unmount() removes every one of them when the view goes.
 
-import { errorMessage, onLocaleChange } from '../i18n/i18n.js';
+import { errorDetail, errorMessage, onLocaleChange } from '../i18n/i18n.js';
 
 const TICK_MS = 250;
 
@@ -72,7 +72,7 @@ export function createContext({ client, roomId, token, session }) {
       try {
         promise = client.command(command);
       } catch (error) {
-        ctx.reportError({ code: 'UNKNOWN', message: error.message });
+        ctx.reportError({ code: 'UNKNOWN', message: error.message, server: true });
         return Promise.resolve({ ok: false, error: { code: 'UNKNOWN', message: error.message } });
       }
       return promise.then((reply) => {
@@ -85,7 +85,12 @@ export function createContext({ client, roomId, token, session }) {
       }, (error) => ({ ok: false, error: { code: 'NETWORK', message: error.message } }));
     },
 
-    /** Reports an error {code, message} to the page. */
+    /**
+     * Reports an error {code, message} to the page. With a command (the refused one), or marked
+     * `server: true`, it is the server's refusal: shown by its code/reason/field, its English message only
+     * as a detail in the English UI. Without either, `message` is the page's own text, already in the UI
+     * language (a form check), and is shown as it is.
+     */
     reportError(error, command = null) {
       for (const listener of [...errorListeners]) listener(error, command);
     },
@@ -183,9 +188,20 @@ export function createContext({ client, roomId, token, session }) {
       return disposers.size;
     },
 
-    /** The friendly text of an error. */
-    errorText(error) {
-      return errorMessage(error);
+    /** The friendly text of an error, in the UI language. */
+    errorText(error, command = null) {
+      return ctx.describeError(error, command).text;
+    },
+
+    /**
+     * What the page shows of a reported error: {text, detail}. text is in the UI language; detail is the
+     * server's English message in the English UI, else ''. See reportError for which errors are the server's.
+     */
+    describeError(error, command = null) {
+      const e = error && typeof error === 'object' ? error : { code: error || 'UNKNOWN' };
+      const own = !command && !e.server && typeof e.message === 'string' && e.message !== '';
+      if (own) return { text: e.message, detail: '' };
+      return { text: errorMessage(e), detail: errorDetail(e) };
     },
   };
 

@@ -1,8 +1,8 @@
 // The bar on top of every room view: meeting title, links to the other views, connection state, pending
 // commands, language switch, and the aria-live region that shows the last refusal.
 
-import { locale, setLocale, t } from '../i18n/i18n.js';
-import { h, setAttr, setText, syncList } from './dom.js';
+import { errorMessage, locale, setLocale, t } from '../i18n/i18n.js';
+import { h, markUserText, setAttr, setText, syncList } from './dom.js';
 import { roomUrl } from '../app/session.js';
 
 const VIEWS_BY_ROLE = {
@@ -23,7 +23,7 @@ function connectionLabel(state, info) {
     case 'live': return t('conn.online');
     case 'syncing': return t('conn.syncing');
     case 'offline': return t('conn.offline');
-    case 'failed': return info && info.code ? t('ui.connFailed', { reason: t(`error.${info.code}`) }) : t('ui.connFailedShort');
+    case 'failed': return info && info.code ? t('ui.connFailed', { reason: errorMessage(info) }) : t('ui.connFailedShort');
     case 'stopped': return t('ui.connStopped');
     default: return t('conn.connecting');
   }
@@ -37,7 +37,7 @@ function connectionLabel(state, info) {
  * @returns {{extras: HTMLElement, errorRegion: HTMLElement}} extras: a slot for view-specific controls
  */
 export function mountChrome(root, ctx, view) {
-  const title = h('span', { class: 'bar-title' });
+  const title = markUserText(h('span', { class: 'bar-title' }));
   const viewName = h('span', { class: 'bar-view' });
   const nav = h('ul', { class: 'bar-nav' });
   const connDot = h('span', { class: 'conn-dot', attrs: { 'aria-hidden': 'true' } });
@@ -66,7 +66,7 @@ export function mountChrome(root, ctx, view) {
   const bar = h('header', { class: 'bar' },
     h('div', { class: 'bar-main' },
       h('h1', { class: 'bar-heading' }, title, ' ', viewName),
-      h('nav', { class: 'bar-navwrap', attrs: { 'aria-label': 'views' } }, nav)),
+      h('nav', { class: 'bar-navwrap', data: { i18nAriaLabel: 'ui.viewsNav' }, attrs: { 'aria-label': t('ui.viewsNav') } }, nav)),
     h('div', { class: 'bar-status' }, conn, pending, extras, localeButton));
   root.append(bar, errorBox);
 
@@ -100,8 +100,10 @@ export function mountChrome(root, ctx, view) {
       errorRegion.removeAttribute('data-code');
       return;
     }
-    setText(errorText, ctx.errorText(lastError));
-    setText(errorDetail, lastError.message ? `(${lastError.message})` : '');
+    // Rebuilt on a change of language too: the Chinese UI never shows the server's English message.
+    const { text, detail } = ctx.describeError(lastError, lastCommand);
+    setText(errorText, text);
+    setText(errorDetail, detail ? t('ui.errorDetail', { detail }) : '');
     setText(errorClose, t('common.close'));
     errorClose.hidden = false;
     errorRegion.dataset.code = lastError.code || '';
@@ -114,8 +116,10 @@ export function mountChrome(root, ctx, view) {
     renderError();
   }
 
-  ctx.own(ctx.onErrorReport((error) => {
+  let lastCommand = null;
+  ctx.own(ctx.onErrorReport((error, command) => {
     lastError = error || { code: 'UNKNOWN' };
+    lastCommand = command || null;
     renderError();
     cancelErrorTimer();
     cancelErrorTimer = ctx.timeout(clearError, 30000);
@@ -128,7 +132,7 @@ export function mountChrome(root, ctx, view) {
   }));
   ctx.own(ctx.client.onError((error) => {
     if (error.source === 'register' || error.source === 'sync') {
-      if (['UNAUTHORIZED', 'WRONG_ROOM', 'FORBIDDEN', 'ROOM_NOT_FOUND'].includes(error.code)) ctx.reportError(error);
+      if (['UNAUTHORIZED', 'WRONG_ROOM', 'FORBIDDEN', 'ROOM_NOT_FOUND'].includes(error.code)) ctx.reportError({ ...error, server: true });
     }
   }));
   ctx.own(ctx.client.outbox.onChange((entries) => renderPending(entries.length)));
@@ -146,7 +150,8 @@ export function mountChrome(root, ctx, view) {
     });
     if (force) {
       setText(localeButton, locale() === 'en' ? '中文' : 'English');
-      setAttr(localeButton, 'aria-label', `${t('ui.labelled', { label: t('common.language') })} ${locale() === 'en' ? '简体中文' : 'English'}`);
+      // The switch is named in the language it switches to, so its visible text is part of its name.
+      setAttr(localeButton, 'aria-label', t('ui.switchLanguage', { language: t(`locale.${locale() === 'en' ? 'zh-CN' : 'en'}`) }));
       setAttr(localeButton, 'lang', locale() === 'en' ? 'zh-CN' : 'en');
       renderConn();
       renderPending(ctx.client.outbox.entries.length);

@@ -1,6 +1,12 @@
-// Time and countdown arithmetic for the views (docs/PROTOCOL.md §7.4, §9.8). Pure functions, no DOM.
+// Time and countdown arithmetic for the views (docs/PROTOCOL.md §7.4, §9.8), and how times, dates,
+// durations and numbers are written in the UI language. Pure functions, no DOM.
+//
+// Clock times, dates and numbers follow the chosen UI locale (i18n's locale(), not the browser's): zh-CN
+// writes 24-hour times ("14:27") and dates like "10月15日 周四"; English writes "2:27 PM" and "Thu, Oct 15".
+// Countdowns ("04:59", "+01:30") are the same in every language.
 
 import { itemById } from '../model/selectors.js';
+import { locale as uiLocale, t } from '../i18n/i18n.js';
 
 const pad = (n) => String(n).padStart(2, '0');
 
@@ -68,13 +74,65 @@ export function itemActualMs(state, item, now) {
   return ms;
 }
 
-/** A local date/time label for a server epoch ms. */
-export function formatTime(epochMs, locale) {
-  try {
-    return new Date(epochMs).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  } catch {
-    return new Date(epochMs).toISOString().slice(11, 16);
+const formats = new Map();
+/** One cached Intl.DateTimeFormat / NumberFormat per (kind, locale). */
+function formatter(kind, loc) {
+  const key = `${kind}|${loc}`;
+  if (!formats.has(key)) {
+    const h23 = loc.startsWith('zh');
+    const options = {
+      time: { hour: '2-digit', minute: '2-digit', ...(h23 ? { hourCycle: 'h23' } : {}) },
+      monthDay: { month: loc.startsWith('zh') ? 'long' : 'short', day: 'numeric' },
+      weekday: { weekday: 'short' },
+    };
+    formats.set(key, kind === 'number' ? new Intl.NumberFormat(loc) : new Intl.DateTimeFormat(loc, options[kind]));
   }
+  return formats.get(key);
+}
+
+function validDate(epochMs) {
+  const date = new Date(epochMs);
+  return Number.isFinite(date.getTime()) ? date : null;
+}
+
+/**
+ * A clock time of a server epoch ms in the UI language (or `loc`), in the browser's time zone:
+ * "14:27" in zh-CN (24-hour), "02:27 PM" in English. An unreadable time gives "".
+ */
+export function formatTime(epochMs, loc = uiLocale()) {
+  const date = validDate(epochMs);
+  return date ? formatter('time', loc).format(date) : '';
+}
+
+/** A day of a server epoch ms: "10月15日 周四" in zh-CN, "Thu, Oct 15" in English. An unreadable one gives "". */
+export function formatDate(epochMs, loc = uiLocale()) {
+  const date = validDate(epochMs);
+  if (!date) return '';
+  const monthDay = formatter('monthDay', loc).format(date);
+  const weekday = formatter('weekday', loc).format(date);
+  return t('format.date', { date: monthDay, weekday }, { locale: loc });
+}
+
+/** Day and time: "10月15日 周四 14:27" / "Thu, Oct 15, 02:27 PM". */
+export function formatDateTime(epochMs, loc = uiLocale()) {
+  const date = validDate(epochMs);
+  if (!date) return '';
+  return t('format.dateTime', { date: formatDate(epochMs, loc), time: formatTime(epochMs, loc) }, { locale: loc });
+}
+
+/** A whole or decimal number with the locale's grouping: "1,440" / "1,440"; not a number gives "". */
+export function formatNumber(n, loc = uiLocale()) {
+  return typeof n === 'number' && Number.isFinite(n) ? formatter('number', loc).format(n) : '';
+}
+
+/** Minutes added to a time-box, for a button: "+1 min" / "+1 分钟". */
+export function formatAddedMinutes(minutes, loc = uiLocale()) {
+  return t('format.addMinutes', { n: minutes }, { locale: loc });
+}
+
+/** A length in minutes: "1 minute", "10 minutes" / "10 分钟". */
+export function formatMinutes(minutes, loc = uiLocale()) {
+  return t('ui.minutes', { n: minutes }, { locale: loc });
 }
 
 /** The 1-based line number of a position in a text. */

@@ -3,7 +3,8 @@
 //
 //   t('timer.timeLeft', {time: '04:59'})   → "04:59 left" / "剩余 04:59"
 //   t('vote.votedCount', {n: 1})           → "1 has voted" (plural forms chosen with Intl.PluralRules)
-//   errorMessage('STALE_VERSION')          → a friendly message for a protocol error code
+//   errorMessage('STALE_VERSION')          → a friendly message for a protocol error code (or error object)
+//   errorDetail(error)                     → the server's English message, in the English UI only
 //
 // Keys are flat dotted names. Enum values of the protocol (lower-case wire form) are used as the last part of
 // the key where there is one: role.facilitator, itemKind.open_discussion, action.status.in_progress, …
@@ -169,13 +170,47 @@ export function addStrings(loc, strings) {
 }
 
 /**
- * A friendly message for a protocol error code (ErrorCode.java) or an error object with a `code`, in the
- * current locale; unknown codes get a generic message.
+ * A friendly message for a protocol error (docs/PROTOCOL.md §10, §10.1) in the current locale: an error
+ * object {code, message, reason?, field?} or just a code. Looked up by `reason` first (e.g. GOAL_VAGUE:
+ * key error.reason.GOAL_VAGUE), then, when the error names a field (see errorField) and a label for it is
+ * known, by code and field (error.field.TOO_LARGE with {field}: "标题过长。"), then by code; an unknown code
+ * gets a generic message. The server's `message` is English for developers and is never part of this text.
+ * @param {string|object} codeOrError
+ * @param {{fieldLabel?: string}} [options] the label of the named field as the page shows it (else field.<name>)
  */
-export function errorMessage(codeOrError) {
-  const code = codeOrError && typeof codeOrError === 'object' ? codeOrError.code : codeOrError;
-  const key = `error.${code}`;
-  return lookup(current, key) !== undefined || lookup(DEFAULT_LOCALE, key) !== undefined ? t(key) : t('error.UNKNOWN');
+export function errorMessage(codeOrError, { fieldLabel = null } = {}) {
+  const error = codeOrError && typeof codeOrError === 'object' ? codeOrError : { code: codeOrError };
+  const known = (key) => lookup(current, key) !== undefined || lookup(DEFAULT_LOCALE, key) !== undefined;
+  if (typeof error.reason === 'string' && known(`error.reason.${error.reason}`)) return t(`error.reason.${error.reason}`);
+  const field = errorField(error);
+  const label = fieldLabel || (field && known(`field.${field}`) ? t(`field.${field}`) : null);
+  if (label && known(`error.field.${error.code}`)) return t(`error.field.${error.code}`, { field: label });
+  return known(`error.${error.code}`) ? t(`error.${error.code}`) : t('error.UNKNOWN');
+}
+
+/**
+ * The wire name of the field an error is about, or null: its `field` when the server sends one, `goal` for a
+ * GOAL_* reason, else the field name a refusal's message starts with ("title is longer than 200
+ * characters", "plannedMinutes must be between 1 and 1440": PROTOCOL.md's refusals name the field first).
+ * Only identifiers are taken from the message, never its words.
+ */
+export function errorField(error) {
+  if (!error || typeof error !== 'object') return null;
+  if (typeof error.field === 'string' && /^[A-Za-z][A-Za-z0-9]*$/.test(error.field)) return error.field;
+  if (typeof error.reason === 'string' && error.reason.startsWith('GOAL_')) return 'goal';
+  const m = typeof error.message === 'string' ? /^([a-z][A-Za-z0-9]*) (?:is|must|has|contains)\b/.exec(error.message) : null;
+  if (m) return m[1];
+  const unknown = typeof error.message === 'string' ? /^unknown field ([A-Za-z][A-Za-z0-9]*)$/.exec(error.message) : null;
+  return unknown ? unknown[1] : null;
+}
+
+/**
+ * The server's own words about an error, for the English UI only (shown as a detail in brackets); '' in
+ * every other locale, whose users must never see English text, and when there is no message.
+ */
+export function errorDetail(error) {
+  if (current !== DEFAULT_LOCALE || !error || typeof error !== 'object') return '';
+  return typeof error.message === 'string' ? error.message : '';
 }
 
 /**

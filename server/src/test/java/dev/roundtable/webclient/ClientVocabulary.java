@@ -3,6 +3,7 @@ package dev.roundtable.webclient;
 import dev.roundtable.domain.ActionStatus;
 import dev.roundtable.domain.BoardTemplate;
 import dev.roundtable.domain.Choice;
+import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.ItemKind;
 import dev.roundtable.domain.ItemStatus;
 import dev.roundtable.domain.MeetingStatus;
@@ -54,6 +55,8 @@ public final class ClientVocabulary {
     constant(out, "Colours of a note.", "NOTE_COLOURS", values(NoteColour.values()));
     constant(out, "Every command type the server reads (Tick, Connect and a few more only the server itself sends).", "COMMAND_TYPES",
         list(Codec.commandTypes().stream().sorted().toList()));
+    constant(out, "Every error code the server answers with (the code of {code, message}); each has a text in every catalogue.",
+        "ERROR_CODES", list(Arrays.stream(ErrorCode.values()).map(Enum::name).toList()));
     return out.toString();
   }
 
