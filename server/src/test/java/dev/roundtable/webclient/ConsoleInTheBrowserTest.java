@@ -157,6 +157,7 @@ class ConsoleInTheBrowserTest {
         () -> snapshot().getJsonObject("floor") != null);
     console.page.keyboard().press("n");
     waitForStatuses("done", "done", "active");
+    expect(label).containsText("10");
     expect(console.byTestId("shortcuts")).isVisible();
     console.screenshot("console-running-1440x900-" + locale, false);
     assertThat(Accessibility.seriousViolations(console.page)).as("axe on the running console").isEmpty();
