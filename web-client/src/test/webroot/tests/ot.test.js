@@ -688,6 +688,42 @@ const helpers = [
     },
   },
   {
+    name: 'a remote insert exactly at the local caret leaves the caret in front of it; other positions move as before',
+    fn: () => {
+      const o = op(2, 'xyz', 3);
+      assertEqual(transformCursor(2, o, { local: true }), 2, 'insert at the caret');
+      assertEqual(transformCursor(3, o, { local: true }), 6, 'insert before the caret');
+      assertEqual(transformCursor(1, o, { local: true }), 1, 'insert after the caret');
+      assertEqual(transformCursor(0, op('ab', 3), { local: true }), 0, 'insert at the start');
+      assertEqual(transformCursor(2, op(1, 'new', -3, 1), { local: true }), 4, 'a replacement that spans the caret');
+      assertEqual(transformSelection({ start: 2, end: 2 }, o, { local: true }), { start: 2, end: 2 });
+      assertEqual(transformSelection({ start: 2, end: 5 }, op(5, 'q'), { local: true }), { start: 2, end: 5 }, 'selection not stretched');
+    },
+  },
+  {
+    name: 'two people typing one key at a time at the same spot keep their runs contiguous',
+    fn: () => {
+      // Each keystroke is applied on the server before the next one (the usual pace of typing); each page
+      // moves its own caret over the other's edit as the minutes editor does.
+      let text = 'AB';
+      const carets = { en: 1, zh: 1 };
+      const runs = { en: 'Marketing', zh: '技术部芯片' };
+      for (let k = 0; k < 9; k++) {
+        for (const who of ['en', 'zh']) {
+          const ch = runs[who][k];
+          if (!ch) continue;
+          const edit = op(...[carets[who], ch, text.length - carets[who]].filter((c) => c !== 0));
+          text = edit.apply(text);
+          for (const other of Object.keys(carets)) {
+            carets[other] = other === who ? carets[other] + ch.length : transformCursor(carets[other], edit, { local: true });
+          }
+        }
+      }
+      assert(text.includes('Marketing') && text.includes('技术部芯片'), `runs interleaved: ${text}`);
+      assertEqual(text.length, 2 + 9 + 5);
+    },
+  },
+  {
     name: 'diffOperation turns one text into another as a single replace',
     fn: () => {
       assertEqual(diffOperation('Weekly sync', 'Weekly team sync').toJSON(), [7, 'team ', 4]);

@@ -1,10 +1,12 @@
 // The facilitator's agenda: add items (title, owner, time-box in minutes, expected output, kind), edit them
 // in place, remove them, move them up and down (ReorderAgenda with the full list), and start / complete /
-// defer them. Buttons stay enabled where the server decides: a refusal is explained in the error region.
+// defer them. While an item runs, Start on the others is disabled and the reason is shown next to the list
+// (only one item can be active; "Next item" switches in one step). Other refusals are explained in the
+// error region.
 
 import { t } from '../i18n/i18n.js';
 import { itemDetails } from './agenda.js';
-import { field, h, select, setAttr, setOptions, setText, syncList } from './dom.js';
+import { field, h, select, setAttr, setOptions, setText, syncList, uid } from './dom.js';
 import * as commands from '../model/commands.js';
 import { itemById } from '../model/selectors.js';
 import { DEFAULT_TIMEBOX_SECONDS, ITEM_KINDS } from '../model/vocabulary.js';
@@ -176,7 +178,7 @@ export function createAgendaEditor(ctx) {
     form.querySelector('input').focus();
   }
 
-  function updateRow(li, item, state, index, count, now) {
+  function updateRow(li, item, state, index, count, now, running) {
     li.dataset.status = item.status;
     setAttr(li, 'aria-current', item.status === 'active' ? 'step' : null);
     setText(li.querySelector('.agenda-title'), `${index + 1}. ${item.title}`);
@@ -194,19 +196,29 @@ export function createAgendaEditor(ctx) {
     }
     li.querySelector('[data-testid=item-up]').disabled = index === 0;
     li.querySelector('[data-testid=item-down]').disabled = index === count - 1;
-    li.querySelector('[data-testid=item-start]').hidden = item.status === 'active' || item.status === 'done';
+    const start = li.querySelector('[data-testid=item-start]');
+    start.hidden = item.status === 'active' || item.status === 'done';
+    const blocked = Boolean(running && running.id !== item.id);
+    start.disabled = blocked;
+    setAttr(start, 'aria-describedby', blocked ? blockedId : null);
     li.querySelector('[data-testid=item-complete]').hidden = item.status !== 'active';
     li.querySelector('[data-testid=item-edit]').hidden = item.status === 'done';
   }
 
-  const el = h('div', { class: 'agenda-editor' }, list, empty, h('h3', { class: 'subheading', data: { i18n: 'agenda.addItem' } }), createAddForm(ctx));
+  const blockedId = uid('start-blocked');
+  const blockedHint = h('p', { class: 'hint start-blocked', id: blockedId, testid: 'start-blocked' });
+  const el = h('div', { class: 'agenda-editor' }, blockedHint, list, empty, h('h3', { class: 'subheading', data: { i18n: 'agenda.addItem' } }), createAddForm(ctx));
   ctx.watch((state, force) => {
     if (!force && list._agenda === state.agenda && list._countdown === state.countdown) return;
     list._agenda = state.agenda;
     list._countdown = state.countdown;
     const now = ctx.clock.now();
     for (const id of [...editing.keys()]) if (!state.agenda.some((i) => i.id === id)) editing.delete(id);
-    syncList(list, state.agenda, (i) => i.id, createRow, (li, item) => updateRow(li, item, state, state.agenda.indexOf(item), state.agenda.length, now));
+    const running = state.agenda.find((i) => i.status === 'active') || null;
+    const others = running && state.agenda.some((i) => i !== running && i.status !== 'done');
+    blockedHint.hidden = !others;
+    setText(blockedHint, running ? t('console.startBlocked', { title: running.title }) : '');
+    syncList(list, state.agenda, (i) => i.id, createRow, (li, item) => updateRow(li, item, state, state.agenda.indexOf(item), state.agenda.length, now, running));
     empty.hidden = state.agenda.length > 0;
     setText(empty, t('agenda.empty'));
   });

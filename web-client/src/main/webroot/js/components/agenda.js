@@ -45,3 +45,13 @@ export function createAgendaList(ctx) {
   });
   return el;
 }
+
+/**
+ * The item "Next item" starts: the first pending item after the current one in agenda order, else the first
+ * pending item at all; null when none is left.
+ */
+export function nextPendingItem(state) {
+  const agenda = state.agenda || [];
+  const at = agenda.findIndex((i) => i.status === 'active');
+  return agenda.slice(at + 1).find((i) => i.status === 'pending') || agenda.find((i) => i.status === 'pending') || null;
+}

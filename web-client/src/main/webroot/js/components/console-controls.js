@@ -3,7 +3,8 @@
 
 import { t } from '../i18n/i18n.js';
 import { createCountdown, createSpeaker } from './countdown.js';
-import { field, h, select, setAttr, setOptions, setText, syncList } from './dom.js';
+import { field, h, select, setAttr, setOptions, setText, syncList, uid } from './dom.js';
+import { nextPendingItem } from './agenda.js';
 import { formatDuration } from './format.js';
 import { createMotionResult, latestOpenMotion, motionList } from './motions.js';
 import * as commands from '../model/commands.js';
@@ -29,41 +30,158 @@ function invalid(ctx, input, message) {
   ctx.reportError({ code: 'INVALID_FIELD', message });
 }
 
-/** Current item, its countdown and the timer buttons. */
+/**
+ * "Next item": completes the running item (if any) and starts the next pending one, as two commands in
+ * order (the server has no single one). A refused complete stops there; each refusal is reported.
+ */
+export async function nextItem(ctx) {
+  const state = ctx.state;
+  const next = nextPendingItem(state);
+  if (currentItem(state)) {
+    const done = await ctx.send(commands.completeItem());
+    if (!done.ok) return done;
+  }
+  if (!next) {
+    ctx.reportError({ code: 'INVALID_STATE', message: t('console.noNextItem') });
+    return { ok: false };
+  }
+  return ctx.send(commands.startItem(next.id));
+}
+
+/** Current item, its countdown, "Next item" and the timer buttons (disabled while nothing runs). */
 export function createTimerControls(ctx) {
   const title = h('p', { class: 'now-title', testid: 'current-item-title' });
+  const next = button('next-item', 'primary', () => nextItem(ctx));
+  setAttr(next, 'aria-keyshortcuts', 'N');
   const buttons = [
-    ['timer-pause', 'agenda.pause', commands.pauseTimer()],
-    ['timer-resume', 'agenda.resume', commands.resumeTimer()],
-    ['timer-extend-1', null, commands.extendTimer(60)],
-    ['timer-extend-5', null, commands.extendTimer(300)],
-    ['timer-reset', 'agenda.reset', commands.resetTimer()],
-  ].map(([testid, key, command]) => {
+    ['timer-pause', 'agenda.pause', commands.pauseTimer(), 'P'],
+    ['timer-resume', 'agenda.resume', commands.resumeTimer(), 'P'],
+    ['timer-extend-1', null, commands.extendTimer(60), '+'],
+    ['timer-extend-5', null, commands.extendTimer(300), null],
+    ['timer-reset', 'agenda.reset', commands.resetTimer(), null],
+  ].map(([testid, key, command, shortcut]) => {
     const b = button(testid, 'secondary', () => ctx.send(command));
     b._key = key;
     b._minutes = command.seconds ? command.seconds / 60 : null;
+    if (shortcut) setAttr(b, 'aria-keyshortcuts', shortcut);
     return b;
   });
-  const complete = button('timer-complete', 'primary', () => ctx.send(commands.completeItem()));
+  const complete = button('timer-complete', 'secondary', () => ctx.send(commands.completeItem()));
+  const idle = h('p', { class: 'hint timer-idle', testid: 'timer-idle' });
   const el = h('div', { class: 'timer-controls' }, title, createCountdown(ctx, { size: 'medium' }),
-    h('div', { class: 'button-row' }, ...buttons, complete));
+    h('div', { class: 'button-row' }, next, complete), h('div', { class: 'button-row timer-buttons' }, ...buttons), idle);
   ctx.watch((state) => {
     const item = currentItem(state);
+    const c = state.countdown;
     setText(title, item ? item.title : t('ui.noCurrentItem'));
-    for (const b of buttons) setText(b, b._key ? t(b._key) : `+${b._minutes} min`);
-    for (const b of buttons) setAttr(b, 'aria-label', b._key ? t(b._key) : t('agenda.extendBy', { n: b._minutes }));
+    // The visible label is the accessible name (label-content-name-mismatch); the longer text is a tooltip.
+    for (const b of buttons) {
+      setText(b, b._key ? t(b._key) : t('console.extend', { n: b._minutes }));
+      setAttr(b, 'title', b._key ? null : t('console.extendHint', { n: b._minutes }));
+      b.disabled = !c;
+    }
+    setText(next, t('console.nextItem'));
+    setAttr(next, 'title', t('console.nextItemHint'));
+    next.disabled = meetingEnded(state) || (!item && !nextPendingItem(state));
     setText(complete, t('agenda.complete'));
-    const pause = buttons[0];
-    const resume = buttons[1];
-    pause.hidden = Boolean(c && !c.running);
-    resume.hidden = Boolean(c && c.running);
+    complete.disabled = !c;
+    buttons[0].hidden = Boolean(c && !c.running);
+    buttons[1].hidden = !buttons[0].hidden;
+    idle.hidden = Boolean(c);
+    setText(idle, t('console.timerIdle'));
   });
   return el;
+}
+
+const SHORTCUTS = [
+  ['N', 'console.shortcut.next'],
+  ['P', 'console.shortcut.pause'],
+  ['+', 'console.shortcut.extend'],
+  ['F', 'console.shortcut.floor'],
+];
+
+/** Whether a key press belongs to what the user is typing (then it is no shortcut). */
+function typing(event) {
+  const target = event.target;
+  if (!(target instanceof Element)) return false;
+  return target.isContentEditable || Boolean(target.closest('input, textarea, select, [contenteditable]'));
+}
+
+/**
+ * Keyboard shortcuts of the console (N next item, P pause/resume, + one more minute, F floor to the first in
+ * the queue), and the list that shows them. They never fire while typing in a field, with a modifier held,
+ * or while a dialog is open.
+ */
+export function createShortcuts(ctx) {
+  const list = h('dl', { class: 'shortcut-list', testid: 'shortcuts' });
+  const hint = h('p', { class: 'hint' });
+  const heading = h('h3', { class: 'subheading' });
+  const el = h('div', { class: 'shortcuts' }, heading, list, hint);
+  ctx.listen(document, 'keydown', (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event)) return;
+    if (document.querySelector('dialog[open]') || !ctx.isFacilitator()) return;
+    const state = ctx.state;
+    const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
+    let command = null;
+    if (key === 'N') {
+      event.preventDefault();
+      nextItem(ctx);
+      return;
+    }
+    if (key === 'P' && state.countdown) command = state.countdown.running ? commands.pauseTimer() : commands.resumeTimer();
+    else if ((key === '+' || key === '=') && state.countdown) command = commands.extendTimer(60);
+    else if (key === 'F' && state.queue.length > 0) command = commands.giveFloor();
+    if (command) {
+      event.preventDefault();
+      ctx.send(command);
+    }
+  });
+  ctx.watch((state, force) => {
+    if (!force) return;
+    setText(heading, t('console.shortcuts'));
+    list.replaceChildren(...SHORTCUTS.flatMap(([key, label]) => [h('dt', {}, h('kbd', {}, key)), h('dd', {}, t(label))]));
+    setText(hint, t('console.shortcutsHint'));
+  });
+  return el;
+}
+
+/**
+ * Asks before an irreversible action in a modal <dialog> (focus moves into it and returns afterwards;
+ * Escape cancels; the safe choice has the focus). Resolves true when confirmed.
+ */
+export function confirmDialog(ctx, { testid, titleKey, bodyKey, confirmKey }) {
+  const titleId = uid('confirm-title');
+  const bodyId = uid('confirm-body');
+  const ok = h('button', { type: 'button', class: 'danger-button', testid: `${testid}-confirm` }, t(confirmKey));
+  const cancel = h('button', { type: 'button', class: 'secondary', testid: `${testid}-cancel`, autofocus: true }, t('common.cancel'));
+  const dialog = h('dialog', { class: 'confirm-dialog', testid, attrs: { 'aria-labelledby': titleId, 'aria-describedby': bodyId } },
+    h('h2', { id: titleId }, t(titleKey)), h('p', { id: bodyId }, t(bodyKey)),
+    h('div', { class: 'button-row' }, cancel, ok));
+  document.body.append(dialog);
+  const opener = document.activeElement;
+  return new Promise((resolve) => {
+    const finish = (confirmed) => {
+      if (dialog.open) dialog.close();
+      dialog.remove();
+      if (opener && opener.isConnected && typeof opener.focus === 'function') opener.focus();
+      resolve(confirmed);
+    };
+    ok.addEventListener('click', () => finish(true));
+    cancel.addEventListener('click', () => finish(false));
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      finish(false);
+    });
+    ctx.own(() => dialog.remove());
+    dialog.showModal();
+    cancel.focus();
+  });
 }
 
 /** The speaker, the queue with give-floor / lower-hand per person, give floor to anyone, speaker limit. */
 export function createFloorControls(ctx) {
   const next = button('floor-next', 'primary', () => ctx.send(commands.giveFloor()));
+  setAttr(next, 'aria-keyshortcuts', 'F');
   const end = button('floor-end', 'secondary', () => ctx.send(commands.endFloor()));
   const queue = h('ol', { class: 'queue-list editable' });
   const queueEmpty = h('p', { class: 'empty' });
@@ -255,8 +373,14 @@ export function createDecisionForm(ctx) {
 export function createMeetingControls(ctx) {
   const status = h('p', { class: 'meeting-status' });
   const start = button('meeting-start', 'primary', () => ctx.send(commands.startMeeting()));
-  const end = button('meeting-end', 'danger-button', () => ctx.send(commands.endMeeting()));
-  const finalize = button('minutes-finalize', 'danger-button', () => ctx.send(commands.finalizeMinutes()));
+  const end = button('meeting-end', 'danger-button', async () => {
+    const sure = await confirmDialog(ctx, { testid: 'confirm-end', titleKey: 'console.endConfirmTitle', bodyKey: 'console.endConfirmBody', confirmKey: 'meeting.end' });
+    if (sure) ctx.send(commands.endMeeting());
+  });
+  const finalize = button('minutes-finalize', 'danger-button', async () => {
+    const sure = await confirmDialog(ctx, { testid: 'confirm-finalize', titleKey: 'console.finalizeConfirmTitle', bodyKey: 'console.finalizeConfirmBody', confirmKey: 'minutes.finalize' });
+    if (sure) ctx.send(commands.finalizeMinutes());
+  });
   const handoffSelect = select([], '', { testid: 'handoff-select' });
   const handoff = h('button', { type: 'submit', class: 'secondary', testid: 'handoff-submit' });
   const handoffForm = h('form', { class: 'inline-form one-line', noValidate: true }, labelled(handoffSelect, 'agenda.handOff'), handoff);

@@ -43,7 +43,8 @@ export function topicCountdown(state, now) {
   if (!c) return { state: 'idle', remainingMs: 0, durationMs: 0, item: null, warn: false, text: '00:00', running: false };
   const item = itemById(state, c.itemId);
   const remainingMs = Math.round(c.running ? c.deadline - now : c.remainingMs);
-  const durationMs = item ? item.timeboxSeconds * 1000 : Math.max(remainingMs, 1);
+  // The time-box plus every extension: what has run of this item plus what is left (never below the time-box).
+  const durationMs = item ? Math.max(item.timeboxSeconds * 1000, itemActualMs(state, item, now) + remainingMs) : Math.max(remainingMs, 1);
   let status;
   if (!c.running) status = 'paused';
   else if (remainingMs < 0) status = 'overrun';

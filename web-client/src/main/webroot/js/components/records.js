@@ -5,7 +5,7 @@ import { t } from '../i18n/i18n.js';
 import { field, h, select, setAttr, setText, syncList } from './dom.js';
 import { formatTime } from './format.js';
 import * as commands from '../model/commands.js';
-import { currentItemId, itemById, minutesFinalized } from '../model/selectors.js';
+import { currentItemId, itemById, lanesOf, minutesFinalized } from '../model/selectors.js';
 import { ACTION_STATUSES } from '../model/vocabulary.js';
 
 function itemTitle(state, itemId) {
@@ -194,4 +194,47 @@ export function createParkingLot(ctx, { editable = true } = {}) {
     setText(empty, t('ui.parkingEmpty'));
   });
   return el;
+}
+
+/**
+ * The board's result as part of the record: its notes grouped by lane (in the template's order, then notes
+ * outside any lane) and within a lane by cluster, each with its dot votes, most voted first. Read-only.
+ */
+export function createBoardRecord(ctx) {
+  const el = h('div', { class: 'board-record', testid: 'board-record' });
+  ctx.watch((state, force) => {
+    if (!force && el._notes === state.notes && el._clusters === state.clusters && el._board === state.board) return;
+    el._notes = state.notes;
+    el._clusters = state.clusters;
+    el._board = state.board;
+    el.replaceChildren(...boardSections(state));
+  });
+  return el;
+}
+
+function boardSections(state) {
+  const notes = Object.values(state.notes || {}).filter((n) => n.text);
+  if (notes.length === 0) return [h('p', { class: 'empty' }, t('record.boardEmpty'))];
+  const lanes = lanesOf(state);
+  const laneOf = (n) => (n.lane && lanes.includes(n.lane) ? n.lane : null);
+  const order = [...lanes, null].filter((lane) => notes.some((n) => laneOf(n) === lane));
+  return order.map((lane) => {
+    const inLane = notes.filter((n) => laneOf(n) === lane);
+    const clusterIds = [...new Set(inLane.map((n) => (n.clusterId && state.clusters[n.clusterId] ? n.clusterId : null)))]
+      .sort((a, b) => (a === null) - (b === null) || String(clusterName(state, a)).localeCompare(String(clusterName(state, b))));
+    const groups = clusterIds.map((clusterId) => {
+      const members = inLane.filter((n) => (n.clusterId && state.clusters[n.clusterId] ? n.clusterId : null) === clusterId)
+        .sort((a, b) => (b.totalDots || 0) - (a.totalDots || 0) || a.text.localeCompare(b.text));
+      return h('div', { class: 'board-record-cluster', testid: 'record-cluster', data: { clusterId: clusterId || undefined } },
+        h('h4', {}, clusterId ? t('record.cluster', { name: clusterName(state, clusterId) }) : t('record.unclustered')),
+        h('ul', {}, members.map((n) => h('li', { testid: 'record-note', data: { noteId: n.id, dots: n.totalDots || 0 } },
+          n.text, ' ', h('span', { class: 'dots' }, `(${t('record.dots', { n: n.totalDots || 0 })})`)))));
+    });
+    return h('section', { class: 'board-record-lane', testid: 'record-lane', data: { lane: lane || 'none' } },
+      h('h3', {}, lane ? t(`board.lane.${lane}`) : t('record.noLane')), groups);
+  });
+}
+
+function clusterName(state, clusterId) {
+  return clusterId && state.clusters[clusterId] ? state.clusters[clusterId].name : '';
 }

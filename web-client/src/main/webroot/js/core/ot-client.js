@@ -67,18 +67,27 @@ const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;
  * Moves a position (caret, selection end or a remote cursor) in the text an operation applies to, to where it
  * belongs in the text the operation produces (TextOperation.transformIndex, §13.5). Out-of-range or
  * non-integer positions are clamped into the document first instead of throwing.
+ *
+ * options.local: the position is this user's own caret or selection and op is a remote edit. An insert
+ * exactly at the position then does not push it (the remote text lands after the caret), so two people
+ * typing at the same spot keep their runs contiguous instead of interleaving keystroke by keystroke.
  */
-export function transformCursor(index, op) {
+export function transformCursor(index, op, { local = false } = {}) {
   const operation = toOperation(op);
   let i = Math.trunc(Number(index));
   if (!Number.isFinite(i) || i < 0) i = 0;
   if (i > operation.baseLength) i = operation.baseLength;
-  return operation.transformIndex(i);
+  return operation.transformIndex(i, local);
 }
 
-/** transformCursor for both ends of a selection: {start, end} (and any other fields, copied) → new object. */
-export function transformSelection(selection, op) {
-  return { ...selection, start: transformCursor(selection.start, op), end: transformCursor(selection.end, op) };
+/**
+ * transformCursor for both ends of a selection: {start, end} (and any other fields, copied) → new object.
+ * options as for transformCursor.
+ */
+export function transformSelection(selection, op, options = {}) {
+  return {
+    ...selection, start: transformCursor(selection.start, op, options), end: transformCursor(selection.end, op, options),
+  };
 }
 
 /**
@@ -227,7 +236,7 @@ export class MinutesClient {
       throw new RangeError(`the edit applies to a text of ${operation.baseLength} code units, the minutes have ${this._text.length}`);
     }
     if (operation.isNoop()) return null;
-        this._text = operation.apply(this._text);
+    this._text = operation.apply(this._text);
     if (!this._outstanding) {
       this._outstanding = operation;
       this._startNewEdit();
@@ -444,7 +453,7 @@ export class MinutesClient {
       if (!Number.isInteger(result.revision)) return; // nothing to go by: wait for the envelope
       if (reply.seq !== undefined && reply.seq !== null) inflight.ackRevision = result.revision;
       else inflight.noopAt = result.revision;
-            this._maybeAckFromReply();
+      this._maybeAckFromReply();
       this._stateChanged();
       return;
     }
@@ -496,7 +505,7 @@ export class MinutesClient {
 
   /** The outstanding edit is applied on the server as `revision` (null: it changed nothing). */
   _ack(revision) {
-        const op = this._outstanding;
+    const op = this._outstanding;
     if (this._inflight) clearTimeout(this._inflight.timer);
     this._inflight = null;
     this._outstanding = null;
@@ -518,7 +527,7 @@ export class MinutesClient {
    * keep 'all' (outstanding and buffer), 'buffer' (the outstanding edit is in `text` or dropped) or 'none'.
    */
   _rebase(revision, text, keep) {
-        const oldText = this._text;
+    const oldText = this._text;
     let base = this._serverText;
     let pending = null;
     if (keep === 'all' && this._outstanding) {

@@ -383,8 +383,12 @@ export class TextOperation {
    * the way ot.js moves remote cursors: text inserted before the cursor, or exactly at it, pushes it right;
    * text deleted before it pulls it left; a delete that spans the cursor collapses it to the delete's start.
    * Throws a RangeError unless 0 <= index <= baseLength.
+   *
+   * stayBeforeInserts: the position is this user's own caret and the operation is someone else's. Then text
+   * inserted exactly at the caret goes after it instead of pushing it right, so two people who start typing at
+   * the same spot each keep a contiguous run (otherwise each keystroke would land behind the other's last one).
    */
-  transformIndex(index) {
+  transformIndex(index, stayBeforeInserts = false) {
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > this.baseLength) {
       throw new RangeError(`index ${index} is outside the document of ${this.baseLength} code units`);
     }
@@ -394,6 +398,7 @@ export class TextOperation {
       if (isRetain(c)) {
         remaining -= c;
       } else if (isInsert(c)) {
+        if (remaining === 0 && stayBeforeInserts) break;
         moved += c.length;
       } else {
         moved -= Math.min(remaining, -c);

@@ -1,14 +1,18 @@
-// The facilitator console: agenda, timer, floor, motions, board, decisions and records, people, the join
-// code, and the meeting controls (hand-off, finalize, end). Refusals appear in the header's error region.
+// The facilitator console. Its top row is what a meeting is run from and fits a 1440×900 laptop without
+// scrolling: the current item with "Next item" and the timer, the join code and QR, and the meeting
+// controls (start, hand-off, finalize, end — the last two ask first). Below: agenda, floor, the co-edited
+// minutes, motions, board, decisions and records, people; keyboard shortcuts drive the top row.
+// Refusals appear in the header's error region.
 
 import { t } from '../i18n/i18n.js';
 import { joinLink, qrUrl, roomSummary } from '../app/api.js';
 import { createAgendaEditor } from '../components/agenda-editor.js';
 import {
   createBoardControls, createDecisionForm, createFloorControls, createMeetingControls, createMotionControls,
-  createPeople, createTimerControls,
+  createPeople, createShortcuts, createTimerControls,
 } from '../components/console-controls.js';
 import { card, h, setText } from '../components/dom.js';
+import { createMinutesEditor } from '../components/minutes-editor.js';
 import { createActionItems, createDecisions, createParkingLot } from '../components/records.js';
 import { roomUrl } from '../app/session.js';
 import { meetingEnded } from '../model/selectors.js';
@@ -46,18 +50,21 @@ function createLinks(ctx) {
 
 export function mountFacilitator(main, ctx) {
   const notFacilitator = h('p', { class: 'banner warn-banner', attrs: { role: 'status' } });
+  const top = h('div', { class: 'console-top' },
+    card('agenda.currentItem', { class: 'timer-card', testid: 'console-now' }, createTimerControls(ctx), createShortcuts(ctx)),
+    card('console.join', { class: 'join-card', testid: 'console-join' }, createJoinBox(ctx)),
+    card('ui.meeting', { class: 'meeting-card', testid: 'console-meeting' }, createMeetingControls(ctx)));
   const grid = h('div', { class: 'console-grid' },
     card('agenda.title', { class: 'span-2 agenda-card' }, createAgendaEditor(ctx)),
-    card('agenda.currentItem', { class: 'timer-card' }, createTimerControls(ctx)),
     card('ui.floor', {}, createFloorControls(ctx)),
+    card('console.minutes', { class: 'span-2 console-minutes', testid: 'console-minutes' }, createMinutesEditor(ctx)),
     card('vote.motions', {}, createMotionControls(ctx)),
     card('board.title', {}, createBoardControls(ctx), createLinks(ctx)),
     card('minutes.decisions', {}, createDecisionForm(ctx), createDecisions(ctx)),
     card('minutes.actionItems', {}, createActionItems(ctx)),
     card('minutes.parkingLot', {}, createParkingLot(ctx)),
-    card('people.participants', {}, createJoinBox(ctx), createPeople(ctx)),
-    card('ui.meeting', { class: 'meeting-card' }, createMeetingControls(ctx)));
-  main.append(notFacilitator, grid);
+    card('people.participants', {}, createPeople(ctx)));
+  main.append(notFacilitator, top, grid);
   ctx.watch((state) => {
     const loaded = ctx.loaded;
     const facilitator = ctx.isFacilitator();
@@ -65,6 +72,7 @@ export function mountFacilitator(main, ctx) {
     notFacilitator.replaceChildren(t('ui.notFacilitator'), ' ',
       h('a', { href: roomUrl(ctx.roomId, 'participant') }, t('ui.view.participant')));
     grid.classList.toggle('inactive', loaded && !facilitator);
+    top.classList.toggle('inactive', loaded && !facilitator);
     main.dataset.ended = String(meetingEnded(state));
   });
 }

@@ -1,11 +1,14 @@
-// The minutes view: the minutes text (read-only, preformatted text), decisions, the action items table,
-// the parking lot, and the export links (Markdown, printable HTML).
+// The minutes view: the minutes rendered as Markdown (safely, components/markdown.js) with the text as
+// written one click away, the board's notes by lane and cluster with their dot votes (the record of the
+// open discussion), decisions, the action items table, the parking lot, and the export links (Markdown,
+// printable HTML).
 
 import { t } from '../i18n/i18n.js';
 import { minutesUrl } from '../app/api.js';
 import { card, h, setText, syncList } from '../components/dom.js';
 import { formatDuration } from '../components/format.js';
-import { createDecisions, createParkingLot } from '../components/records.js';
+import { createBoardRecord, createDecisions, createParkingLot } from '../components/records.js';
+import { renderMarkdown } from '../components/markdown.js';
 import { itemById } from '../model/selectors.js';
 
 function createActionTable(ctx) {
@@ -48,19 +51,26 @@ function createAgendaSummary(ctx) {
 
 export function mountMinutes(main, ctx) {
   const status = h('p', { class: 'minutes-state' });
+  const rendered = h('div', { class: 'minutes-rendered', testid: 'minutes-rendered' });
   const text = h('pre', { class: 'minutes-text', testid: 'minutes-text' });
+  const sourceSummary = h('summary', {});
+  const source = h('details', { class: 'minutes-source' }, sourceSummary, text);
   const md = h('a', { testid: 'export-md', class: 'button-link', href: minutesUrl(ctx.roomId, ctx.token, 'md'), target: '_blank', rel: 'noopener noreferrer' });
   const html = h('a', { testid: 'export-html', class: 'button-link', href: minutesUrl(ctx.roomId, ctx.token, 'html'), target: '_blank', rel: 'noopener noreferrer' });
   const meeting = h('p', { class: 'minutes-meeting' });
   main.append(h('div', { class: 'minutes-layout' },
-    card('minutes.title', { class: 'minutes-main' }, meeting, status, h('p', { class: 'link-row' }, md, html), text),
+    card('minutes.title', { class: 'minutes-main' }, meeting, status, h('p', { class: 'link-row' }, md, html), rendered, source),
     h('div', { class: 'minutes-side' },
       card('minutes.decisions', {}, createDecisions(ctx)),
+      card('record.board', { class: 'minutes-board' }, createBoardRecord(ctx)),
       card('minutes.actionItems', {}, createActionTable(ctx)),
       card('minutes.parkingLot', {}, createParkingLot(ctx, { editable: false })),
       card('agenda.title', {}, createAgendaSummary(ctx)))));
   ctx.watch((state) => {
+    if (text.textContent !== state.minutes.text || rendered.dataset.source === undefined) renderMarkdown(rendered, state.minutes.text);
     setText(text, state.minutes.text);
+    rendered.hidden = state.minutes.text === '';
+    setText(sourceSummary, state.minutes.text === '' ? t('record.minutesEmpty') : t('record.asWritten'));
     text.classList.toggle('empty-text', state.minutes.text === '');
     setText(status, state.minutes.finalized ? t('minutes.final') : t('ui.draft'));
     status.dataset.final = String(state.minutes.finalized);
