@@ -48,23 +48,15 @@ export async function api(method, path, { body, token } = {}) {
 }
 
 /**
- * Whether POST /api/rooms takes the meeting's `language` (CreateMeeting.language, docs/PROTOCOL.md §2.2).
- * The server of this branch refuses unknown fields, so it stays false until the server has the field; then
- * this one line flips to true (issue 11 §1).
- */
-export const CREATE_SENDS_LANGUAGE = false;
-
-/**
  * The body of POST /api/rooms from the start form's values: texts trimmed, an empty department left out, and
- * the meeting's language ('en' | 'zh-CN') when the server takes it (options.withLanguage, default
- * CREATE_SENDS_LANGUAGE).
+ * the meeting's language ('en' | 'zh-CN'; CreateMeeting.language, docs/PROTOCOL.md), which its minutes and
+ * exports are written in.
  */
-export function createMeetingBody({ title, goal, kind, facilitatorName, plannedMinutes, department, language },
-  { withLanguage = CREATE_SENDS_LANGUAGE } = {}) {
+export function createMeetingBody({ title, goal, kind, facilitatorName, plannedMinutes, department, language }) {
   const trim = (v) => (typeof v === 'string' ? v.trim() : '');
   const body = { title: trim(title), goal: trim(goal), kind, facilitatorName: trim(facilitatorName), plannedMinutes };
   if (trim(department)) body.department = trim(department);
-  if (withLanguage && language) body.language = language;
+  if (language) body.language = language;
   return body;
 }
 
