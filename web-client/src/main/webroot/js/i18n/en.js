@@ -368,4 +368,15 @@ export default {
   'ui.recentHint': 'Open a room you created or joined here before.',
   'ui.forget': 'Forget',
   'ui.goingToRoom': 'Opening the meeting room…',
+  // ---------- phone view (participant): tabs, badges, pending notes ----------
+  'phone.tabs': 'Sections of the meeting',
+  'phone.tab.now': 'Now',
+  'phone.tab.board': 'Board',
+  'phone.tab.vote': 'Vote',
+  'phone.tab.minutes': 'Minutes',
+  'phone.tab.actions': 'Actions',
+  'phone.badge.vote': 'a motion is waiting for your vote',
+  'phone.badge.floor': 'you have the floor',
+  'phone.badge.new': 'something new here',
+  'phone.notePending': 'Not sent yet',
 };

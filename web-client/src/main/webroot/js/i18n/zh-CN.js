@@ -366,4 +366,15 @@ export default {
   'ui.recentHint': '打开你之前在这里创建或加入的会议室。',
   'ui.forget': '忘记',
   'ui.goingToRoom': '正在进入会议室…',
+  // ---------- phone view (participant): tabs, badges, pending notes ----------
+  'phone.tabs': '会议栏目',
+  'phone.tab.now': '当前',
+  'phone.tab.board': '白板',
+  'phone.tab.vote': '表决',
+  'phone.tab.minutes': '纪要',
+  'phone.tab.actions': '行动项',
+  'phone.badge.vote': '有一项表决在等你投票',
+  'phone.badge.floor': '轮到你发言了',
+  'phone.badge.new': '这里有新内容',
+  'phone.notePending': '尚未发送',
 };
