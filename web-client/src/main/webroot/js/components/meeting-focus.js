@@ -64,6 +64,8 @@ export function followMeeting(ctx, tabs) {
     focus = next;
     if (startsSomething(before, next) || (first && !stored)) {
       const tab = tabFor(next);
+      if (waiting) tabs.setBadge(waiting, null, 'meeting');
+      waiting = null;
       if (!first && typing() && tab !== tabs.selected()) {
         waiting = tab;
         tabs.setBadge(tab, 'phone.badge.new', 'meeting');

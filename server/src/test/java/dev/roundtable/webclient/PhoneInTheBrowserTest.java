@@ -149,6 +149,11 @@ class PhoneInTheBrowserTest {
     facilitator(new JsonObject().put("type", "StartItem").put("itemId", itemId));
   }
 
+  private void addNote(String token, String text, String colour, int x) {
+    command(token, new JsonObject().put("type", "AddNote").put("text", text).put("colour", colour).put("x", x)
+        .put("y", 2000));
+  }
+
   private String openMotion(String text) {
     return facilitator(new JsonObject().put("type", "OpenMotion").put("text", text).put("anonymous", false)
         .put("hiddenResults", false).put("rule", "simple_majority")).getJsonObject("result").getString("motionId");
@@ -178,10 +183,8 @@ class PhoneInTheBrowserTest {
     startItem(decide);
     facilitator(new JsonObject().put("type", "SetBoard").put("template", "free").put("anonymous", false)
         .put("dotLimit", 3));
-    command(benToken, new JsonObject().put("type", "AddNote").put("text", texts.ownNote()).put("colour", "yellow")
-        .put("x", 2000).put("y", 2000));
-    facilitator(new JsonObject().put("type", "AddNote").put("text", texts.otherNote()).put("colour", "blue")
-        .put("x", 6000).put("y", 2000));
+    addNote(benToken, texts.ownNote(), "yellow", 2000);
+    addNote(facilitatorToken, texts.otherNote(), "blue", 6000);
     facilitator(new JsonObject().put("type", "RecordDecision").put("text", texts.decision()).put("itemId", decide));
     command(benToken, new JsonObject().put("type", "AddActionItem").put("task", texts.task())
         .put("owner", texts.owner()).put("deadline", "2030-10-01").put("standard", texts.standard()));
@@ -223,6 +226,15 @@ class PhoneInTheBrowserTest {
     assertThat(phone.page.evaluate("() => [...document.querySelectorAll('[role=tab]')].map(t => t.tabIndex)"))
         .isEqualTo(List.of(0, -1, -1, -1, -1));
     assertThat(phone.uncaughtErrors()).isEmpty();
+
+    // The same view on a laptop: the same tabs, nothing sideways, the page itself still does not scroll.
+    try (BrowserContext laptop = browser.newContext(Browser.desktop(1366, 900, locale))) {
+      RoomPage wide = evidence.track(RoomPage.open(laptop, "laptop", server.port(), roomId, "participant",
+          ben.getString("token"))).waitOpen();
+      wide.showTab("board");
+      assertThat(Layout.overflowingViewport(wide.page)).as("what leaves a laptop's window").isEmpty();
+      wide.screenshot("participant-board-1366x900-" + locale, false);
+    }
   }
 
   /** Elements that scroll sideways inside the page (a panel that does is as bad as a page that does). */
@@ -282,8 +294,7 @@ class PhoneInTheBrowserTest {
     Texts texts = texts(locale);
     room(texts);
     startItem(addItem(texts.discussItem(), "open_discussion"));
-    facilitator(new JsonObject().put("type", "AddNote").put("text", texts.otherNote()).put("colour", "blue")
-        .put("x", 6000).put("y", 2000));
+    addNote(facilitatorToken, texts.otherNote(), "blue", 6000);
     RoomPage phone = phone(locale);
     expect(phone.byTestId("tab-board")).hasAttribute("aria-selected", "true", attributeWait());
     expect(phone.byTestId("note")).hasCount(1);

@@ -107,12 +107,6 @@ final class RoomPage {
     return this;
   }
 
-  /** The tab of the phone view shown now ({@code data-tab} of the selected tab), or null without tabs. */
-  String selectedTab() {
-    return (String) page.evaluate("() => { const el = document.querySelector('[role=tab][aria-selected=true]');"
-        + " return el ? el.dataset.tab : null; }");
-  }
-
   /** The connection state the page shows now: open, connecting or closed. */
   String connectionState() {
     return byTestId("connection-state").getAttribute("data-state");
