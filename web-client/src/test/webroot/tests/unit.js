@@ -15,6 +15,7 @@ const MODULES = [
   './api.test.js',
   './model.test.js',
   './context.test.js',
+  './phone.test.js',
 ];
 
 for (const path of MODULES) {

@@ -426,4 +426,15 @@ export default {
   'record.dots': { one: '{n} dot', other: '{n} dots' },
   'record.minutesEmpty': 'The minutes are empty.',
   'record.asWritten': 'The text as written (Markdown)',
+  // ---------- phone view (participant): tabs, badges, pending notes ----------
+  'phone.tabs': 'Sections of the meeting',
+  'phone.tab.now': 'Now',
+  'phone.tab.board': 'Board',
+  'phone.tab.vote': 'Vote',
+  'phone.tab.minutes': 'Minutes',
+  'phone.tab.actions': 'Actions',
+  'phone.badge.vote': 'a motion is waiting for your vote',
+  'phone.badge.floor': 'you have the floor',
+  'phone.badge.new': 'something new here',
+  'phone.notePending': 'Not sent yet',
 };

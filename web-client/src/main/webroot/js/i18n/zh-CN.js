@@ -424,4 +424,15 @@ export default {
   'record.dots': { one: '{n} 票', other: '{n} 票' },
   'record.minutesEmpty': '纪要还是空的。',
   'record.asWritten': '查看原文（Markdown）',
+  // ---------- phone view (participant): tabs, badges, pending notes ----------
+  'phone.tabs': '会议栏目',
+  'phone.tab.now': '当前',
+  'phone.tab.board': '白板',
+  'phone.tab.vote': '表决',
+  'phone.tab.minutes': '纪要',
+  'phone.tab.actions': '行动项',
+  'phone.badge.vote': '有一项表决在等你投票',
+  'phone.badge.floor': '轮到你发言了',
+  'phone.badge.new': '这里有新内容',
+  'phone.notePending': '尚未发送',
 };

@@ -1,16 +1,31 @@
-// The participant view (phone first, also laptop): what is on now, raise / lower hand, vote, notes, the
-// co-edited minutes, decisions, action items and the parking lot, and the agenda.
+// The participant view, an app held in one hand: five tabs at the bottom (Now · Board · Vote · Minutes ·
+// Actions), each a panel that fills the screen and scrolls inside itself, so the page never does. The view
+// opens on what the meeting is doing and follows it (meeting-focus.js); a motion waiting for my vote badges
+// the Vote tab, the floor given to me badges Now. A note typed and not sent is kept across reloads, and a
+// note sent while offline shows, marked, where it will appear until the room has it.
 
 import { t } from '../i18n/i18n.js';
 import { createAgendaList } from '../components/agenda.js';
 import { createCountdown, createSpeaker } from '../components/countdown.js';
 import { card, h, setText } from '../components/dom.js';
+import { keepDraft } from '../components/draft.js';
+import { followMeeting } from '../components/meeting-focus.js';
 import { createMinutesEditor } from '../components/minutes-editor.js';
-import { createVotePanel } from '../components/motions.js';
+import { createVotePanel, latestOpenMotion } from '../components/motions.js';
+import { createPendingNotes } from '../components/pending-notes.js';
 import { createActionItems, createDecisions, createParkingLot } from '../components/records.js';
+import { createTabs } from '../components/tab-bar.js';
 import { createNoteForm, createNoteList } from '../components/wall.js';
 import * as commands from '../model/commands.js';
 import { currentItem, meetingEnded } from '../model/selectors.js';
+
+const TABS = [
+  { id: 'now', labelKey: 'phone.tab.now' },
+  { id: 'board', labelKey: 'phone.tab.board' },
+  { id: 'vote', labelKey: 'phone.tab.vote' },
+  { id: 'minutes', labelKey: 'phone.tab.minutes' },
+  { id: 'actions', labelKey: 'phone.tab.actions' },
+];
 
 /** Raise / lower hand, the queue position, and "end my turn" while speaking. */
 function createHand(ctx) {
@@ -55,10 +70,17 @@ function createNow(ctx) {
   return el;
 }
 
-/** The notes card: the private-phase banner, the add form and the list. */
+/**
+ * The notes: the private-phase banner, the add form (its text kept across reloads), the list, and after it
+ * the notes not yet in the room, where they will appear.
+ */
 function createNotes(ctx) {
   const banner = h('p', { class: 'banner private-banner', attrs: { role: 'status' } });
-  const el = h('div', {}, banner, createNoteForm(ctx), createNoteList(ctx));
+  const form = createNoteForm(ctx);
+  keepDraft(ctx, form.querySelector('[data-testid=note-input]'), `roundtable.noteDraft.${ctx.roomId}.${ctx.me}`);
+  const pending = createPendingNotes(ctx);
+  const el = h('div', { class: 'phone-notes' }, banner, form, createNoteList(ctx), pending.el);
+  pending.onChange((count) => el.classList.toggle('has-pending', count > 0));
   ctx.watch((state) => {
     banner.hidden = !state.board.writingPhase;
     setText(banner, `${t('ui.labelled', { label: t('board.privatePhase') })} ${t('ui.onlyYouUntilRevealed')}`);
@@ -66,19 +88,38 @@ function createNotes(ctx) {
   return el;
 }
 
+/** Badges for what waits for me: a motion I have not voted on (Vote), the floor given to me (Now). */
+function watchBadges(ctx, tabs) {
+  ctx.watch((state) => {
+    const motion = latestOpenMotion(state);
+    const unvoted = motion && ctx.canAct() && !meetingEnded(state) && !(motion.votes || {})[ctx.me];
+    tabs.setBadge('vote', unvoted ? 'phone.badge.vote' : null);
+    const speaking = Boolean(state.floor && state.floor.speakerId === ctx.me);
+    tabs.setBadge('now', speaking ? 'phone.badge.floor' : null);
+  });
+}
+
 export function mountParticipant(main, ctx) {
-  const minutesBox = createMinutesEditor(ctx);
-  const grid = h('div', { class: 'participant-grid' },
-    h('div', { class: 'column' },
-      card('agenda.currentItem', { class: 'now-card' }, createNow(ctx), createHand(ctx)),
-      card('vote.motion', { class: 'vote-card' }, createVotePanel(ctx)),
-      card('agenda.title', { class: 'agenda-card' }, createAgendaList(ctx))),
-    h('div', { class: 'column' },
-      card('board.title', { class: 'notes-card' }, createNotes(ctx)),
-      card('minutes.decisions', {}, createDecisions(ctx)),
-      card('minutes.parkingLot', {}, createParkingLot(ctx))),
-    h('div', { class: 'column wide-column' },
-      card('minutes.title', { class: 'minutes-card' }, minutesBox),
-      card('minutes.actionItems', {}, createActionItems(ctx))));
-  main.append(grid);
+  let follow = null;
+  const tabs = createTabs(ctx, TABS, {
+    labelKey: 'phone.tabs',
+    onSelect: (id, byUser) => {
+      if (byUser && follow) follow.chosen(id);
+    },
+  });
+  tabs.panel('now').append(
+    card('agenda.currentItem', { class: 'now-card' }, createNow(ctx), createHand(ctx)),
+    card('agenda.title', { class: 'agenda-card' }, createAgendaList(ctx)));
+  tabs.panel('board').append(card('board.title', { class: 'notes-card' }, createNotes(ctx)));
+  tabs.panel('vote').append(
+    card('vote.motion', { class: 'vote-card' }, createVotePanel(ctx)),
+    card('minutes.decisions', {}, createDecisions(ctx)));
+  tabs.panel('minutes').append(card('minutes.title', { class: 'minutes-card' }, createMinutesEditor(ctx)));
+  tabs.panel('actions').append(
+    card('minutes.actionItems', { class: 'actions-card' }, createActionItems(ctx)),
+    card('minutes.parkingLot', {}, createParkingLot(ctx)));
+  main.classList.add('phone-app');
+  main.append(h('div', { class: 'tab-panels' }, ...TABS.map((tab) => tabs.panel(tab.id))), tabs.bar);
+  follow = followMeeting(ctx, tabs);
+  watchBadges(ctx, tabs);
 }

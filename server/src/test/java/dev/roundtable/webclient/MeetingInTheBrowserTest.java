@@ -455,8 +455,8 @@ class MeetingInTheBrowserTest {
   @Test
   @DisplayName("lets two participants type into the minutes at the same time and ends with one text everywhere")
   void minutesTypedAtTheSameTime() {
-    Locator benEditor = benPhone.byTestId("minutes-editor");
-    Locator cleoEditor = cleoPhone.byTestId("minutes-editor");
+    Locator benEditor = benPhone.showTab("minutes").byTestId("minutes-editor");
+    Locator cleoEditor = cleoPhone.showTab("minutes").byTestId("minutes-editor");
     String heading = "Launch meeting\n";
     benEditor.click();
     benPhone.page.keyboard().type(heading);

@@ -95,6 +95,18 @@ final class RoomPage {
     return this;
   }
 
+  /**
+   * Shows a tab of the phone view ({@code now}, {@code board}, {@code vote}, {@code minutes}, {@code actions}) as
+   * a person does, by pressing it, and waits until its panel is the one shown.
+   */
+  RoomPage showTab(String tab) {
+    Locator button = byTestId("tab-" + tab);
+    button.click();
+    expect(button).hasAttribute("aria-selected", "true", attributeWait());
+    expect(byTestId("panel-" + tab)).isVisible();
+    return this;
+  }
+
   /** The connection state the page shows now: open, connecting or closed. */
   String connectionState() {
     return byTestId("connection-state").getAttribute("data-state");
