@@ -145,7 +145,11 @@ export function createMotionResult({ testids = true } = {}) {
 
   function update(m, state = null) {
     el.hidden = !m;
-    if (!m) return;
+    if (!m) {
+      // A result that gave way leaves no vote-result / vote-hidden element behind.
+      if (testids) delete el.dataset.testid;
+      return;
+    }
     setText(text, m.text);
     setText(meta, ruleText(m));
     const hidden = resultsHidden(m);
