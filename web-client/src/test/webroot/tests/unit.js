@@ -13,6 +13,7 @@ const MODULES = [
   './i18n.test.js',
   './model.test.js',
   './context.test.js',
+  './motions.test.js',
 ];
 
 for (const path of MODULES) {

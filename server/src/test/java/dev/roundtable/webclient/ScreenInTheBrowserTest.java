@@ -275,7 +275,10 @@ class ScreenInTheBrowserTest {
           assertThat(height).as("height of the %s digits, %s", countdown, at).isGreaterThanOrEqualTo(0.15 * h);
         }
       }
-      assertThat(Accessibility.seriousViolations(screen.page)).as("axe-core, %s", at).isEmpty();
+      if (h == 1080) {
+        // axe-core checks what the page says and its contrast, the same at both sizes: once per state keeps the class quick.
+        assertThat(Accessibility.seriousViolations(screen.page)).as("axe-core, %s", at).isEmpty();
+      }
       assertThat(screen.uncaughtErrors()).as("exceptions, %s", at).isEmpty();
     }
   }
