@@ -16,6 +16,7 @@ const MODULES = [
   './model.test.js',
   './context.test.js',
   './phone.test.js',
+  './motions.test.js',
 ];
 
 for (const path of MODULES) {

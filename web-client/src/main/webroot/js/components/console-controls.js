@@ -6,7 +6,7 @@ import { createCountdown, createSpeaker } from './countdown.js';
 import { field, h, select, setAttr, setOptions, setText, syncList, uid } from './dom.js';
 import { nextPendingItem } from './agenda.js';
 import { formatDuration } from './format.js';
-import { createMotionResult, latestOpenMotion, motionList } from './motions.js';
+import { createMotionResult, latestOpenMotion, motionList, votedText } from './motions.js';
 import * as commands from '../model/commands.js';
 import { currentItem, currentItemId, meetingEnded } from '../model/selectors.js';
 import { BOARD_LANES, PASS_RULES } from '../model/vocabulary.js';
@@ -290,7 +290,7 @@ export function createMotionControls(ctx) {
       thresholdField.classList.toggle('muted-field', rule.value !== 'at_least_n');
     }
     const m = latestOpenMotion(state);
-    current.update(m);
+    current.update(m, state);
     setText(close, t('vote.closeMotion'));
     close.hidden = !m;
     const others = motionList(state).filter((x) => x !== m).reverse();
@@ -300,7 +300,7 @@ export function createMotionControls(ctx) {
       const tally = x.tally || {};
       const parts = [x.text, x.open ? t('vote.open') : t(`vote.outcome.${x.outcome}`)];
       if (tally.agree !== undefined) parts.push(t('vote.tally', { agree: tally.agree, oppose: tally.oppose, neutral: tally.neutral }));
-      else parts.push(t('vote.votedCount', { n: tally.voters || 0 }));
+      else parts.push(votedText(x, state));
       setText(li.firstChild, parts.join(' · '));
       const b = li.lastChild;
       b.hidden = !x.open;

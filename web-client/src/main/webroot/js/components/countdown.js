@@ -53,12 +53,13 @@ function formatMinutes(ms) {
 
 /**
  * The current speaker: name (data-testid speaker-name) and their countdown (speaker-countdown).
+ * @param {{size?: string}} [options] size: a class speaker-<size> for the view's styles (the screen's is big)
  * @returns {HTMLElement}
  */
-export function createSpeaker(ctx) {
+export function createSpeaker(ctx, { size = 'normal' } = {}) {
   const name = h('div', { class: 'speaker-name', testid: 'speaker-name' });
   const countdown = h('div', { class: 'speaker-countdown', testid: 'speaker-countdown', data: { remainingMs: '0' } });
-  const el = h('div', { class: 'speaker' }, name, countdown);
+  const el = h('div', { class: `speaker speaker-${size}` }, name, countdown);
   ctx.tick((now) => {
     const s = speakerCountdown(ctx.state, now);
     if (!s) {

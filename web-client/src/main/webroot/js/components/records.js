@@ -4,6 +4,7 @@
 import { t } from '../i18n/i18n.js';
 import { field, h, select, setAttr, setText, syncList } from './dom.js';
 import { formatTime } from './format.js';
+import { decisionText } from './motions.js';
 import * as commands from '../model/commands.js';
 import { currentItemId, itemById, lanesOf, minutesFinalized } from '../model/selectors.js';
 import { ACTION_STATUSES } from '../model/vocabulary.js';
@@ -24,7 +25,7 @@ export function createDecisions(ctx) {
     list._agenda = state.agenda;
     syncList(list, state.decisions, (d) => d.id, (d) => h('li', { testid: 'decision', data: { decisionId: d.id } },
       h('span', { class: 'decision-text' }), h('span', { class: 'record-meta' })), (li, d) => {
-      setText(li.firstChild, d.text);
+      setText(li.firstChild, decisionText(state, d));
       const parts = [t(`decision.decidedBy.${d.decidedBy}`)];
       const item = itemTitle(state, d.itemId);
       if (item) parts.push(item);
