@@ -13,6 +13,7 @@ const MODULES = [
   './i18n.test.js',
   './model.test.js',
   './context.test.js',
+  './board.test.js',
 ];
 
 for (const path of MODULES) {
