@@ -41,7 +41,7 @@ export function attachCanvasPointer(root, layer, h) {
     if (press || !h.enabled() || (event.pointerType === 'mouse' && event.button !== 0)) return;
     const picked = h.pick(event.target);
     if (!picked) return;
-    press = { pointerId: event.pointerId, type: event.pointerType, x: event.clientX, y: event.clientY, ...picked,
+    press = { pointerId: event.pointerId, type: event.pointerType, x: event.clientX, y: event.clientY, at: event.timeStamp, ...picked,
       moved: false, long: false, members: null, cancelLong: null };
     if (event.pointerType !== 'mouse' && picked.noteId) {
       press.cancelLong = h.timeout(() => {
@@ -86,14 +86,14 @@ export function attachCanvasPointer(root, layer, h) {
     }
   }
 
-  function movesFor(event) {
-    const dx = ((event.clientX - press.x) / press.box.width) * BOARD_MAX;
-    const dy = ((event.clientY - press.y) / press.box.height) * BOARD_MAX;
-    const moves = moveGroup(h.lanes(), press.members, dx, dy);
+  function movesFor(p, event) {
+    const dx = ((event.clientX - p.x) / p.box.width) * BOARD_MAX;
+    const dy = ((event.clientY - p.y) / p.box.height) * BOARD_MAX;
+    const moves = moveGroup(h.lanes(), p.members, dx, dy);
     const first = moves[0];
     const shift = first ? {
-      dx: ((first.x - press.members[0].x) / BOARD_MAX) * press.box.width,
-      dy: ((first.y - press.members[0].y) / BOARD_MAX) * press.box.height,
+      dx: ((first.x - p.members[0].x) / BOARD_MAX) * p.box.width,
+      dy: ((first.y - p.members[0].y) / BOARD_MAX) * p.box.height,
     } : { dx: 0, dy: 0 };
     return { moves, shift };
   }
@@ -105,7 +105,7 @@ export function attachCanvasPointer(root, layer, h) {
       begin(event);
     }
     event.preventDefault();
-    const { moves, shift } = movesFor(event);
+    const { moves, shift } = movesFor(press, event);
     for (const m of press.members) m.el.style.setProperty('transform', `translate(${shift.dx}px, ${shift.dy}px)`);
     if (moves.length) h.onDrag(moves, shift);
   }
@@ -117,10 +117,13 @@ export function attachCanvasPointer(root, layer, h) {
     watch(false);
     if (p.cancelLong) p.cancelLong();
     if (!p.moved) {
-      if (event.type === 'pointerup' && !p.long && p.noteId) h.onTap(p.noteId, event);
+      if (event.type !== 'pointerup' || p.long || !p.noteId) return;
+      // A busy page may run the long-press timer late: the length of the press decides.
+      if (p.type !== 'mouse' && event.timeStamp - p.at >= LONG_PRESS_MS) h.onLongPress(p.noteId);
+      else h.onTap(p.noteId, event);
       return;
     }
-    const { moves } = event.type === 'pointercancel' ? { moves: [] } : movesFor(event);
+    const { moves } = event.type === 'pointercancel' ? { moves: [] } : movesFor(p, event);
     // The click that follows a drag must not count as a tap on whatever lies under the pointer.
     const swallow = (e) => {
       e.stopPropagation();
