@@ -103,7 +103,7 @@ export const CARD_HEIGHT_EM = 5.2;
  * columns: as large as `max` while few notes share the space, smaller as the wall fills up (the cards
  * together cover about `fill` of it), never below `min`, and never wider than a lane.
  */
-export function cardFontSize({ width, height, count, lanes = 0 }, { min, max, fill = 0.42 }) {
+export function cardFontSize({ width, height, count, lanes = 0 }, { min, max, fill = 0.55 }) {
   if (!(width > 0) || !(height > 0)) return min;
   const byArea = Math.sqrt((fill * width * height) / (Math.max(1, count) * CARD_WIDTH_EM * CARD_HEIGHT_EM));
   const byLane = lanes > 0 ? (width / lanes - 12) / CARD_WIDTH_EM : Infinity;

@@ -247,6 +247,7 @@ class BoardInTheBrowserTest {
     }
 
     // Held still for a while, a finger selects the card instead of opening its menu.
+    card(phone, team).scrollIntoViewIfNeeded();
     BoundingBox held = card(phone, team).boundingBox();
     touch(cdp, "touchStart", held.x + held.width / 2, held.y + held.height / 2);
     phone.page.waitForTimeout(800);
