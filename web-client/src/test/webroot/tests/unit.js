@@ -17,6 +17,7 @@ const MODULES = [
   './context.test.js',
   './phone.test.js',
   './motions.test.js',
+  './board.test.js',
 ];
 
 for (const path of MODULES) {

@@ -458,4 +458,15 @@ export default {
   'screen.due': 'due {date}',
   'screen.queueNext': 'Next',
   'screen.scanToJoin': 'Scan or type the code to join',
+  // board canvas (issue 11 §4)
+  'boardCanvas.selected': 'selected',
+  'boardCanvas.editText': 'Edit text',
+  'boardCanvas.noteText': 'Note text',
+  'boardCanvas.select': 'Select',
+  'boardCanvas.deselect': 'Deselect',
+  'boardCanvas.ungroupNamed': 'Ungroup “{name}”',
+  'boardCanvas.selectSeveral': 'Select several',
+  'boardCanvas.selectFirst': 'Select the notes first: shift-click them, or hold one with a finger.',
+  'boardCanvas.cardHint': 'Arrow keys move the note, Enter opens its actions, Space selects it.',
+  'boardCanvas.hint': 'Drag notes anywhere; tap or right-click a note for its actions; shift-click or hold a note to select several.',
 };

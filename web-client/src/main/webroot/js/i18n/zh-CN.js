@@ -456,4 +456,15 @@ export default {
   'screen.due': '{date} 截止',
   'screen.queueNext': '下一位',
   'screen.scanToJoin': '扫码或输入会议码加入',
+  // board canvas (issue 11 §4)
+  'boardCanvas.selected': '已选中',
+  'boardCanvas.editText': '编辑文字',
+  'boardCanvas.noteText': '便签内容',
+  'boardCanvas.select': '选中',
+  'boardCanvas.deselect': '取消选中',
+  'boardCanvas.ungroupNamed': '取消分组“{name}”',
+  'boardCanvas.selectSeveral': '多选',
+  'boardCanvas.selectFirst': '请先选中便签：按住 Shift 点击，或用手指长按便签。',
+  'boardCanvas.cardHint': '方向键移动便签，回车键打开操作，空格键选中。',
+  'boardCanvas.hint': '便签可拖到任意位置；轻点或右键点击便签可进行操作；按住 Shift 点击或长按便签可多选。',
 };

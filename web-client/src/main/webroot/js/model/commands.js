@@ -45,6 +45,8 @@ export const setBoard = ({ template, anonymous, dotLimit }) => command('SetBoard
 export const startWritingPhase = () => command('StartWritingPhase');
 export const revealNotes = () => command('RevealNotes');
 export const addNote = ({ text, colour, x, y, lane }) => command('AddNote', { text, colour, x, y, lane });
+/** Replaces a note's text; version is the note's version the edit was made against. */
+export const editNote = ({ noteId, version, text }) => command('EditNote', { noteId, version, text });
 export const moveNote = ({ noteId, x, y, lane }) => command('MoveNote', { noteId, x, y, lane });
 export const recolourNote = (noteId, colour) => command('RecolourNote', { noteId, colour });
 export const deleteNote = (noteId) => command('DeleteNote', { noteId });

@@ -1,0 +1,197 @@
+import { createMoveThrottle } from '../js/core/move-throttle.js';
+import {
+  BOARD_MAX, cardFontSize, drawnX, dropAt, gather, laneAt, laneSpan, moveGroup, placeNewNote,
+} from '../js/model/board-layout.js';
+import { assert, describe, test } from './runner.js';
+
+const PCSR = ['problem', 'cause', 'solution', 'risk'];
+const FIVE_W = ['what', 'who', 'when', 'where', 'why', 'how'];
+
+describe('board layout', () => {
+  test('the lane of a position splits the width into equal columns, edges included', () => {
+    assert.equal(laneAt(PCSR, 0), 'problem');
+    assert.equal(laneAt(PCSR, 2499), 'problem');
+    assert.equal(laneAt(PCSR, 2500), 'cause');
+    assert.equal(laneAt(PCSR, 7499), 'solution');
+    assert.equal(laneAt(PCSR, BOARD_MAX), 'risk');
+    assert.equal(laneAt(FIVE_W, 9999), 'how');
+    assert.equal(laneAt(FIVE_W, 1666), 'what');
+    assert.equal(laneAt(FIVE_W, 1667), 'who');
+    assert.equal(laneAt([], 5000), undefined);
+  });
+
+  test('a lane spans its column; no lane spans the board', () => {
+    assert.deepEqual(laneSpan(PCSR, 'cause'), [2500, 5000]);
+    assert.deepEqual(laneSpan(PCSR, undefined), [0, BOARD_MAX]);
+    assert.deepEqual(laneSpan([], 'cause'), [0, BOARD_MAX]);
+  });
+
+  test('a note is drawn in the lane it carries, whatever x an older client stored', () => {
+    assert.equal(drawnX(PCSR, { x: 3000, lane: 'cause' }), 3000);
+    assert.equal(drawnX(PCSR, { x: 100, lane: 'risk' }), 8750);
+    assert.equal(laneAt(PCSR, drawnX(PCSR, { x: 100, lane: 'risk' })), 'risk');
+    assert.equal(drawnX(PCSR, { x: 100 }), 100);
+    assert.equal(drawnX([], { x: 100, lane: 'risk' }), 100);
+  });
+
+  test('a drop is clamped to the board and takes the lane its centre fell into', () => {
+    assert.deepEqual(dropAt(PCSR, 0.6, 0.25), { x: 6000, y: 2500, lane: 'solution' });
+    assert.deepEqual(dropAt(PCSR, 1.3, -0.2), { x: BOARD_MAX, y: 0, lane: 'risk' });
+    assert.deepEqual(dropAt([], 0.5, 0.5), { x: 5000, y: 5000, lane: undefined });
+  });
+
+  test('a group moves as one: every note by the same shift, each into the lane it lands in', () => {
+    const moved = moveGroup(PCSR, [{ id: 'n1', x: 1000, y: 1000 }, { id: 'n2', x: 2000, y: 1500 }], 3000, 500);
+    assert.deepEqual(moved, [
+      { noteId: 'n1', x: 4000, y: 1500, lane: 'cause' },
+      { noteId: 'n2', x: 5000, y: 2000, lane: 'solution' },
+    ]);
+  });
+
+  test('a group pushed against an edge stops there and keeps its shape', () => {
+    const moved = moveGroup(PCSR, [{ id: 'n1', x: 8000, y: 9000 }, { id: 'n2', x: 9000, y: 9500 }], 5000, 5000);
+    assert.deepEqual(moved.map((m) => [m.x, m.y]), [[9000, 9500], [10000, 10000]]);
+    const left = moveGroup([], [{ id: 'n1', x: 300, y: 0 }, { id: 'n2', x: 900, y: 0 }], -1000, -10);
+    assert.deepEqual(left.map((m) => [m.x, m.y, m.lane]), [[0, 0, undefined], [600, 0, undefined]]);
+    assert.deepEqual(moveGroup(PCSR, [], 10, 10), []);
+  });
+
+  test('a new note lands in the lane its author picked', () => {
+    const state = { board: { template: 'five_w_one_h' }, notes: { n1: { id: 'n1', x: 9000, y: 700, lane: 'how' } } };
+    for (const lane of FIVE_W) {
+      const { x, y } = placeNewNote(state, lane);
+      assert.equal(laneAt(FIVE_W, x), lane, `placed for ${lane}`);
+      assert.ok(y >= 0 && y <= BOARD_MAX);
+    }
+    assert.ok(placeNewNote(state, 'how').y > 700, 'below the note already in the lane');
+    const free = placeNewNote({ board: { template: 'free' }, notes: {} }, undefined);
+    assert.ok(free.x > 0 && free.x < BOARD_MAX);
+  });
+
+  test('cards are large while the wall is empty and shrink as it fills, within the bounds', () => {
+    const wall = { width: 1800, height: 700, lanes: 4 };
+    const few = cardFontSize({ ...wall, count: 8 }, { min: 9, max: 40 });
+    const sixty = cardFontSize({ ...wall, count: 60 }, { min: 9, max: 40 });
+    const many = cardFontSize({ ...wall, count: 300 }, { min: 9, max: 40 });
+    assert.ok(few >= 28, `8 notes: ${few}px`);
+    assert.ok(sixty < few && many < sixty, `${few} > ${sixty} > ${many}`);
+    assert.ok(many >= 9);
+    assert.equal(cardFontSize({ ...wall, count: 1 }, { min: 9, max: 40 }), 40);
+    assert.ok(cardFontSize({ width: 600, height: 2000, lanes: 6, count: 1 }, { min: 9, max: 40 }) * 9.5 <= 600 / 6);
+    assert.equal(cardFontSize({ width: 0, height: 0, count: 5 }, { min: 12, max: 16 }), 12);
+  });
+});
+
+function fakeTime() {
+  let now = 0;
+  let timers = [];
+  return {
+    now: () => now,
+    schedule(fn, ms) {
+      const timer = { at: now + ms, fn };
+      timers.push(timer);
+      return timer;
+    },
+    cancel(timer) {
+      timers = timers.filter((t) => t !== timer);
+    },
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        timers = timers.filter((t) => t !== due);
+        now = due.at;
+        due.fn();
+      }
+      now = end;
+    },
+    get waiting() {
+      return timers.length;
+    },
+  };
+}
+
+describe('move throttle', () => {
+  test('a drag of one second at 60 frames a second sends at most 11 moves, 100 ms apart, the last one last', () => {
+    const time = fakeTime();
+    const sent = [];
+    const throttle = createMoveThrottle({ ...time, send: (key, move) => sent.push({ key, move, at: time.now() }) });
+    for (let frame = 0; frame <= 60; frame++) {
+      throttle.push('n1', { x: frame * 10 });
+      time.advance(1000 / 60);
+    }
+    throttle.flush('n1');
+    time.advance(200);
+    assert.ok(sent.length >= 9 && sent.length <= 11, `${sent.length} moves`);
+    for (let i = 1; i < sent.length; i++) assert.ok(sent[i].at - sent[i - 1].at >= 100, `gap ${sent[i].at - sent[i - 1].at}`);
+    assert.deepEqual(sent[sent.length - 1].move, { x: 600 });
+    assert.equal(throttle.pending('n1'), false);
+    assert.equal(time.waiting, 0);
+  });
+
+  test('the first move goes at once, and a newer position replaces one still waiting', () => {
+    const time = fakeTime();
+    const sent = [];
+    const throttle = createMoveThrottle({ ...time, send: (key, move) => sent.push(move) });
+    throttle.push('n1', 'a');
+    assert.deepEqual(sent, ['a']);
+    time.advance(10);
+    throttle.push('n1', 'b');
+    throttle.push('n1', 'c');
+    assert.equal(throttle.pending('n1'), true);
+    time.advance(100);
+    assert.deepEqual(sent, ['a', 'c']);
+  });
+
+  test('a drop right after a sent move still sends the final position, at its turn', () => {
+    const time = fakeTime();
+    const sent = [];
+    const throttle = createMoveThrottle({ ...time, send: (key, move) => sent.push([time.now(), move]) });
+    throttle.push('n1', 'start');
+    time.advance(30);
+    throttle.push('n1', 'end');
+    throttle.flush('n1');
+    time.advance(100);
+    assert.deepEqual(sent, [[0, 'start'], [100, 'end']]);
+  });
+
+  test('cards are throttled each on its own, so a cluster moves together', () => {
+    const time = fakeTime();
+    const sent = [];
+    const throttle = createMoveThrottle({ ...time, send: (key, move) => sent.push(`${key}:${move}`) });
+    throttle.push('n1', 1);
+    throttle.push('n2', 1);
+    time.advance(50);
+    throttle.push('n1', 2);
+    throttle.push('n2', 2);
+    throttle.flush('n1');
+    throttle.flush('n2');
+    time.advance(100);
+    assert.deepEqual(sent, ['n1:1', 'n2:1', 'n1:2', 'n2:2']);
+  });
+
+  test('dispose drops waiting moves', () => {
+    const time = fakeTime();
+    const sent = [];
+    const throttle = createMoveThrottle({ ...time, send: (key, move) => sent.push(move) });
+    throttle.push('n1', 1);
+    throttle.push('n1', 2);
+    throttle.dispose();
+    time.advance(500);
+    assert.deepEqual(sent, [1]);
+  });
+});
+
+describe('board layout, gathering a cluster', () => {
+  test('the notes of a new cluster stack under the first, in its lane, and above it when the board ends', () => {
+    const lanes = ['problem', 'cause', 'solution', 'risk'];
+    const anchor = { id: 'n1', x: 6000, y: 2000 };
+    assert.deepEqual(gather(lanes, anchor, [{ id: 'n2' }, { id: 'n3' }], 1000), [
+      { noteId: 'n2', x: 6000, y: 3000, lane: 'solution' },
+      { noteId: 'n3', x: 6000, y: 4000, lane: 'solution' },
+    ]);
+    const low = gather(lanes, { id: 'n1', x: 100, y: 9500 }, [{ id: 'n2' }, { id: 'n3' }], 1000);
+    assert.deepEqual(low.map((m) => [m.y, m.lane]), [[8500, 'problem'], [7500, 'problem']]);
+  });
+});
