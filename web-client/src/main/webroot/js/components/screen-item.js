@@ -2,7 +2,7 @@
 // meeting's goal; before the start and between items the meeting's title and what comes next instead.
 
 import { t } from '../i18n/i18n.js';
-import { h, setText, syncList } from './dom.js';
+import { h, setAttr, setText, syncList } from './dom.js';
 import { currentItem, meetingEnded } from '../model/selectors.js';
 
 /** How many of the coming items the screen lists when no item runs. */
@@ -21,13 +21,14 @@ export function createScreenItem(ctx) {
   const goal = h('p', { class: 'screen-goal' });
   const agenda = h('ol', { class: 'screen-agenda' });
   const more = h('p', { class: 'screen-more' });
-  const el = h('section', { class: 'screen-card screen-item', attrs: { 'aria-label': 'current item' } },
+  const el = h('section', { class: 'screen-card screen-item' },
     kicker, title, details, goal, agenda, more);
 
   ctx.watch((state) => {
     const item = currentItem(state);
     const ended = meetingEnded(state);
     const scheduled = Boolean(state.meeting && state.meeting.status === 'scheduled');
+    setAttr(el, 'aria-label', t('agenda.currentItem'));
     el.dataset.itemId = item ? item.id : '';
     el.dataset.kind = item ? item.kind : '';
     if (item) {
