@@ -5,7 +5,7 @@
 // error region.
 
 import { t } from '../i18n/i18n.js';
-import { itemDetails } from './agenda.js';
+import { renderAgendaRow } from './agenda.js';
 import { field, h, select, setAttr, setOptions, setText, syncList, uid } from './dom.js';
 import * as commands from '../model/commands.js';
 import { itemById } from '../model/selectors.js';
@@ -179,16 +179,7 @@ export function createAgendaEditor(ctx) {
   }
 
   function updateRow(li, item, state, index, count, now, running) {
-    li.dataset.status = item.status;
-    setAttr(li, 'aria-current', item.status === 'active' ? 'step' : null);
-    setText(li.querySelector('.agenda-title'), `${index + 1}. ${item.title}`);
-    const badge = li.querySelector('.status-badge');
-    setText(badge, t(`itemStatus.${item.status}`));
-    badge.dataset.status = item.status;
-    setText(li.querySelector('.agenda-meta'), itemDetails(state, item, now));
-    const out = li.querySelector('.agenda-output');
-    setText(out, item.expectedOutput ? `${t('ui.labelled', { label: t('agenda.expectedOutput') })} ${item.expectedOutput}` : '');
-    out.hidden = !item.expectedOutput;
+    renderAgendaRow(li, item, state, now, `${index + 1}. ${item.title}`);
     for (const [testid, key] of ROW_BUTTONS) {
       const button = li.querySelector(`[data-testid=${testid}]`);
       setText(button, t(key));

@@ -15,6 +15,23 @@ export function itemDetails(state, item, now) {
   return parts.join(' · ');
 }
 
+/**
+ * Fills an agenda row's shared parts (status, aria-current, title, badge, details, expected output) for
+ * {@code item}; the read-only list and the facilitator's editor both build their rows around these.
+ */
+export function renderAgendaRow(li, item, state, now, title) {
+  li.dataset.status = item.status;
+  setAttr(li, 'aria-current', item.status === 'active' ? 'step' : null);
+  setText(li.querySelector('.agenda-title'), title);
+  const badge = li.querySelector('.status-badge');
+  setText(badge, t(`itemStatus.${item.status}`));
+  badge.dataset.status = item.status;
+  setText(li.querySelector('.agenda-meta'), itemDetails(state, item, now));
+  const out = li.querySelector('.agenda-output');
+  setText(out, item.expectedOutput ? `${t('ui.labelled', { label: t('agenda.expectedOutput') })} ${item.expectedOutput}` : '');
+  out.hidden = !item.expectedOutput;
+}
+
 /** A read-only agenda list. */
 export function createAgendaList(ctx) {
   const list = h('ol', { class: 'agenda-list' });
@@ -29,16 +46,7 @@ export function createAgendaList(ctx) {
       h('span', { class: 'agenda-title' }), h('span', { class: 'status-badge' }), h('span', { class: 'agenda-meta' }),
       h('span', { class: 'agenda-output' })), (li, item) => {
       li.dataset.itemId = item.id;
-      li.dataset.status = item.status;
-      setAttr(li, 'aria-current', item.status === 'active' ? 'step' : null);
-      setText(li.querySelector('.agenda-title'), item.title);
-      const badge = li.querySelector('.status-badge');
-      setText(badge, t(`itemStatus.${item.status}`));
-      badge.dataset.status = item.status;
-      setText(li.querySelector('.agenda-meta'), itemDetails(state, item, now));
-      const out = li.querySelector('.agenda-output');
-      setText(out, item.expectedOutput ? `${t('ui.labelled', { label: t('agenda.expectedOutput') })} ${item.expectedOutput}` : '');
-      out.hidden = !item.expectedOutput;
+      renderAgendaRow(li, item, state, now, item.title);
     });
     empty.hidden = state.agenda.length > 0;
     setText(empty, t('agenda.empty'));
