@@ -241,6 +241,8 @@ describe('board layout, the shared screen\'s wall', () => {
     assert.equal(wall.font, 28);
     assert.deepEqual(wall.lanes.map((l) => l.mode), Array(6).fill('flow'));
     const cards = cardsOf(wall);
+    // a lane of 190 px is narrow: three lines of text a card, the card exactly that tall
+    assert.ok(cards.every((c) => c.lines === SCREEN_LINES.narrow && c.height === screenCardHeight(28, SCREEN_LINES.narrow)));
     for (const c of cards) assert.ok(c.left >= 0 && c.top >= 0 && c.left + c.width <= 1150 && c.top + c.height <= 700, JSON.stringify(c));
     for (const l of wall.lanes) if (l.more) assert.ok(l.more.top + l.more.height <= 700 && l.more.left + l.more.width <= 1150, JSON.stringify(l.more));
     for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) assert.ok(!overlap(cards[i], cards[j]), `${cards[i].id} covers ${cards[j].id}`);

@@ -128,8 +128,12 @@ export function gather(lanes, anchor, others, step) {
 
 // ---------- the shared screen's wall (issue 11 §2): readable from across the room, never silently clipped ----------
 
-/** Lines of note text a screen card shows: a card at its board position, and a card in a lane's column. */
-export const SCREEN_LINES = { positions: 3, flow: 2 };
+/**
+ * Lines of note text a screen card shows: at its board position, and in a lane's column (three there too when
+ * the lane is narrower than NARROW_EM: two lines of some ten characters rarely say what a note means).
+ */
+export const SCREEN_LINES = { positions: 3, flow: 2, narrow: 3 };
+const NARROW_EM = 8;
 /** Pixels between cards in a lane's column, and kept free at a lane's edges. */
 export const SCREEN_GAP_PX = 8;
 const SCREEN_EDGE_PX = 3;
@@ -216,8 +220,8 @@ function positioned(lanes, lane, notes, font, width, height) {
 
 /** The lane as a column of cards at minFont: clusters, then the most dotted notes, then "+N more". */
 function flowed(lanes, lane, notes, clusters, font, width, height) {
-  const lines = SCREEN_LINES.flow;
   const w = cardWidth(lanes, font, width);
+  const lines = w < NARROW_EM * font ? SCREEN_LINES.narrow : SCREEN_LINES.flow;
   const h = screenCardHeight(font, lines);
   const [start, end] = laneSpan(lanes, lane);
   const left = (start / BOARD_MAX) * width + SCREEN_EDGE_PX;
@@ -240,8 +244,9 @@ function flowed(lanes, lane, notes, clusters, font, width, height) {
     index: Math.max(...members.map((n) => n.index)),
   }));
   const total = clusterCards.length + loose.length;
-  // "+N more on the board" takes two lines in a narrow lane (about 14 characters a line).
-  const moreHeight = Math.ceil(font * (span < font * 14 ? 2.5 : 1.25) + SCREEN_BORDER_PX);
+  // "+N more on the board" takes more lines the narrower the lane (some 20 characters: "+12 more on the board").
+  const moreLines = span < NARROW_EM * font ? 3 : span < 14 * font ? 2 : 1;
+  const moreHeight = Math.ceil(font * 1.25 * moreLines + SCREEN_BORDER_PX);
   let room = perRow * rowsIn(height);
   if (room < total) room = perRow * rowsIn(height - moreHeight - SCREEN_GAP_PX);
   const mostDotted = (list, k) => list.slice()
