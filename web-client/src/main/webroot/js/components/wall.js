@@ -40,9 +40,8 @@ export function noteList(state) {
 
 /**
  * @param {object} ctx
- * @param {{mode?: ('board'|'screen'), interactive?: boolean, flow?: boolean}} [options] mode 'board' (or the
- *   older interactive: true) is the live board; anything else is the read-only screen wall (flow: true, as
- *   the shared screen used to ask for, means the same)
+ * @param {{mode?: ('board'|'screen'), interactive?: boolean}} [options] mode 'board' (or the older
+ *   interactive: true) is the live board; anything else is the shared screen's read-only wall
  * @returns {{el: HTMLElement, selection: Set<string>, setSorted: (on: boolean) => void, render: () => void,
  *   onSelectionChange: (fn: () => void) => void, onLaneChosen: (fn: (lane: string) => void) => void,
  *   setSelecting: (on: boolean) => void, selecting: () => boolean, clearSelection: () => void,
