@@ -235,6 +235,27 @@ describe('board layout, the shared screen\'s wall', () => {
     assert.equal(wall.lanes.every((l) => l.more === null), true);
   });
 
+  test('cards closer than a card\'s height keep their places and order, the lower moved just below the upper', () => {
+    const notes = [
+      { id: 'top', lane: 'problem', x: 1200, y: 4500, clusterId: 'c1' },
+      { id: 'under', lane: 'problem', x: 1200, y: 5600, clusterId: 'c1' },
+      { id: 'alone', lane: 'problem', x: 1200, y: 1500 },
+    ];
+    const wall = screenWall({ ...box, lanes: FOUR, notes, clusters: { c1: { id: 'c1', name: 'CI' } } });
+    const lane = wall.lanes[0];
+    assert.equal(lane.mode, 'positions');
+    const at = Object.fromEntries(lane.cards.map((c) => [c.id, c]));
+    assert.equal(at.top.top, Math.round(0.45 * 700 - at.top.height / 2));
+    assert.equal(at.under.top, at.top.top + at.top.height + 8);
+    assert.ok(at.alone.top + at.alone.height < at.top.top, 'the note above stays above');
+    // a fourth card in the same column no longer fits below: the lane turns into a column with the cluster as one card
+    notes.push({ id: 'low', lane: 'problem', x: 1200, y: 6000 }, { id: 'lower', lane: 'problem', x: 1200, y: 6200 });
+    const crowded = screenWall({ ...box, lanes: FOUR, notes, clusters: { c1: { id: 'c1', name: 'CI' } } });
+    assert.equal(crowded.lanes[0].mode, 'flow');
+    assert.equal(crowded.lanes[0].cards[0].kind, 'cluster');
+    assert.equal(accounted(crowded), 5);
+  });
+
   test('60 notes on six lanes: every lane a column at the reading size, nothing outside, nothing overlapping, all counted', () => {
     const notes = spread(SIX, 60, (i) => ({ totalDots: i % 7 === 0 ? 1 : 0 }));
     const wall = screenWall({ ...box, lanes: SIX, notes });

@@ -152,8 +152,9 @@ const boardOrder = (a, b) => a.y - b.y || a.x - b.x || a.index - b.index;
  * What the shared screen's wall shows, and where (px inside a notes layer of width × height), so that no text
  * is under `minFont` px and nothing is cut off:
  *   - every lane (the whole board when the template has none) keeps its column;
- *   - a lane whose notes all fit at their board positions without covering each other shows them there
- *     (mode 'positions': the board's layout, clusters as frames around their cards);
+ *   - a lane whose notes all fit at their board positions shows them there (mode 'positions': the board's
+ *     layout, clusters as frames around their cards); a card that would cover one above it moves down just
+ *     below it, so the cards keep their order top to bottom and none hides another's text;
  *   - a lane whose notes do not (mode 'flow') shows, top to bottom in its column, each of its clusters as one
  *     card (name, notes, total dots), then the unclustered notes with the most dots (ties: the newest), both in
  *     the board's order (top to bottom, then left to right), and a line "+N more on the board" with the count
@@ -204,18 +205,29 @@ function positioned(lanes, lane, notes, font, width, height) {
   const lo = (start / BOARD_MAX) * width + SCREEN_EDGE_PX;
   const hi = (end / BOARD_MAX) * width - w - SCREEN_EDGE_PX;
   const cards = notes.map((n) => ({
-    kind: 'note', id: n.id, lines, width: w, height: h,
+    kind: 'note', id: n.id, lines, width: w, height: h, cluster: n.clusterId || null, y: n.y, x: n.x, index: n.index,
     left: Math.round(clamp((n.x / BOARD_MAX) * width - w / 2, lo, Math.max(lo, hi))),
     top: Math.round(clamp((n.y / BOARD_MAX) * height - h / 2, 0, height - h)),
-  }));
-  for (let i = 0; i < cards.length; i++) {
-    for (let j = i + 1; j < cards.length; j++) {
-      const a = cards[i];
-      const b = cards[j];
-      if (a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height) return null;
+  })).sort(boardOrder);
+  // Top to bottom, a card that would cover one placed before it moves down below it: a cluster's cards by
+  // the gap, others also by room for the cluster frame's label. All must still end inside the lane.
+  const labelRoom = Math.ceil(font * 1.4 + 2 * SCREEN_GAP_PX);
+  const placed = [];
+  for (const card of cards) {
+    for (let moved = true; moved;) {
+      moved = false;
+      for (const other of placed) {
+        if (card.left < other.left + other.width && other.left < card.left + card.width
+          && card.top < other.top + other.height + SCREEN_GAP_PX && other.top < card.top + card.height) {
+          card.top = other.top + other.height + (card.cluster && card.cluster === other.cluster ? SCREEN_GAP_PX : labelRoom);
+          moved = true;
+        }
+      }
     }
+    if (card.top + card.height > height) return null;
+    placed.push(card);
   }
-  return cards;
+  return placed.map(({ cluster, x, y, index, ...card }) => card);
 }
 
 /** The lane as a column of cards at minFont: clusters, then the most dotted notes, then "+N more". */
