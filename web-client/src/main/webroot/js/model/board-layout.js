@@ -209,8 +209,8 @@ function positioned(lanes, lane, notes, font, width, height) {
     left: Math.round(clamp((n.x / BOARD_MAX) * width - w / 2, lo, Math.max(lo, hi))),
     top: Math.round(clamp((n.y / BOARD_MAX) * height - h / 2, 0, height - h)),
   })).sort(boardOrder);
-  // Top to bottom, a card that would cover one placed before it moves down below it: a cluster's cards by
-  // the gap, others also by room for the cluster frame's label. All must still end inside the lane.
+  // Top to bottom, a card that would cover one placed before it moves down below it, by the gap, and by room
+  // for its cluster frame's label when it is the first of its cluster there. All must still end in the lane.
   const labelRoom = Math.ceil(font * 1.4 + 2 * SCREEN_GAP_PX);
   const placed = [];
   for (const card of cards) {
@@ -219,7 +219,7 @@ function positioned(lanes, lane, notes, font, width, height) {
       for (const other of placed) {
         if (card.left < other.left + other.width && other.left < card.left + card.width
           && card.top < other.top + other.height + SCREEN_GAP_PX && other.top < card.top + card.height) {
-          card.top = other.top + other.height + (card.cluster && card.cluster === other.cluster ? SCREEN_GAP_PX : labelRoom);
+          card.top = other.top + other.height + (card.cluster && card.cluster !== other.cluster ? labelRoom : SCREEN_GAP_PX);
           moved = true;
         }
       }

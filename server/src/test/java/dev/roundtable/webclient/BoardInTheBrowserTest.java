@@ -305,7 +305,7 @@ class BoardInTheBrowserTest {
         + "'[data-testid=note-text]')].map(e => parseFloat(getComputedStyle(e).fontSize))");
     assertThat(sizes).as("note text on a 1080p screen with six notes, px").allSatisfy(
         px -> assertThat(px.doubleValue()).isGreaterThanOrEqualTo(28));
-    screen.screenshot("screen-wall-6-notes-clustered-1920x1080-" + locale, false);
+    screen.screenshot("board-screen-wall-6-notes-1920x1080-" + locale, false);
 
     List<String> more = addNotes(54, 6);
     command(new JsonObject().put("type", "GroupNotes").put("noteIds", new io.vertx.core.json.JsonArray()
@@ -330,7 +330,7 @@ class BoardInTheBrowserTest {
     for (String id : shown) {
       showsInLane(screen, id, note(id).getString("lane"));
     }
-    screen.screenshot("screen-wall-60-notes-clustered-1920x1080-" + locale, false);
+    screen.screenshot("board-screen-wall-60-notes-1920x1080-" + locale, false);
     assertThat(Accessibility.seriousViolations(screen.page)).isEmpty();
 
     addNotes(240, 60);
@@ -338,7 +338,7 @@ class BoardInTheBrowserTest {
     allInsideTheWall(screen);
     assertThat(ScreenWall.cutOff(screen.page)).as("cut off on the screen's wall").isEmpty();
     assertThat(ScreenWall.accounted(screen.page)).as("notes accounted for on the screen").isEqualTo(300);
-    screen.screenshot("screen-wall-300-notes-clustered-1920x1080-" + locale, false);
+    screen.screenshot("board-screen-wall-300-notes-1920x1080-" + locale, false);
     noUncaughtErrors();
   }
 
