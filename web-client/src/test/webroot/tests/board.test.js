@@ -1,6 +1,7 @@
 import { createMoveThrottle } from '../js/core/move-throttle.js';
 import {
-  BOARD_MAX, cardFontSize, drawnX, dropAt, gather, laneAt, laneSpan, moveGroup, placeNewNote,
+  BOARD_MAX, cardFontSize, drawnX, dropAt, gather, laneAt, laneSpan, moveGroup, placeNewNote, SCREEN_LINES,
+  screenCardHeight, screenWall,
 } from '../js/model/board-layout.js';
 import { assert, describe, test } from './runner.js';
 
@@ -193,5 +194,121 @@ describe('board layout, gathering a cluster', () => {
     ]);
     const low = gather(lanes, { id: 'n1', x: 100, y: 9500 }, [{ id: 'n2' }, { id: 'n3' }], 1000);
     assert.deepEqual(low.map((m) => [m.y, m.lane]), [[8500, 'problem'], [7500, 'problem']]);
+  });
+});
+
+describe('board layout, the shared screen\'s wall', () => {
+  const SIX = ['what', 'who', 'when', 'where', 'why', 'how'];
+  const FOUR = ['problem', 'cause', 'solution', 'risk'];
+  const box = { width: 1150, height: 700, minFont: 28 };
+  /** n notes spread over the lanes as the browser tests add them: lane i % lanes, rows down the lane. */
+  function spread(lanes, n, extra = () => ({})) {
+    return Array.from({ length: n }, (_, i) => {
+      const k = i % lanes.length;
+      const row = Math.floor(i / lanes.length);
+      const width = BOARD_MAX / lanes.length;
+      return { id: `n${i}`, lane: lanes[k], x: Math.round(width * k + 300 + (row % 3) * 300), y: 400 + (row * 731) % 9300, ...extra(i) };
+    });
+  }
+  const cardsOf = (wall) => wall.lanes.flatMap((l) => l.cards);
+  const overlap = (a, b) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+  /** Shown notes + notes of shown clusters + "+N more" of every lane. */
+  const accounted = (wall) => wall.lanes.reduce((sum, l) => sum + (l.more ? l.more.count : 0)
+    + l.cards.reduce((s, c) => s + (c.kind === 'cluster' ? c.notes : 1), 0), 0);
+
+  test('few notes keep their board positions and lanes, larger than the reading size', () => {
+    const notes = [
+      { id: 'a', lane: 'what', x: 800, y: 1000 }, { id: 'b', lane: 'what', x: 800, y: 6000 },
+      { id: 'c', lane: 'how', x: 9000, y: 3000 }, { id: 'd', lane: 'who', x: 100, y: 2000 },
+    ];
+    const wall = screenWall({ ...box, lanes: SIX, notes });
+    assert.ok(wall.font >= 28, `font ${wall.font}`);
+    assert.deepEqual(wall.lanes.map((l) => l.mode), Array(6).fill('positions'));
+    const at = Object.fromEntries(cardsOf(wall).map((c) => [c.id, c]));
+    assert.ok(at.a.top < at.b.top, 'a above b, as on the board');
+    assert.equal(at.a.lines, SCREEN_LINES.positions);
+    assert.equal(at.a.height, screenCardHeight(wall.font, SCREEN_LINES.positions));
+    const laneWidth = 1150 / 6;
+    // 'd' carries the lane who but an x in what: it is drawn in its lane, as on the board
+    assert.ok(at.d.left >= laneWidth && at.d.left + at.d.width <= 2 * laneWidth, `d at ${at.d.left}`);
+    assert.ok(at.c.left >= 5 * laneWidth && at.c.left + at.c.width <= 1150);
+    assert.equal(wall.lanes.every((l) => l.more === null), true);
+  });
+
+  test('cards closer than a card\'s height keep their places and order, the lower moved just below the upper', () => {
+    const notes = [
+      { id: 'top', lane: 'problem', x: 1200, y: 4500, clusterId: 'c1' },
+      { id: 'under', lane: 'problem', x: 1200, y: 5600, clusterId: 'c1' },
+      { id: 'alone', lane: 'problem', x: 1200, y: 1500 },
+    ];
+    const wall = screenWall({ ...box, lanes: FOUR, notes, clusters: { c1: { id: 'c1', name: 'CI' } } });
+    const lane = wall.lanes[0];
+    assert.equal(lane.mode, 'positions');
+    const at = Object.fromEntries(lane.cards.map((c) => [c.id, c]));
+    assert.equal(at.top.top, Math.round(0.45 * 700 - at.top.height / 2));
+    assert.equal(at.under.top, at.top.top + at.top.height + 8);
+    assert.ok(at.alone.top + at.alone.height < at.top.top, 'the note above stays above');
+    // a fourth card in the same column no longer fits below: the lane turns into a column with the cluster as one card
+    notes.push({ id: 'low', lane: 'problem', x: 1200, y: 6000 }, { id: 'lower', lane: 'problem', x: 1200, y: 6200 });
+    const crowded = screenWall({ ...box, lanes: FOUR, notes, clusters: { c1: { id: 'c1', name: 'CI' } } });
+    assert.equal(crowded.lanes[0].mode, 'flow');
+    assert.equal(crowded.lanes[0].cards[0].kind, 'cluster');
+    assert.equal(accounted(crowded), 5);
+  });
+
+  test('60 notes on six lanes: every lane a column at the reading size, nothing outside, nothing overlapping, all counted', () => {
+    const notes = spread(SIX, 60, (i) => ({ totalDots: i % 7 === 0 ? 1 : 0 }));
+    const wall = screenWall({ ...box, lanes: SIX, notes });
+    assert.equal(wall.font, 28);
+    assert.deepEqual(wall.lanes.map((l) => l.mode), Array(6).fill('flow'));
+    const cards = cardsOf(wall);
+    // a lane of 190 px is narrow: three lines of text a card, the card exactly that tall
+    assert.ok(cards.every((c) => c.lines === SCREEN_LINES.narrow && c.height === screenCardHeight(28, SCREEN_LINES.narrow)));
+    for (const c of cards) assert.ok(c.left >= 0 && c.top >= 0 && c.left + c.width <= 1150 && c.top + c.height <= 700, JSON.stringify(c));
+    for (const l of wall.lanes) if (l.more) assert.ok(l.more.top + l.more.height <= 700 && l.more.left + l.more.width <= 1150, JSON.stringify(l.more));
+    for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) assert.ok(!overlap(cards[i], cards[j]), `${cards[i].id} covers ${cards[j].id}`);
+    assert.equal(accounted(wall), 60);
+    assert.ok(wall.lanes.every((l) => l.more && l.more.count > 0));
+    // the dotted notes are among those shown
+    const shown = new Set(cards.map((c) => c.id));
+    for (const n of notes) if (n.totalDots) assert.ok(shown.has(n.id), `${n.id} has a dot and is shown`);
+  });
+
+  test('a lane that does not fit shows each cluster as one card, then the most dotted notes (ties: newest) in the board\'s order', () => {
+    const notes = [];
+    for (let i = 0; i < 12; i++) notes.push({ id: `p${i}`, lane: 'problem', x: 1000, y: 300 + i * 780, clusterId: i < 4 ? 'c1' : undefined, totalDots: i === 4 ? 3 : i === 9 ? 2 : 0 });
+    notes.push({ id: 'r0', lane: 'risk', x: 8000, y: 5000 });
+    const wall = screenWall({ ...box, lanes: FOUR, notes, clusters: { c1: { id: 'c1', name: 'Launch' } } });
+    const problem = wall.lanes[0];
+    assert.equal(problem.mode, 'flow');
+    assert.equal(wall.lanes[3].mode, 'positions');
+    assert.deepEqual(problem.cards[0], { ...problem.cards[0], kind: 'cluster', id: 'c1', name: 'Launch', notes: 4, dots: 0 });
+    const ids = problem.cards.slice(1).map((c) => c.id);
+    const room = problem.cards.length - 1;
+    assert.ok(room >= 2 && room < 8, `room for ${room}`);
+    // the two dotted notes, then the newest others; shown top to bottom as on the board
+    const expected = ['p4', 'p9', 'p11', 'p10', 'p8', 'p7', 'p6', 'p5'].slice(0, room).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    assert.deepEqual(ids, expected);
+    assert.equal(problem.more.count, 12 - 4 - room);
+    assert.equal(accounted(wall), 13);
+    for (let i = 1; i < problem.cards.length; i++) assert.ok(problem.cards[i].top > problem.cards[i - 1].top);
+  });
+
+  test('a board without lanes is one wide column that holds cards side by side', () => {
+    const notes = Array.from({ length: 40 }, (_, i) => ({ id: `f${i}`, x: 5000, y: 200 + i * 10 }));
+    const wall = screenWall({ ...box, lanes: [], notes });
+    assert.equal(wall.lanes.length, 1);
+    assert.equal(wall.lanes[0].mode, 'flow');
+    const tops = new Set(wall.lanes[0].cards.map((c) => c.top));
+    assert.ok(wall.lanes[0].cards.length > tops.size, 'several cards a row');
+    assert.equal(accounted(wall), 40);
+  });
+
+  test('proportional at 1280x720: the reading size scales, the choice holds', () => {
+    const notes = spread(FOUR, 60);
+    const wall = screenWall({ width: 766, height: 466, minFont: 18.7, lanes: FOUR, notes });
+    assert.ok(cardsOf(wall).every((c) => c.top + c.height <= 466 && c.left + c.width <= 766));
+    assert.equal(accounted(wall), 60);
+    assert.ok(wall.font >= 18.7);
   });
 });

@@ -6,20 +6,21 @@
 //     cluster, a selected card the selection; moves go out at most every 100 ms per card and the drop last
 //     (core/move-throttle.js); arrow keys move a focused card; a tap, right click or Enter opens the note's
 //     menu (board-menu.js); shift-click, a long touch or Space select cards for a cluster.
-//   - screen (the shared screen, read-only): the same picture with no controls, scaled to the box it is
-//     given, so however many notes there are none spills out; the text is large while the wall is not
-//     crowded and shrinks as it fills.
+//   - screen (the shared screen, read-only): no controls, and never text under the screen's reading size
+//     (the wall's own font size, 28 px at 1080p) nor a card cut off: model/board-layout.js's screenWall()
+//     decides per lane whether its cards stand at their board positions or, when they would not fit,
+//     in a column of cluster cards and the most dotted notes with a "+N more on the board" line.
 // Also exports the note form and the participant's note list, which live in board-note-form.js and
 // board-note-list.js.
 
 import { t } from '../i18n/i18n.js';
-import { h, setText, syncList } from './dom.js';
-import { canvasCards } from './board-card.js';
+import { h, setAttr, setText, syncList } from './dom.js';
+import { canvasCards, clusterHue } from './board-card.js';
 import { attachCanvasPointer } from './board-drag.js';
 import { clusterFrames } from './board-frames.js';
 import { createNoteMenu } from './board-menu.js';
 import * as commands from '../model/commands.js';
-import { BOARD_MAX, CARD_HEIGHT_EM, CARD_WIDTH_EM, cardFontSize, moveGroup } from '../model/board-layout.js';
+import { BOARD_MAX, CARD_HEIGHT_EM, CARD_WIDTH_EM, cardFontSize, moveGroup, screenWall } from '../model/board-layout.js';
 import { lanesOf, meetingEnded } from '../model/selectors.js';
 import { createMoveThrottle } from '../core/move-throttle.js';
 
@@ -30,7 +31,7 @@ export { placeNewNote } from '../model/board-layout.js';
 const KEY_STEP = 250;
 const KEY_SEND_DELAY_MS = 400;
 const MOVE_INTERVAL_MS = 100;
-const SIZES = { board: { min: 12, max: 16 }, screen: { min: 9, max: 44 } };
+const BOARD_SIZES = { min: 12, max: 16 };
 
 /** The notes of a state in creation order. */
 export function noteList(state) {
@@ -39,9 +40,8 @@ export function noteList(state) {
 
 /**
  * @param {object} ctx
- * @param {{mode?: ('board'|'screen'), interactive?: boolean, flow?: boolean}} [options] mode 'board' (or the
- *   older interactive: true) is the live board; anything else is the read-only screen wall (flow: true, as
- *   the shared screen used to ask for, means the same)
+ * @param {{mode?: ('board'|'screen'), interactive?: boolean}} [options] mode 'board' (or the older
+ *   interactive: true) is the live board; anything else is the shared screen's read-only wall
  * @returns {{el: HTMLElement, selection: Set<string>, setSorted: (on: boolean) => void, render: () => void,
  *   onSelectionChange: (fn: () => void) => void, onLaneChosen: (fn: (lane: string) => void) => void,
  *   setSelecting: (on: boolean) => void, selecting: () => boolean, clearSelection: () => void,
@@ -49,7 +49,6 @@ export function noteList(state) {
  */
 export function createWall(ctx, { mode, interactive = false } = {}) {
   const board = mode === 'board' || (mode === undefined && interactive === true);
-  const sizes = SIZES[board ? 'board' : 'screen'];
   const selection = new Set();
   const overrides = new Map(); // noteId → {x, y, lane} sent and not yet seen in the state
   const dragging = new Set();
@@ -223,27 +222,87 @@ export function createWall(ctx, { mode, interactive = false } = {}) {
 
   /** Card and lane-title sizes from the box the wall has and the number of notes on it. */
   function scale(count) {
+    if (!board) return;
     const lanes = lanesOf(ctx.state).length;
     const key = `${size.width}x${size.height}x${size.wallHeight}:${count}:${lanes}`;
     if (key === scaledFor || !size.width) return;
     scaledFor = key;
-    const font = cardFontSize({ width: size.width, height: size.height, count, lanes }, sizes);
+    const font = cardFontSize({ width: size.width, height: size.height, count, lanes }, BOARD_SIZES);
     const laneWidth = lanes ? size.width / lanes : size.width;
     el.style.setProperty('--note-font', `${font}px`);
     el.style.setProperty('--note-w', `${Math.floor(Math.min(font * CARD_WIDTH_EM, laneWidth - 8))}px`);
     el.style.setProperty('--note-h', `${Math.ceil(font * CARD_HEIGHT_EM)}px`);
-    if (!board) el.style.setProperty('--lane-title', `${Math.round(Math.max(16, Math.min(34, size.wallHeight * 0.045)))}px`);
   }
 
   const observer = new ResizeObserver(() => {
     if (!board && el.clientHeight < 40 && !el.classList.contains('unsized')) el.classList.add('unsized');
-    size = { width: notesLayer.clientWidth, height: notesLayer.clientHeight, wallHeight: el.clientHeight };
+    const next = { width: notesLayer.clientWidth, height: notesLayer.clientHeight, wallHeight: el.clientHeight };
+    const resized = next.width !== size.width || next.height !== size.height;
+    size = next;
+    if (!board && resized) render();
     scale(shown.length);
     frames.update(ctx.state, shown);
   });
   observer.observe(el);
   observer.observe(notesLayer);
   ctx.own(() => observer.disconnect());
+
+  /** The screen's wall: what screenWall() chose, each card at the box it was given (px in the notes layer). */
+  function renderScreen(state, lanes, force) {
+    const minFont = Number.parseFloat(getComputedStyle(el).fontSize) || 16;
+    el.style.setProperty('--lane-title', `${minFont}px`);
+    const layout = size.width > 0 && size.height > 0
+      ? screenWall({ lanes, notes: noteList(state), clusters: state.clusters || {}, width: size.width, height: size.height, minFont })
+      : { font: minFont, lanes: [] };
+    el.style.setProperty('--note-font', `${layout.font}px`);
+    const items = [];
+    for (const lane of layout.lanes) {
+      for (const c of lane.cards) items.push({ ...c, key: c.kind === 'note' ? c.id : `cluster:${lane.lane || ''}:${c.id}`, laneId: lane.lane, mode: lane.mode });
+      if (lane.more) items.push({ ...lane.more, kind: 'more', key: `more:${lane.lane || ''}`, laneId: lane.lane });
+    }
+    shown = items.filter((i) => i.kind === 'note').map((i) => state.notes[i.id]);
+    if (force) cards.invalidate(notesLayer.children);
+    syncList(notesLayer, items, (i) => i.key, createScreenItem, (node, i) => {
+      if (i.kind === 'note') cards.update(node, state.notes[i.id], state, { positioned: false, lanes });
+      else if (i.kind === 'cluster') paintCluster(node, i);
+      else paintMore(node, i);
+      node.classList.add('screen-placed');
+      node.dataset.layout = i.mode || 'more';
+      for (const [k, v] of [['left', i.left], ['top', i.top], ['width', i.width], ['height', i.height]]) node.style.setProperty(k, `${v}px`);
+      if (i.lines) node.style.setProperty('--note-lines', String(i.lines));
+    });
+    const positioned = new Set(items.filter((i) => i.mode === 'positions').map((i) => i.id));
+    frames.update(state, shown.filter((n) => positioned.has(n.id)));
+    el.dataset.shown = String(shown.length);
+    el.dataset.notes = String(noteList(state).length);
+    return shown.length + items.filter((i) => i.kind !== 'note').length;
+  }
+
+  function createScreenItem(i) {
+    if (i.kind === 'note') return cards.create(ctx.state.notes[i.id]);
+    if (i.kind === 'cluster') {
+      return h('article', { class: 'note cluster-card', testid: 'cluster-card', data: { clusterId: i.id } },
+        h('p', { class: 'note-text' }), h('p', { class: 'note-meta' }));
+    }
+    return h('p', { class: 'wall-more', testid: 'wall-more' });
+  }
+
+  function paintCluster(node, c) {
+    const label = c.name || t('board.cluster');
+    setText(node.firstChild, label);
+    setText(node.lastChild, `${t('ui.noteCount', { n: c.notes })}${c.dots ? ` · ● ${c.dots}` : ''}`);
+    node.style.setProperty('--cluster-hue', String(clusterHue(c.id)));
+    setAttr(node, 'data-notes', String(c.notes));
+    setAttr(node, 'data-dots', String(c.dots));
+    setAttr(node, 'data-lane', c.laneId || '');
+    setAttr(node, 'aria-label', `${label} · ${t('ui.noteCount', { n: c.notes })}${c.dots ? ` · ${t('ui.dots', { n: c.dots })}` : ''}`);
+  }
+
+  function paintMore(node, m) {
+    setText(node, t('screenWall.more', { n: m.count }));
+    setAttr(node, 'data-more', String(m.count));
+    setAttr(node, 'data-lane', m.laneId || '');
+  }
 
   function render(force = false) {
     const state = ctx.state;
@@ -256,6 +315,13 @@ export function createWall(ctx, { mode, interactive = false } = {}) {
     syncList(laneBox, lanes, (l) => l, (l) => h('section', { class: 'lane', testid: 'lane', data: { lane: l } },
       h('h3', { class: 'lane-title' })), (section, l) => setText(section.firstChild, t(`board.lane.${l}`)));
     laneBox.hidden = sorted || lanes.length === 0;
+    if (!board) {
+      const count = renderScreen(state, lanes, force);
+      framesLayer.hidden = false;
+      empty.hidden = count > 0;
+      setText(empty, t('board.empty'));
+      return;
+    }
     for (const id of [...selection]) if (!state.notes[id] || state.notes[id].hidden) selection.delete(id);
     let notes = noteList(state).map((n) => {
       const o = overrides.get(n.id);

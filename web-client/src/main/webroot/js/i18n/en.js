@@ -469,4 +469,6 @@ export default {
   'boardCanvas.selectFirst': 'Select the notes first: shift-click them, or hold one with a finger.',
   'boardCanvas.cardHint': 'Arrow keys move the note, Enter opens its actions, Space selects it.',
   'boardCanvas.hint': 'Drag notes anywhere; tap or right-click a note for its actions; shift-click or hold a note to select several.',
+  // shared screen's wall (issue 11 §2)
+  'screenWall.more': { one: '+{n} more on the board', other: '+{n} more on the board' },
 };

@@ -467,4 +467,6 @@ export default {
   'boardCanvas.selectFirst': '请先选中便签：按住 Shift 点击，或用手指长按便签。',
   'boardCanvas.cardHint': '方向键移动便签，回车键打开操作，空格键选中。',
   'boardCanvas.hint': '便签可拖到任意位置；轻点或右键点击便签可进行操作；按住 Shift 点击或长按便签可多选。',
+  // shared screen's wall (issue 11 §2)
+  'screenWall.more': { other: '白板上还有 {n} 张便签' },
 };

@@ -125,3 +125,163 @@ export function gather(lanes, anchor, others, step) {
     return { noteId: n.id, x: anchor.x, y: Math.round(clamp(y, 0, BOARD_MAX)), lane: laneAt(lanes, anchor.x) };
   });
 }
+
+// ---------- the shared screen's wall (issue 11 §2): readable from across the room, never silently clipped ----------
+
+/**
+ * Lines of note text a screen card shows: at its board position, and in a lane's column (three there too when
+ * the lane is narrower than NARROW_EM: two lines of some ten characters rarely say what a note means).
+ */
+export const SCREEN_LINES = { positions: 3, flow: 2, narrow: 3 };
+const NARROW_EM = 8;
+/** Pixels between cards in a lane's column, and kept free at a lane's edges. */
+export const SCREEN_GAP_PX = 8;
+const SCREEN_EDGE_PX = 3;
+const SCREEN_BORDER_PX = 4;
+/** A card's box in em: padding 0.3 top and bottom, the text lines and the dots line at 1.2, a 0.15 gap. */
+const SCREEN_CARD_EM = (lines) => 0.6 + lines * 1.2 + 0.15 + 1.2;
+
+/** The height (px) of a screen card of `lines` text lines at font size `font` (px), borders included. */
+export function screenCardHeight(font, lines) {
+  return Math.ceil(font * SCREEN_CARD_EM(lines) + SCREEN_BORDER_PX);
+}
+
+const boardOrder = (a, b) => a.y - b.y || a.x - b.x || a.index - b.index;
+
+/**
+ * What the shared screen's wall shows, and where (px inside a notes layer of width × height), so that no text
+ * is under `minFont` px and nothing is cut off:
+ *   - every lane (the whole board when the template has none) keeps its column;
+ *   - a lane whose notes all fit at their board positions shows them there (mode 'positions': the board's
+ *     layout, clusters as frames around their cards); a card that would cover one above it moves down just
+ *     below it, so the cards keep their order top to bottom and none hides another's text;
+ *   - a lane whose notes do not (mode 'flow') shows, top to bottom in its column, each of its clusters as one
+ *     card (name, notes, total dots), then the unclustered notes with the most dots (ties: the newest), both in
+ *     the board's order (top to bottom, then left to right), and a line "+N more on the board" with the count
+ *     of its notes on no card, so shown notes + notes of shown clusters + N is the lane's note count.
+ * The font is as large as 1.6 × minFont while the wall has room, else minFont; lanes in flow always use minFont.
+ * @param {{lanes: string[], notes: {id: string, x: number, y: number, lane?: string, clusterId?: string,
+ *   totalDots?: number}[], clusters: Object<string, {id: string, name?: string}>, width: number, height: number,
+ *   minFont: number}} input notes in creation order (later is newer)
+ * @returns {{font: number, lanes: {lane: (string|undefined), mode: ('positions'|'flow'), notes: number,
+ *   cards: {kind: ('note'|'cluster'), id: string, lines: number, left: number, top: number, width: number,
+ *   height: number, notes?: number, dots?: number, name?: string}[],
+ *   more: (null|{count: number, left: number, top: number, width: number, height: number})}[]}}
+ */
+export function screenWall({ lanes, notes, clusters = {}, width, height, minFont }) {
+  const columns = lanes && lanes.length ? lanes : [undefined];
+  const indexed = notes.map((n, index) => ({ ...n, index, x: lanes && lanes.length ? drawnX(lanes, n) : n.x }));
+  const laneOf = (n) => (n.lane && columns.includes(n.lane) ? n.lane : laneAt(lanes, n.x));
+  const byLane = columns.map((lane) => indexed.filter((n) => laneOf(n) === lane));
+  const big = cardFontSize({ width, height, count: notes.length, lanes: lanes ? lanes.length : 0 },
+    { min: minFont, max: Math.round(minFont * 1.6) });
+  const at = (font) => columns.map((lane, k) => positioned(lanes, lane, byLane[k], font, width, height));
+  let font = big;
+  let placed = at(big);
+  if (placed.some((p) => !p) && big > minFont) {
+    font = minFont;
+    placed = at(minFont);
+  }
+  return {
+    font,
+    lanes: columns.map((lane, k) => (placed[k]
+      ? { lane, mode: 'positions', notes: byLane[k].length, cards: placed[k], more: null }
+      : flowed(lanes, lane, byLane[k], clusters, minFont, width, height))),
+  };
+}
+
+function cardWidth(lanes, font, width) {
+  const laneWidth = lanes && lanes.length ? width / lanes.length : width;
+  return Math.floor(Math.min(font * CARD_WIDTH_EM, laneWidth - 2 * SCREEN_EDGE_PX));
+}
+
+/** The lane's notes at their board positions, or null when two of them would cover each other. */
+function positioned(lanes, lane, notes, font, width, height) {
+  const lines = SCREEN_LINES.positions;
+  const w = cardWidth(lanes, font, width);
+  const h = screenCardHeight(font, lines);
+  if (h > height) return notes.length ? null : [];
+  const [start, end] = laneSpan(lanes, lane);
+  const lo = (start / BOARD_MAX) * width + SCREEN_EDGE_PX;
+  const hi = (end / BOARD_MAX) * width - w - SCREEN_EDGE_PX;
+  const cards = notes.map((n) => ({
+    kind: 'note', id: n.id, lines, width: w, height: h, cluster: n.clusterId || null, y: n.y, x: n.x, index: n.index,
+    left: Math.round(clamp((n.x / BOARD_MAX) * width - w / 2, lo, Math.max(lo, hi))),
+    top: Math.round(clamp((n.y / BOARD_MAX) * height - h / 2, 0, height - h)),
+  })).sort(boardOrder);
+  // Top to bottom, a card that would cover one placed before it moves down below it, by the gap, and by room
+  // for its cluster frame's label when it is the first of its cluster there. All must still end in the lane.
+  const labelRoom = Math.ceil(font * 1.4 + 2 * SCREEN_GAP_PX);
+  const placed = [];
+  for (const card of cards) {
+    for (let moved = true; moved;) {
+      moved = false;
+      for (const other of placed) {
+        if (card.left < other.left + other.width && other.left < card.left + card.width
+          && card.top < other.top + other.height + SCREEN_GAP_PX && other.top < card.top + card.height) {
+          card.top = other.top + other.height + (card.cluster && card.cluster !== other.cluster ? labelRoom : SCREEN_GAP_PX);
+          moved = true;
+        }
+      }
+    }
+    if (card.top + card.height > height) return null;
+    placed.push(card);
+  }
+  return placed.map(({ cluster, x, y, index, ...card }) => card);
+}
+
+/** The lane as a column of cards at minFont: clusters, then the most dotted notes, then "+N more". */
+function flowed(lanes, lane, notes, clusters, font, width, height) {
+  const w = cardWidth(lanes, font, width);
+  const lines = w < NARROW_EM * font ? SCREEN_LINES.narrow : SCREEN_LINES.flow;
+  const h = screenCardHeight(font, lines);
+  const [start, end] = laneSpan(lanes, lane);
+  const left = (start / BOARD_MAX) * width + SCREEN_EDGE_PX;
+  const span = ((end - start) / BOARD_MAX) * width - 2 * SCREEN_EDGE_PX;
+  const perRow = Math.max(1, Math.floor((span + SCREEN_GAP_PX) / (w + SCREEN_GAP_PX)));
+  const rowsIn = (room) => Math.max(0, Math.floor((room + SCREEN_GAP_PX) / (h + SCREEN_GAP_PX)));
+
+  const groups = new Map();
+  const loose = [];
+  for (const n of notes) {
+    if (n.clusterId && clusters[n.clusterId]) {
+      if (!groups.has(n.clusterId)) groups.set(n.clusterId, []);
+      groups.get(n.clusterId).push(n);
+    } else loose.push(n);
+  }
+  const clusterCards = [...groups].map(([id, members]) => ({
+    kind: 'cluster', id, name: clusters[id].name || '', notes: members.length,
+    dots: members.reduce((sum, n) => sum + (n.totalDots || 0), 0),
+    x: Math.min(...members.map((n) => n.x)), y: Math.min(...members.map((n) => n.y)),
+    index: Math.max(...members.map((n) => n.index)),
+  }));
+  const total = clusterCards.length + loose.length;
+  // "+N more on the board" takes more lines the narrower the lane (some 20 characters: "+12 more on the board").
+  const moreLines = span < NARROW_EM * font ? 3 : span < 14 * font ? 2 : 1;
+  const moreHeight = Math.ceil(font * 1.25 * moreLines + SCREEN_BORDER_PX);
+  let room = perRow * rowsIn(height);
+  if (room < total) room = perRow * rowsIn(height - moreHeight - SCREEN_GAP_PX);
+  const mostDotted = (list, k) => list.slice()
+    .sort((a, b) => (b.totalDots ?? b.dots ?? 0) - (a.totalDots ?? a.dots ?? 0) || b.index - a.index)
+    .slice(0, Math.max(0, k)).sort(boardOrder);
+  const shownClusters = mostDotted(clusterCards, room);
+  const shownNotes = mostDotted(loose, room - shownClusters.length);
+  const cards = [...shownClusters, ...shownNotes.map((n) => ({ kind: 'note', id: n.id }))].map((c, i) => {
+    const card = {
+      ...c, lines, width: w, height: h,
+      left: Math.round(left + (i % perRow) * (w + SCREEN_GAP_PX)),
+      top: Math.floor(i / perRow) * (h + SCREEN_GAP_PX),
+    };
+    delete card.x;
+    delete card.y;
+    delete card.index;
+    return card;
+  });
+  const onCards = shownNotes.length + shownClusters.reduce((sum, c) => sum + c.notes, 0);
+  const count = notes.length - onCards;
+  const rows = Math.ceil(cards.length / perRow);
+  return {
+    lane, mode: 'flow', notes: notes.length, cards,
+    more: count > 0 ? { count, left: Math.round(left), top: rows * (h + SCREEN_GAP_PX), width: Math.floor(span), height: moreHeight } : null,
+  };
+}

@@ -15,10 +15,10 @@ import { createScreenVote } from '../components/screen-vote.js';
 import { createWall } from '../components/wall.js';
 import { currentItem, meetingEnded } from '../model/selectors.js';
 
-/** The note wall in a region of its own: the wall scales to fit it; the region never grows. */
+/** The note wall in a region of its own: the wall lays itself out in it (wall.js, screen mode); the region never grows. */
 function createScreenWall(ctx) {
   const heading = h('h2', { class: 'card-heading' });
-  const wall = createWall(ctx, { interactive: false, flow: true });
+  const wall = createWall(ctx, { mode: 'screen' });
   const region = h('div', { class: 'wall-region' }, wall.el);
   const el = h('section', { class: 'screen-card screen-wall' }, heading, region);
   ctx.watch((state) => {

@@ -13,6 +13,7 @@ import dev.roundtable.support.Layout;
 import dev.roundtable.support.MutableClock;
 import dev.roundtable.support.TestServer;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
@@ -166,9 +167,19 @@ class ScreenInTheBrowserTest {
     expect(screen.byTestId("vote-result")).hasCount(0);
     facilitator("SetBoard", new JsonObject().put("template", "five_w_one_h").put("dotLimit", 5));
     facilitator("StartItem", new JsonObject().put("itemId", open));
-    addNotes(60, LANES_5W1H, zh);
-    expect(screen.byTestId("note")).hasCount(60);
-    check("wall-5w1h-60-notes");
+    List<String> six = addSixNotes(zh);
+    expect(screen.byTestId("note")).hasCount(6);
+    sameLanesAndOrderAsTheBoard(six);
+    check("wall-6-notes", 6);
+
+    List<String> notes = new ArrayList<>(six);
+    notes.addAll(addNotes(6, 54, LANES_5W1H, zh));
+    facilitator("GroupNotes", new JsonObject().put("noteIds", new JsonArray().add(notes.get(6)).add(notes.get(12))
+        .add(notes.get(18))).put("name", zh ? "客户沟通" : "Customers"));
+    facilitator("GroupNotes", new JsonObject().put("noteIds", new JsonArray().add(notes.get(9)).add(notes.get(15)))
+        .put("name", zh ? "时间安排" : "Schedule"));
+    expect(screen.page.locator(".wall-region [data-testid=wall]")).hasAttribute("data-notes", "60", attributeWait());
+    check("wall-60-notes", 60);
 
     facilitator("AddActionItem", new JsonObject().put("task", zh ? "起草发布说明" : "Draft the release notes")
         .put("owner", names[0]).put("deadline", "2026-07-01"));
@@ -188,11 +199,13 @@ class ScreenInTheBrowserTest {
     String open2 = addItem(zh ? "问题与对策" : "Problems and remedies", names[0], "open_discussion", "");
     facilitator("SetBoard", new JsonObject().put("template", "problem_cause_solution_risk").put("dotLimit", 5));
     facilitator("StartItem", new JsonObject().put("itemId", open2));
-    addNotes(60, LANES_PCSR, zh);
+    List<String> pcsr = addNotes(0, 60, LANES_PCSR, zh);
+    facilitator("GroupNotes", new JsonObject().put("noteIds", new JsonArray().add(pcsr.get(0)).add(pcsr.get(4))
+        .add(pcsr.get(8)).add(pcsr.get(12))).put("name", zh ? "测试不足" : "Not enough tests"));
     screen.page.navigate(RoomPage.url(server.port(), roomId, "screen", screenToken));
     screen.waitOpen();
-    expect(screen.byTestId("note")).hasCount(60);
-    check("wall-pcsr-60-notes");
+    expect(screen.page.locator(".wall-region [data-testid=wall]")).hasAttribute("data-notes", "60", attributeWait());
+    check("wall-60-notes-pcsr", 60);
   }
 
   private String screenToken;
@@ -221,18 +234,63 @@ class ScreenInTheBrowserTest {
         .put("timeboxSeconds", 600).put("expectedOutput", output)).getString("itemId");
   }
 
-  private void addNotes(int count, String[] lanes, boolean zh) {
-    String[] words = zh
+  private static String[] words(boolean zh) {
+    return zh
         ? new String[] {"更早通知客户", "测试覆盖不足", "预算需要复核", "邀请合作伙伴", "文档要翻译", "上线后的支持"}
         : new String[] {"Tell customers sooner", "Tests miss the edge cases", "Review the budget",
             "Invite the partners", "Translate the docs", "Support after the launch"};
-    for (int i = 0; i < count; i++) {
+  }
+
+  /** Notes number from+1 … from+count, lane by lane, one in seven with a dot; their ids in order. */
+  private List<String> addNotes(int from, int count, String[] lanes, boolean zh) {
+    String[] words = words(zh);
+    List<String> ids = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
       String lane = lanes[i % lanes.length];
       JsonObject note = participant(i % people.size(), "AddNote", new JsonObject()
           .put("text", words[i % words.length] + " " + (i + 1)).put("lane", lane)
           .put("x", 100 + (i * 37) % 800).put("y", 100 + (i * 53) % 900));
+      ids.add(note.getString("noteId"));
       if (i % 7 == 0) {
         participant((i + 1) % people.size(), "AddDot", new JsonObject().put("noteId", note.getString("noteId")));
+      }
+    }
+    return ids;
+  }
+
+  /** Six notes spread over four of the six lanes, two lanes with two (one above the other), as a board is laid out. */
+  private List<String> addSixNotes(boolean zh) {
+    String[] words = words(zh);
+    int[][] at = {{800, 1500}, {800, 6500}, {2500, 3000}, {9000, 2000}, {8500, 7000}, {7500, 5000}};
+    String[] lanes = {"what", "what", "who", "how", "how", "why"};
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < at.length; i++) {
+      ids.add(participant(i % people.size(), "AddNote", new JsonObject().put("text", words[i] + " " + (i + 1))
+          .put("lane", lanes[i]).put("x", at[i][0]).put("y", at[i][1])).getString("noteId"));
+    }
+    participant(1, "AddDot", new JsonObject().put("noteId", ids.get(3)));
+    return ids;
+  }
+
+  /** The screen draws these notes at their board positions: the lane and the top-to-bottom order of the board view. */
+  private void sameLanesAndOrderAsTheBoard(List<String> ids) {
+    RoomPage board = RoomPage.open(context, "board-" + locale, server.port(), roomId, "board", facilitatorToken);
+    evidence.track(board);
+    board.waitOpen();
+    expect(board.byTestId("note")).hasCount(ids.size());
+    Map<String, Map<String, Object>> onBoard = ScreenWall.places(board.page);
+    Map<String, Map<String, Object>> onScreen = ScreenWall.places(screen.page);
+    board.page.close();
+    for (String id : ids) {
+      assertThat(onScreen.get(id).get("layout")).as("how the screen places %s", id).isEqualTo("positions");
+      assertThat(onScreen.get(id).get("lane")).as("the lane of %s on the screen", id).isEqualTo(onBoard.get(id).get("lane"));
+      for (String other : ids) {
+        if (!other.equals(id) && onBoard.get(id).get("lane").equals(onBoard.get(other).get("lane"))) {
+          double board0 = ((Number) onBoard.get(id).get("top")).doubleValue() - ((Number) onBoard.get(other).get("top")).doubleValue();
+          double screen0 = ((Number) onScreen.get(id).get("top")).doubleValue() - ((Number) onScreen.get(other).get("top")).doubleValue();
+          assertThat(Math.signum(screen0)).as("%s above or below %s on the screen as on the board", id, other)
+              .isEqualTo(Math.signum(board0));
+        }
       }
     }
   }
@@ -255,8 +313,15 @@ class ScreenInTheBrowserTest {
     return value == null ? new JsonObject() : value;
   }
 
-  /** Measures the page in this state at both sizes and saves a screenshot of each. */
   private void check(String state) {
+    check(state, -1);
+  }
+
+  /**
+   * Measures the page in this state at both sizes and saves a screenshot of each; with a note count, also the wall:
+   * nothing cut off, every note of the board accounted for.
+   */
+  private void check(String state, int notes) {
     for (int[] size : SIZES) {
       int w = size[0];
       int h = size[1];
@@ -268,6 +333,13 @@ class ScreenInTheBrowserTest {
       assertThat(qrProblems()).as("the QR code, %s", at).isEmpty();
       if (h == 1080) {
         assertThat(Layout.textSmallerThan(screen.page, 28)).as("text under 28 px, %s", at).isEmpty();
+      } else {
+        assertThat(Layout.textSmallerThan(screen.page, 28.0 * h / 1080 - 0.1)).as("text under 28 px at 1080p, %s", at).isEmpty();
+      }
+      if (notes >= 0) {
+        assertThat(ScreenWall.cutOff(screen.page)).as("cut off on the wall, %s", at).isEmpty();
+        assertThat(ScreenWall.accounted(screen.page)).as("notes shown, in clusters and in '+N more', %s", at).isEqualTo(notes);
+        System.out.printf("wall %s: %d of %d notes on the board in '+N more'%n", at, ScreenWall.more(screen.page), notes);
       }
       for (String countdown : new String[] {"countdown", "speaker-countdown"}) {
         if (screen.byTestId(countdown).isVisible()) {
