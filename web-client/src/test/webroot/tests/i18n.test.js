@@ -44,7 +44,7 @@ const REQUIRED_KEYS = [
   'minutes.title', 'minutes.decisions', 'minutes.actionItems', 'action.task', 'action.owner',
   'action.deliveryStandard', 'action.deadline', 'action.status', 'action.status.open', 'action.status.in_progress',
   'action.status.done', 'action.status.blocked', 'minutes.parkingLot', 'minutes.finalize', 'minutes.final',
-  'minutes.exportMarkdown', 'minutes.printableHtml',
+  'export.downloadMarkdown', 'export.openHtml',
   'agenda.title', 'agenda.addItem', 'agenda.itemTitle', 'agenda.owner', 'agenda.timebox', 'agenda.expectedOutput',
   'agenda.start', 'agenda.pause', 'agenda.resume', 'agenda.extend', 'agenda.complete', 'agenda.defer',
   'agenda.reset', 'agenda.handOff',

@@ -70,9 +70,13 @@ export function qrUrl(joinCode) {
   return `/api/join/${encodeURIComponent(joinCode)}/qr.svg`;
 }
 
-/** The export links of the minutes (token in the query so a plain link opens them). */
-export function minutesUrl(roomId, token, format) {
-  return `/api/rooms/${encodeURIComponent(roomId)}/minutes.${format}?token=${encodeURIComponent(token)}`;
+/**
+ * POST /api/rooms/:roomId/downloads — export links that carry a short-lived download token instead of the
+ * participant token (PROTOCOL.md §2.7): {download, expiresAt, expiresInSeconds, links: {markdown, html}}.
+ * A participant token never goes into a URL: a URL leaks through history, logs and Referer.
+ */
+export function downloadLinks(roomId, token) {
+  return api('POST', `/api/rooms/${encodeURIComponent(roomId)}/downloads`, { token });
 }
 
 /** The join link a QR code encodes: /?code=XXXXXX on this server. */

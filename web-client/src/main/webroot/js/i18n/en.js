@@ -215,8 +215,6 @@ export default {
   'minutes.finalizeConfirm': 'Finalize the minutes? Afterwards nobody can change them.',
   'minutes.final': 'Final',
   'minutes.readOnly': 'The minutes are final and read-only.',
-  'minutes.exportMarkdown': 'Export Markdown',
-  'minutes.printableHtml': 'Printable HTML',
   'minutes.saving': 'Saving…',
   'minutes.saved': 'All changes saved',
   'action.task': 'Task',
@@ -471,4 +469,11 @@ export default {
   'boardCanvas.hint': 'Drag notes anywhere; tap or right-click a note for its actions; shift-click or hold a note to select several.',
   // shared screen's wall (issue 11 §2)
   'screenWall.more': { one: '+{n} more on the board', other: '+{n} more on the board' },
+  // export links (issue 11 §7): download links carry no participant's power
+  'export.downloadMarkdown': 'Download Markdown',
+  'export.openHtml': 'Open printable HTML',
+  'export.preparing': 'Preparing the export links…',
+  'export.unavailable': 'The export links are not available right now; retrying…',
+  'export.validFor': { one: 'These links open only the minutes and work for {n} minute; they are renewed while this page is open.', other: 'These links open only the minutes and work for {n} minutes; they are renewed while this page is open.' },
+  'error.reason.TOKEN_IN_URL': 'This link is no longer accepted: open the export from the minutes again.',
 };

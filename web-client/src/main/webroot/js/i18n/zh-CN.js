@@ -214,8 +214,6 @@ export default {
   'minutes.finalizeConfirm': '确定要将会议纪要定稿吗？定稿后任何人都无法修改。',
   'minutes.final': '已定稿',
   'minutes.readOnly': '会议纪要已定稿，只读。',
-  'minutes.exportMarkdown': '导出 Markdown',
-  'minutes.printableHtml': '可打印的 HTML',
   'minutes.saving': '正在保存…',
   'minutes.saved': '所有更改已保存',
   'action.task': '任务',
@@ -469,4 +467,11 @@ export default {
   'boardCanvas.hint': '便签可拖到任意位置；轻点或右键点击便签可进行操作；按住 Shift 点击或长按便签可多选。',
   // shared screen's wall (issue 11 §2)
   'screenWall.more': { other: '白板上还有 {n} 张便签' },
+  // export links (issue 11 §7): download links carry no participant's power
+  'export.downloadMarkdown': '下载 Markdown',
+  'export.openHtml': '打开可打印的 HTML',
+  'export.preparing': '正在生成导出链接…',
+  'export.unavailable': '暂时无法获取导出链接，正在重试…',
+  'export.validFor': '这些链接只能打开会议纪要，{n} 分钟内有效；本页面打开期间会自动更新。',
+  'error.reason.TOKEN_IN_URL': '此链接已不再有效：请从会议纪要页面重新打开导出。',
 };

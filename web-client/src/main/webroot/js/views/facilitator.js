@@ -13,6 +13,7 @@ import {
 } from '../components/console-controls.js';
 import { card, h, setText } from '../components/dom.js';
 import { createMinutesEditor } from '../components/minutes-editor.js';
+import { createExportLinks } from '../components/export-links.js';
 import { createActionItems, createDecisions, createParkingLot } from '../components/records.js';
 import { roomUrl } from '../app/session.js';
 import { meetingEnded } from '../model/selectors.js';
@@ -57,7 +58,7 @@ export function mountFacilitator(main, ctx) {
   const grid = h('div', { class: 'console-grid' },
     card('agenda.title', { class: 'span-2 agenda-card' }, createAgendaEditor(ctx)),
     card('ui.floor', {}, createFloorControls(ctx)),
-    card('console.minutes', { class: 'span-2 console-minutes', testid: 'console-minutes' }, createMinutesEditor(ctx)),
+    card('console.minutes', { class: 'span-2 console-minutes', testid: 'console-minutes' }, createMinutesEditor(ctx), createExportLinks(ctx)),
     card('vote.motions', {}, createMotionControls(ctx)),
     card('board.title', {}, createBoardControls(ctx), createLinks(ctx)),
     card('minutes.decisions', {}, createDecisionForm(ctx), createDecisions(ctx)),

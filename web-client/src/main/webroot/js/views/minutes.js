@@ -4,10 +4,10 @@
 // printable HTML).
 
 import { t } from '../i18n/i18n.js';
-import { minutesUrl } from '../app/api.js';
 import { card, h, setText, syncList } from '../components/dom.js';
 import { formatDuration } from '../components/format.js';
 import { createBoardRecord, createDecisions, createParkingLot } from '../components/records.js';
+import { createExportLinks } from '../components/export-links.js';
 import { renderMarkdown } from '../components/markdown.js';
 import { itemById } from '../model/selectors.js';
 
@@ -55,11 +55,9 @@ export function mountMinutes(main, ctx) {
   const text = h('pre', { class: 'minutes-text', testid: 'minutes-text' });
   const sourceSummary = h('summary', {});
   const source = h('details', { class: 'minutes-source' }, sourceSummary, text);
-  const md = h('a', { testid: 'export-md', class: 'button-link', href: minutesUrl(ctx.roomId, ctx.token, 'md'), target: '_blank', rel: 'noopener noreferrer' });
-  const html = h('a', { testid: 'export-html', class: 'button-link', href: minutesUrl(ctx.roomId, ctx.token, 'html'), target: '_blank', rel: 'noopener noreferrer' });
   const meeting = h('p', { class: 'minutes-meeting' });
   main.append(h('div', { class: 'minutes-layout' },
-    card('minutes.title', { class: 'minutes-main' }, meeting, status, h('p', { class: 'link-row' }, md, html), rendered, source),
+    card('minutes.title', { class: 'minutes-main' }, meeting, status, createExportLinks(ctx), rendered, source),
     h('div', { class: 'minutes-side' },
       card('minutes.decisions', {}, createDecisions(ctx)),
       card('record.board', { class: 'minutes-board' }, createBoardRecord(ctx)),
@@ -74,8 +72,6 @@ export function mountMinutes(main, ctx) {
     text.classList.toggle('empty-text', state.minutes.text === '');
     setText(status, state.minutes.finalized ? t('minutes.final') : t('ui.draft'));
     status.dataset.final = String(state.minutes.finalized);
-    setText(md, t('minutes.exportMarkdown'));
-    setText(html, t('minutes.printableHtml'));
     const m = state.meeting;
     setText(meeting, m ? `${m.title} · ${m.goal} · ${t(`meetingKind.${m.kind}`)} · ${t(`meetingStatus.${m.status}`)}` : '');
   });

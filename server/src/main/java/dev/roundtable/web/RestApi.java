@@ -27,6 +27,9 @@ import java.util.function.Consumer;
  * message}} with the status that fits.
  */
 final class RestApi {
+  /** The reason (PROTOCOL.md §10.1) of the refusal of a participant token in an export's URL. */
+  static final String TOKEN_IN_URL = "TOKEN_IN_URL";
+
   private final RoomService rooms;
   private final Tokens tokens;
   private final String publicUrl;
@@ -150,19 +153,26 @@ final class RestApi {
 
   /**
    * The minutes as the bearer's participant sees the room (a Sync as that participant), rendered by
-   * {@link MinutesExport}. The credential is, in this order: {@code Authorization: Bearer} with a participant
-   * token; a {@code download} query parameter with a download token (what links that leave the console
-   * carry); a {@code token} query parameter with a participant token (deprecated: a participant token in a
-   * URL leaks through history and logs, and hands out that participant's power). {@code tz} (an IANA zone id
-   * or offset, default UTC) sets the zone times are shown in, {@code lang} ({@code en} or {@code zh-CN},
-   * default the meeting's language) the language.
+   * {@link MinutesExport}. The credential is {@code Authorization: Bearer} with a participant token or, when
+   * no header is sent, a {@code download} query parameter with a download token (what links that leave the
+   * console carry). A request with a {@code token} query parameter is refused with its own reason, header or
+   * not: a participant token in a URL leaks through history, logs and Referer, and hands out that
+   * participant's power. {@code tz} (an IANA
+   * zone id or offset, default UTC) sets the zone times are shown in, {@code lang} ({@code en} or
+   * {@code zh-CN}, default the meeting's language) the language.
    */
   private void minutes(RoutingContext ctx, String extension, String contentType, Renderer render) {
     String roomId = ctx.pathParam("roomId");
     String header = bearer(ctx);
     String download = queryParam(ctx, "download");
-    Future<Identity> identity = header == null && download != null ? tokens.verifyDownload(download)
-        : tokens.verify(header != null ? header : queryParam(ctx, "token"));
+    if (queryParam(ctx, "token") != null) {
+      HttpErrors.send(ctx, new JsonObject().put("code", ErrorCode.UNAUTHORIZED.name())
+          .put("message", "a token in the URL is not accepted: open the exports with a download link "
+              + "(POST /api/rooms/:roomId/downloads) or send Authorization: Bearer")
+          .put("reason", TOKEN_IN_URL));
+      return;
+    }
+    Future<Identity> identity = header == null ? tokens.verifyDownload(download) : tokens.verify(header);
     ofRoom(ctx, roomId, identity, who -> {
       ZoneId zone = zone(queryParam(ctx, "tz"));
       if (zone == null) {

@@ -70,6 +70,17 @@ class MinutesExportApiTest {
     return path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 
+  /** A participant token in the URL is refused, with a reason that says to use a download link. */
+  private static void assertTokenInUrlRefused(HttpResponse<Buffer> response) {
+    assertThat(response.statusCode()).as("status of %s", response.bodyAsString()).isEqualTo(401);
+    assertThat(response.getHeader("content-type")).startsWith("application/json");
+    JsonObject error = response.bodyAsJsonObject();
+    assertThat(error.fieldNames()).containsExactlyInAnyOrder("code", "message", "reason");
+    assertThat(error.getString("code")).isEqualTo("UNAUTHORIZED");
+    assertThat(error.getString("reason")).isEqualTo("TOKEN_IN_URL");
+    assertThat(error.getString("message")).contains("download link").contains("/downloads");
+  }
+
   private static JsonObject assertError(HttpResponse<Buffer> response, int status, String code) {
     assertThat(response.statusCode()).as("status of %s", response.bodyAsString()).isEqualTo(status);
     assertThat(response.getHeader("content-type")).startsWith("application/json");
@@ -173,15 +184,30 @@ class MinutesExportApiTest {
 
   @ParameterizedTest(name = "minutes.{0}")
   @ValueSource(strings = {"md", "html"})
-  @DisplayName("accepts the token as a query parameter, so a plain link opens the minutes:")
-  void tokenInQuery(String extension) {
+  @DisplayName("opens with a download link alone, so a plain link opens the minutes without any other credential:")
+  void downloadLinkAlone(String extension) {
     JsonObject room = createRoom();
 
-    HttpResponse<Buffer> response = get(withToken(minutesPath(room, extension), room.getString("token")), null);
+    HttpResponse<Buffer> response = get(withDownload(minutesPath(room, extension), downloadToken(room)), null);
 
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     assertThat(response.getHeader("content-type")).isEqualTo(extension.equals("md") ? MARKDOWN : HTML);
+    assertThat(response.getHeader("referrer-policy")).isEqualTo("no-referrer");
     assertThat(response.bodyAsString()).contains("Minutes: Q3 launch");
+  }
+
+  @ParameterizedTest(name = "minutes.{0}")
+  @ValueSource(strings = {"md", "html"})
+  @DisplayName("refuses a participant token in the URL, even a valid one and even with a header, with 401 TOKEN_IN_URL:")
+  void tokenInQueryRefused(String extension) {
+    JsonObject room = createRoom();
+    String token = room.getString("token");
+
+    assertTokenInUrlRefused(get(withToken(minutesPath(room, extension), token), null));
+    assertTokenInUrlRefused(get(withToken(minutesPath(room, extension), token), token));
+    assertTokenInUrlRefused(get(withToken(withDownload(minutesPath(room, extension), downloadToken(room)), token)
+        .replaceFirst("\\?token=", "&token="), null));
+    assertTokenInUrlRefused(get(withToken(minutesPath(room, extension), "not-a-token"), null));
   }
 
   @Test
@@ -220,20 +246,21 @@ class MinutesExportApiTest {
     JsonObject error = assertError(get(minutesPath(room, extension), null), 401, "UNAUTHORIZED");
 
     assertThat(error.getString("message")).isEqualTo("missing or invalid token");
-    assertError(get(minutesPath(room, extension) + "?token=", null), 401, "UNAUTHORIZED");
+    assertError(get(minutesPath(room, extension) + "?download=", null), 401, "UNAUTHORIZED");
+    assertTokenInUrlRefused(get(minutesPath(room, extension) + "?token=", null));
   }
 
   @ParameterizedTest(name = "minutes.{0}")
   @ValueSource(strings = {"md", "html"})
-  @DisplayName("refuses the minutes with a forged token, in the header or the query, with 401 UNAUTHORIZED:")
+  @DisplayName("refuses the minutes with a forged token, in the header or a download link, with 401 UNAUTHORIZED:")
   void forgedToken(String extension) {
     JsonObject room = createRoom();
     String token = room.getString("token");
     String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
 
     assertError(get(minutesPath(room, extension), forged), 401, "UNAUTHORIZED");
-    assertError(get(withToken(minutesPath(room, extension), forged), null), 401, "UNAUTHORIZED");
-    assertError(get(withToken(minutesPath(room, extension), "not-a-token"), null), 401, "UNAUTHORIZED");
+    assertError(get(withDownload(minutesPath(room, extension), forged), null), 401, "UNAUTHORIZED");
+    assertError(get(withDownload(minutesPath(room, extension), "not-a-token"), null), 401, "UNAUTHORIZED");
   }
 
   @Test
@@ -242,12 +269,13 @@ class MinutesExportApiTest {
     JsonObject room = createRoom();
     String token = room.getString("token");
 
-    assertError(get(withToken(minutesPath(room, "md"), token), "forged"), 401, "UNAUTHORIZED");
+    assertError(get(withDownload(minutesPath(room, "md"), downloadToken(room)), "forged"), 401, "UNAUTHORIZED");
+    assertThat(get(withDownload(minutesPath(room, "md"), "forged"), token).statusCode()).isEqualTo(200);
   }
 
   @ParameterizedTest(name = "minutes.{0}")
   @ValueSource(strings = {"md", "html"})
-  @DisplayName("refuses the minutes with another room's token, in the header or the query, with 403 WRONG_ROOM:")
+  @DisplayName("refuses the minutes with another room's token, in the header or a download link, with 403 WRONG_ROOM:")
   void otherRoomsToken(String extension) {
     JsonObject room = createRoom();
     JsonObject other = createRoom();
@@ -256,7 +284,7 @@ class MinutesExportApiTest {
         "WRONG_ROOM");
 
     assertThat(error.getString("message")).isEqualTo("the token is for another room");
-    assertError(get(withToken(minutesPath(room, extension), other.getString("token")), null), 403, "WRONG_ROOM");
+    assertError(get(withDownload(minutesPath(room, extension), downloadToken(other)), null), 403, "WRONG_ROOM");
   }
 
   @Test
@@ -332,7 +360,7 @@ class MinutesExportApiTest {
   }
 
   @Test
-  @DisplayName("refuses a download token anywhere but the exports: the summary, a new download, the bridge")
+  @DisplayName("refuses a download token anywhere but an export's download link: the summary, a new download, the bridge")
   void downloadTokenOpensOnlyExports() {
     JsonObject room = createRoom();
     String roomId = room.getString("roomId");
@@ -341,11 +369,14 @@ class MinutesExportApiTest {
     assertError(get("/api/rooms/" + roomId, download), 401, "UNAUTHORIZED");
     assertError(issueDownload(roomId, download), 401, "UNAUTHORIZED");
     assertError(get(minutesPath(room, "md"), download), 401, "UNAUTHORIZED");
-    assertError(get(withToken(minutesPath(room, "md"), download), null), 401, "UNAUTHORIZED");
+    assertTokenInUrlRefused(get(withToken(minutesPath(room, "md"), download), null));
     BusClient client = result(server.connect());
     JsonObject reply = result(client.sync(roomId, download, null));
     assertThat(reply.getBoolean("ok")).isFalse();
     assertThat(reply.getJsonObject("error").getString("code")).isEqualTo("UNAUTHORIZED");
+    client.register("rt.room." + roomId + ".events", download);
+    Eventually.until("the bridge refuses to register with a download token", Duration.ofSeconds(5),
+        () -> client.errors().stream().anyMatch(e -> e.encode().contains("UNAUTHORIZED")));
     result(client.close());
   }
 
@@ -376,6 +407,39 @@ class MinutesExportApiTest {
     Thread.sleep(2_100);
 
     assertError(get(withDownload(minutesPath(room, "md"), shortLived), null), 401, "UNAUTHORIZED");
+  }
+
+  @Test
+  @DisplayName("writes no token into a log line, whether it is refused, accepted or sent in the URL")
+  void noTokenInTheLogs() {
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      JsonObject room = createRoom();
+      String token = room.getString("token");
+      String download = downloadToken(room);
+      String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+      get(withToken(minutesPath(room, "md"), token), null);
+      get(withDownload(minutesPath(room, "html"), download), null);
+      get(withDownload(minutesPath(room, "html"), forged), null);
+      get(minutesPath(room, "md") + "?tz=Mars/Olympus", token);
+      get("/api/rooms/" + room.getString("roomId"), download);
+      BusClient client = result(server.connect());
+      result(client.sync(room.getString("roomId"), download, null));
+      result(client.close());
+
+      for (var event : logs.list) {
+        String line = event.getFormattedMessage() + " " + event.getKeyValuePairs()
+            + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage());
+        assertThat(line).doesNotContain(token).doesNotContain(download).doesNotContain(forged);
+      }
+    } finally {
+      root.detachAppender(logs);
+    }
   }
 
   @Test

@@ -25,20 +25,26 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The connection of real browser pages cut and restored: the server stops and a new one starts on the same store
  * and the same port, as after a crash or a deployment. The pages must say they are offline, keep what the user
- * does meanwhile, reconnect on their own and come back to exactly the room they showed.
+ * does meanwhile, reconnect on their own and come back to exactly the room they showed. In English and in Chinese
+ * (the browsers speak the locale); the assertions read test ids, states and data attributes, never the UI's
+ * words. Screenshots: {@code reconnect-<view>-<state>-<WxH>-<locale>.png}.
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Pages whose server restarts")
 class ReconnectInTheBrowserTest {
-  private static final String OFFLINE_NOTE = "Written while the server was down";
+  /** The note Ben writes while the server is down, in the language his phone speaks. */
+  private static String offlineNote(String locale) {
+    return locale.equals("zh-CN") ? "服务器停机时写的便签" : "Written while the server was down";
+  }
   /** The server's clock runs ahead of the browsers': the pages must count on the server's time. */
   private static final long SERVER_AHEAD_MS = 23_000;
 
@@ -112,9 +118,11 @@ class ReconnectInTheBrowserTest {
     return evidence.track(RoomPage.open(context, name, server.port(), roomId, view, token));
   }
 
-  @Test
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"en-US", "zh-CN"})
   @DisplayName("show that they are offline, then come back to the same room, and deliver a note written offline")
-  void reconnectAfterRestart() {
+  void reconnectAfterRestart(String locale) {
+    String offlineNote = offlineNote(locale);
     JsonObject room = result(server.createRoom());
     roomId = room.getString("roomId");
     facilitatorToken = room.getString("token");
@@ -133,12 +141,14 @@ class ReconnectInTheBrowserTest {
     long pausedMs = snapshot().getJsonObject("countdown").getLong("remainingMs");
     List<String> agenda = serverAgenda();
 
-    screen = open(browser.newContext(Browser.desktop(1920, 1080)), "screen", "screen", tv.getString("token"));
-    benPhone = open(browser.newContext(Browser.phone()), "ben-phone", "participant", ben.getString("token"));
-    cleoPhone = open(browser.newContext(Browser.phone()), "cleo-phone", "participant", cleo.getString("token"));
+    screen = open(browser.newContext(Browser.desktop(1920, 1080, locale)), "screen", "screen", tv.getString("token"));
+    benPhone = open(browser.newContext(Browser.phone(locale)), "ben-phone", "participant", ben.getString("token"));
+    cleoPhone = open(browser.newContext(Browser.phone(locale)), "cleo-phone", "participant",
+        cleo.getString("token"));
     List<RoomPage> pages = List.of(screen, benPhone, cleoPhone);
     for (RoomPage page : pages) {
       page.waitOpen();
+      expect(page.page.locator("html")).hasAttribute("lang", locale.equals("zh-CN") ? "zh-CN" : "en");
     }
     expect(screen.byTestId("countdown")).hasAttribute("data-state", "paused", RoomPage.attributeWait());
     Countdown before = screen.countdown();
@@ -157,15 +167,15 @@ class ReconnectInTheBrowserTest {
     for (RoomPage page : pages) {
       page.waitNotOpen();
     }
-    benPhone.byTestId("note-input").fill(OFFLINE_NOTE);
+    benPhone.byTestId("note-input").fill(offlineNote);
     benPhone.byTestId("note-add").tap();
     Eventually.until("Ben's page counts the note as waiting to be sent", Duration.ofSeconds(10),
         () -> benPhone.pendingCount() > 0);
     expect(benPhone.byTestId("note-input")).hasValue("");
     benPhone.byTestId("note-add").tap();
     assertThat(benPhone.pendingCount()).as("a second tap on an empty field queues nothing").isEqualTo(1);
-    benPhone.screenshot("reconnect-participant-phone-offline-360x800", true);
-    screen.screenshot("reconnect-screen-offline-1920x1080", false);
+    benPhone.screenshot("reconnect-participant-phone-offline-360x800-" + locale, true);
+    screen.screenshot("reconnect-screen-offline-1920x1080-" + locale, false);
     for (RoomPage page : pages) {
       assertThat(page.connectionState()).as("connection state on %s while the server is down", page.name)
           .isIn("closed", "connecting");
@@ -178,21 +188,21 @@ class ReconnectInTheBrowserTest {
     }
 
     Eventually.until("the note written offline reached the server", Duration.ofSeconds(20),
-        () -> !notesWithText(OFFLINE_NOTE).isEmpty());
-    List<JsonObject> notes = notesWithText(OFFLINE_NOTE);
+        () -> !notesWithText(offlineNote).isEmpty());
+    List<JsonObject> notes = notesWithText(offlineNote);
     assertThat(notes).as("the note written offline, once").hasSize(1);
     assertThat(notes.get(0).getString("authorId")).isEqualTo(ben.getString("participantId"));
     String noteId = notes.get(0).getString("id");
 
     Locator onCleosPhone = cleoPhone.page.locator("[data-testid=note][data-note-id='" + noteId + "']");
-    expect(onCleosPhone).containsText(OFFLINE_NOTE);
-    expect(cleoPhone.byTestId("note", OFFLINE_NOTE)).hasCount(1);
+    expect(onCleosPhone).containsText(offlineNote);
+    expect(cleoPhone.byTestId("note", offlineNote)).hasCount(1);
     Locator onScreen = screen.page.locator("[data-testid=note][data-note-id='" + noteId + "']");
-    expect(onScreen.getByTestId("note-text")).hasText(OFFLINE_NOTE);
-    expect(benPhone.byTestId("note", OFFLINE_NOTE)).hasCount(1);
+    expect(onScreen.getByTestId("note-text")).hasText(offlineNote);
+    expect(benPhone.byTestId("note", offlineNote)).hasCount(1);
     Eventually.until("Ben's page has nothing left to send", Duration.ofSeconds(20),
         () -> benPhone.pendingCount() == 0);
-    assertThat(notesWithText(OFFLINE_NOTE)).as("the note written offline, once, after everything was sent")
+    assertThat(notesWithText(offlineNote)).as("the note written offline, once, after everything was sent")
         .hasSize(1);
 
     assertThat(serverAgenda()).isEqualTo(agenda);
@@ -216,8 +226,8 @@ class ReconnectInTheBrowserTest {
         List.of((double) deadline, (double) SERVER_AHEAD_MS),
         new Page.WaitForFunctionOptions().setTimeout(RoomPage.WAIT_MS));
 
-    screen.screenshot("reconnect-screen-restored-1920x1080", false);
-    cleoPhone.screenshot("reconnect-participant-phone-restored-360x800", true);
+    screen.screenshot("reconnect-screen-restored-1920x1080-" + locale, false);
+    cleoPhone.screenshot("reconnect-participant-phone-restored-360x800-" + locale, true);
     for (RoomPage page : pages) {
       assertThat(page.uncaughtErrors()).as("exceptions thrown in the %s page", page.name).isEmpty();
     }
