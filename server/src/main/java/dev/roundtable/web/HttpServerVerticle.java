@@ -139,7 +139,7 @@ public final class HttpServerVerticle extends VerticleBase {
    */
   private void mountEventBusBridge(Router router) {
     bridge = new EventBridge(vertx, new BridgeAdmission(tokens, clock, config.maxCommandBytes(),
-        config.commandsPerSecond(), config.commandBurst()), new RoomSubscribers(vertx, rooms), rooms, clock);
+        config.commandsPerSecond(), config.commandBurst()), new RoomSubscribers(vertx, rooms), rooms);
     vertx.eventBus().<String>consumer(Addresses.PRESENCE_RECOUNT, m -> bridge.recount(m.body()));
     router.get("/eventbus/websocket")
         .handler(ctx -> upgrade(ctx, ws -> Sessions.raw(ws, bridge::onMessage, bridge::closed)));
@@ -147,8 +147,20 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/eventbus/:server/:session/websocket")
         .handler(ctx -> upgrade(ctx, ws -> Sessions.sockJs(vertx, flusher, ws, bridge::onMessage, bridge::closed)));
     SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setLibraryURL(SOCKJS_CLIENT));
+    // vertx-web's XHR transports read a POST's body only after a BodyHandler: the same size limit as a
+    // WebSocket message (413 TOO_LARGE beyond it), and the same strict UTF-8 (400 BAD_JSON otherwise).
+    router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(WebSocketMessages.MAX_MESSAGE_BYTES))
+        .handler(HttpServerVerticle::strictUtf8);
     router.route("/eventbus/*").subRouter(sockJs.socketHandler(
         socket -> bridge.opened(Sessions.fallback(socket, bridge::onMessage, bridge::closed))));
+  }
+
+  private static void strictUtf8(RoutingContext ctx) {
+    if (ctx.body().buffer() != null && ClientJson.utf8(ctx.body().buffer()) == null) {
+      HttpErrors.send(ctx, ErrorCode.BAD_JSON, "the request is not valid UTF-8");
+      return;
+    }
+    ctx.next();
   }
 
   private void upgrade(RoutingContext ctx, Function<ServerWebSocket, ClientSession> transport) {
@@ -171,7 +183,10 @@ public final class HttpServerVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost())
         .setPort(config.httpPort())
-        .setCompressionSupported(true);
+        .setCompressionSupported(true)
+        // A client message may come in one frame or several; either way WebSocketMessages bounds the whole.
+        .setMaxWebSocketFrameSize(WebSocketMessages.MAX_MESSAGE_BYTES)
+        .setMaxWebSocketMessageSize(WebSocketMessages.MAX_MESSAGE_BYTES);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
   }
 
