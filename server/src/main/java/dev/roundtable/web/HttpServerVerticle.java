@@ -83,7 +83,15 @@ public final class HttpServerVerticle extends VerticleBase {
     mountEventBusBridge(router);
     mountWebClient(router);
     router.route().failureHandler(this::onFailure);
-    return listen(router);
+    return warmUp().compose(v -> listen(router));
+  }
+
+  /** Before listening, so that nothing a request needs is loaded for the first time on an event loop. */
+  private Future<Void> warmUp() {
+    return vertx.executeBlocking(() -> {
+      Warmup.run(tokens);
+      return null;
+    });
   }
 
   private void mountHealth(Router router) {
