@@ -18,6 +18,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -33,6 +34,9 @@ public final class HttpServerVerticle extends VerticleBase {
   /** Versioned library files from WebJars (the SockJS client); their paths change with the version. */
   private static final String WEBJARS = "META-INF/resources/webjars";
   private static final String SOCKJS_CLIENT = "/webjars/sockjs-client/1.5.1/sockjs.min.js";
+
+  /** An HTTP request not answered within this long is answered 503 UNAVAILABLE (above the rooms' 15 s reply wait). */
+  static final long HTTP_TIMEOUT_MS = 20_000;
 
   private final RoundtableConfig config;
   private final RoomClient rooms;
@@ -95,6 +99,7 @@ public final class HttpServerVerticle extends VerticleBase {
   }
 
   private void mountHealth(Router router) {
+    router.route("/health/*").handler(TimeoutHandler.create(HTTP_TIMEOUT_MS, 503));
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "up")));
     router.get("/health/ready").handler(this::readiness);
   }
@@ -128,6 +133,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
   private void mountApi(Router router) {
     RestApi api = new RestApi(roomService, tokens, config.publicUrl());
+    router.route("/api/*").handler(TimeoutHandler.create(HTTP_TIMEOUT_MS, 503));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxCommandBytes());
     router.post("/api/rooms").handler(body).handler(api::createRoom);
     router.post("/api/join").handler(body).handler(api::join);
@@ -205,12 +211,17 @@ public final class HttpServerVerticle extends VerticleBase {
       case 401 -> ErrorCode.UNAUTHORIZED;
       case 403 -> ErrorCode.FORBIDDEN;
       case 413 -> ErrorCode.TOO_LARGE;
+      case 503 -> ErrorCode.UNAVAILABLE;
       default -> ErrorCode.INTERNAL;
     };
     if (status == 404 || status == 405) {
       ctx.response().setStatusCode(status).end();
       return;
     }
-    HttpErrors.send(ctx, code, status == 413 ? "the request is too large" : "the request failed");
+    HttpErrors.send(ctx, code, switch (status) {
+      case 413 -> "the request is too large";
+      case 503 -> "the server could not answer in time; retry";
+      default -> "the request failed";
+    });
   }
 }
