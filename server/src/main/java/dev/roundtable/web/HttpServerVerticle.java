@@ -198,7 +198,7 @@ public final class HttpServerVerticle extends VerticleBase {
         .setHost(config.httpHost())
         .setPort(config.httpPort())
         .setCompressionSupported(true)
-        // A client message may come in one frame or several; either way WebSocketMessages bounds the whole.
+        // One limit for a frame and a message: a larger single frame is refused by Netty's decoder (1009).
         .setMaxWebSocketFrameSize(WebSocketMessages.MAX_MESSAGE_BYTES)
         .setMaxWebSocketMessageSize(WebSocketMessages.MAX_MESSAGE_BYTES);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);

@@ -16,8 +16,12 @@ import java.util.function.Consumer;
  * first and decode the second with replacement characters. After a close nothing more is passed on.
  */
 final class WebSocketMessages implements Handler<WebSocketFrame> {
-  /** The largest WebSocket message (all its frames together) a client may send, in bytes. */
-  static final int MAX_MESSAGE_BYTES = 262_144;
+  /**
+   * The largest message (one frame, or all its frames together) a client may send, in bytes: four times
+   * the largest command body. It is also the server's WebSocket frame size, so Vert.x splits what the server
+   * sends into frames no larger, which every client accepts (Vert.x's own client refuses larger ones).
+   */
+  static final int MAX_MESSAGE_BYTES = 65_536;
   static final int CLOSE_UNSUPPORTED = 1003;
   static final int CLOSE_INVALID_DATA = 1007;
   static final int CLOSE_TOO_BIG = 1009;
