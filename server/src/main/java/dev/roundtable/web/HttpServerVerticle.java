@@ -38,6 +38,9 @@ public final class HttpServerVerticle extends VerticleBase {
   /** An HTTP request not answered within this long is answered 503 UNAVAILABLE (above the rooms' 15 s reply wait). */
   static final long HTTP_TIMEOUT_MS = 20_000;
 
+  /** The longest body read only to be refused; a longer one is refused without reading it (the connection closes). */
+  private static final long DRAINED_BYTES = 1 << 20;
+
   private final RoundtableConfig config;
   private final RoomClient rooms;
   private final RoomService roomService;
@@ -163,10 +166,31 @@ public final class HttpServerVerticle extends VerticleBase {
     SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setLibraryURL(SOCKJS_CLIENT));
     // vertx-web's XHR transports read a POST's body only after a BodyHandler: the same size limit as a
     // WebSocket message (413 TOO_LARGE beyond it), and the same strict UTF-8 (400 BAD_JSON otherwise).
+    router.post("/eventbus/*").handler(HttpServerVerticle::refuseLongBody);
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(WebSocketMessages.MAX_MESSAGE_BYTES))
         .handler(HttpServerVerticle::strictUtf8);
     router.route("/eventbus/*").subRouter(sockJs.socketHandler(
         socket -> bridge.opened(Sessions.fallback(socket, bridge::onMessage, bridge::closed))));
+  }
+
+  /**
+   * A POST that says it is too long is read to its end (up to {@link #DRAINED_BYTES}) and then answered 413,
+   * so the client, still sending, reads the answer rather than a reset connection. BodyHandler would answer
+   * at once and close the connection under the client's feet.
+   */
+  private static void refuseLongBody(RoutingContext ctx) {
+    long length;
+    try {
+      length = Long.parseLong(String.valueOf(ctx.request().getHeader("Content-Length")));
+    } catch (NumberFormatException e) {
+      length = -1;
+    }
+    if (length <= WebSocketMessages.MAX_MESSAGE_BYTES || length > DRAINED_BYTES) {
+      ctx.next();
+      return;
+    }
+    ctx.request().handler(ignored -> { }).endHandler(v -> HttpErrors.send(ctx, ErrorCode.TOO_LARGE,
+        "the request is too large"));
   }
 
   private static void strictUtf8(RoutingContext ctx) {

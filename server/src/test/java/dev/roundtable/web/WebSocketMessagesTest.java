@@ -16,6 +16,7 @@ import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,8 @@ class WebSocketMessagesTest {
   @BeforeEach
   void start(@TempDir Path dataDir) {
     server = result(TestServer.start(vertx, TestServer.config(dataDir), new MutableClock()));
-    http = WebClient.create(vertx);
+    // A connection per request: the server closes one after refusing a body, and reuse would race that.
+    http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false));
   }
 
   @AfterEach
