@@ -15,7 +15,8 @@ abstract class ClientSession {
   /** Events address → the identity whose token subscribed to it. */
   final Map<String, Identity> subscriptions = new HashMap<>(2);
   RateLimiter limiter;
-  long lastPingMillis;
+  /** {@link System#nanoTime()} of the last ping: a timeout is real time passing, whatever the wall clock does. */
+  long lastPingNanos;
   /** The last token verified on this connection and its identity, so a command does not re-verify it. */
   String verifiedToken;
   Identity verifiedIdentity;

@@ -6,9 +6,7 @@ import dev.roundtable.protocol.Replies;
 import dev.roundtable.room.RoomClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +26,10 @@ import java.util.Set;
 final class EventBridge {
   /** Longest reply address a client may choose (a UUID fits). */
   static final int MAX_REPLY_ADDRESS = 36;
-  /** A socket that has not pinged for this long is closed. */
+  /** A socket that has not pinged for this long is closed, within {@link #PING_CHECK_MS} more. */
   static final long PING_TIMEOUT_MS = 10_000;
+  /** How often silent sockets are looked for: the bound on how late after the timeout one is closed. */
+  static final long PING_CHECK_MS = 250;
   /** SockJS close code (application range 4000-4999) sent when this node shuts down: reconnect, elsewhere. */
   static final int SHUTDOWN_CODE = 4001;
   static final String SHUTDOWN_REASON = "node shutting down; reconnect";
@@ -38,15 +38,13 @@ final class EventBridge {
   private final BridgeAdmission admission;
   private final RoomSubscribers subscribers;
   private final RoomClient rooms;
-  private final Clock clock;
   private final Set<ClientSession> sessions = new LinkedHashSet<>();
 
-  EventBridge(Vertx vertx, BridgeAdmission admission, RoomSubscribers subscribers, RoomClient rooms, Clock clock) {
+  EventBridge(Vertx vertx, BridgeAdmission admission, RoomSubscribers subscribers, RoomClient rooms) {
     this.admission = admission;
     this.subscribers = subscribers;
     this.rooms = rooms;
-    this.clock = clock;
-    vertx.setPeriodic(PING_TIMEOUT_MS / 5, id -> closeSilentSessions());
+    vertx.setPeriodic(PING_CHECK_MS, id -> closeSilentSessions());
   }
 
   int openSockets() {
@@ -57,7 +55,7 @@ final class EventBridge {
 
   void opened(ClientSession session) {
     admission.opened(session);
-    session.lastPingMillis = clock.millis();
+    session.lastPingNanos = System.nanoTime();
     sessions.add(session);
   }
 
@@ -79,8 +77,8 @@ final class EventBridge {
   }
 
   private void closeSilentSessions() {
-    long now = clock.millis();
-    List.copyOf(sessions).stream().filter(s -> now - s.lastPingMillis > PING_TIMEOUT_MS)
+    long now = System.nanoTime();
+    List.copyOf(sessions).stream().filter(s -> now - s.lastPingNanos >= PING_TIMEOUT_MS * 1_000_000)
         .forEach(s -> s.close(PING_TIMEOUT_CODE, "no ping for " + PING_TIMEOUT_MS + " ms"));
   }
 
@@ -88,10 +86,8 @@ final class EventBridge {
 
   /** One frame from a client, as text. */
   void onMessage(ClientSession session, String text) {
-    JsonObject frame;
-    try {
-      frame = new JsonObject(text);
-    } catch (DecodeException | ClassCastException e) {
+    JsonObject frame = ClientJson.object(text);
+    if (frame == null) {
       session.deliver(Frame.notice("invalid_json"));
       return;
     }
@@ -100,7 +96,7 @@ final class EventBridge {
       return;
     }
     if (type.equals("ping")) {
-      session.lastPingMillis = clock.millis();
+      session.lastPingNanos = System.nanoTime();
       return;
     }
     if (!(frame.getValue("address") instanceof String address)) {

@@ -18,6 +18,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -33,6 +34,12 @@ public final class HttpServerVerticle extends VerticleBase {
   /** Versioned library files from WebJars (the SockJS client); their paths change with the version. */
   private static final String WEBJARS = "META-INF/resources/webjars";
   private static final String SOCKJS_CLIENT = "/webjars/sockjs-client/1.5.1/sockjs.min.js";
+
+  /** An HTTP request not answered within this long is answered 503 UNAVAILABLE (above the rooms' 15 s reply wait). */
+  static final long HTTP_TIMEOUT_MS = 20_000;
+
+  /** The longest body read only to be refused; a longer one is refused without reading it (the connection closes). */
+  private static final long DRAINED_BYTES = 1 << 20;
 
   private final RoundtableConfig config;
   private final RoomClient rooms;
@@ -83,10 +90,19 @@ public final class HttpServerVerticle extends VerticleBase {
     mountEventBusBridge(router);
     mountWebClient(router);
     router.route().failureHandler(this::onFailure);
-    return listen(router);
+    return warmUp().compose(v -> listen(router));
+  }
+
+  /** Before listening, so that nothing a request needs is loaded for the first time on an event loop. */
+  private Future<Void> warmUp() {
+    return vertx.executeBlocking(() -> {
+      Warmup.run(tokens);
+      return null;
+    });
   }
 
   private void mountHealth(Router router) {
+    router.route("/health/*").handler(TimeoutHandler.create(HTTP_TIMEOUT_MS, 503));
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "up")));
     router.get("/health/ready").handler(this::readiness);
   }
@@ -120,6 +136,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
   private void mountApi(Router router) {
     RestApi api = new RestApi(roomService, tokens, config.publicUrl());
+    router.route("/api/*").handler(TimeoutHandler.create(HTTP_TIMEOUT_MS, 503));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxCommandBytes());
     router.post("/api/rooms").handler(body).handler(api::createRoom);
     router.post("/api/join").handler(body).handler(api::join);
@@ -139,7 +156,7 @@ public final class HttpServerVerticle extends VerticleBase {
    */
   private void mountEventBusBridge(Router router) {
     bridge = new EventBridge(vertx, new BridgeAdmission(tokens, clock, config.maxCommandBytes(),
-        config.commandsPerSecond(), config.commandBurst()), new RoomSubscribers(vertx, rooms), rooms, clock);
+        config.commandsPerSecond(), config.commandBurst()), new RoomSubscribers(vertx, rooms), rooms);
     vertx.eventBus().<String>consumer(Addresses.PRESENCE_RECOUNT, m -> bridge.recount(m.body()));
     router.get("/eventbus/websocket")
         .handler(ctx -> upgrade(ctx, ws -> Sessions.raw(ws, bridge::onMessage, bridge::closed)));
@@ -147,8 +164,41 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/eventbus/:server/:session/websocket")
         .handler(ctx -> upgrade(ctx, ws -> Sessions.sockJs(vertx, flusher, ws, bridge::onMessage, bridge::closed)));
     SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setLibraryURL(SOCKJS_CLIENT));
+    // vertx-web's XHR transports read a POST's body only after a BodyHandler: the same size limit as a
+    // WebSocket message (413 TOO_LARGE beyond it), and the same strict UTF-8 (400 BAD_JSON otherwise).
+    router.post("/eventbus/*").handler(HttpServerVerticle::refuseLongBody);
+    router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(WebSocketMessages.MAX_MESSAGE_BYTES))
+        .handler(HttpServerVerticle::strictUtf8);
     router.route("/eventbus/*").subRouter(sockJs.socketHandler(
         socket -> bridge.opened(Sessions.fallback(socket, bridge::onMessage, bridge::closed))));
+  }
+
+  /**
+   * A POST that says it is too long is read to its end (up to {@link #DRAINED_BYTES}) and then answered 413,
+   * so the client, still sending, reads the answer rather than a reset connection. BodyHandler would answer
+   * at once and close the connection under the client's feet.
+   */
+  private static void refuseLongBody(RoutingContext ctx) {
+    long length;
+    try {
+      length = Long.parseLong(String.valueOf(ctx.request().getHeader("Content-Length")));
+    } catch (NumberFormatException e) {
+      length = -1;
+    }
+    if (length <= WebSocketMessages.MAX_MESSAGE_BYTES || length > DRAINED_BYTES) {
+      ctx.next();
+      return;
+    }
+    ctx.request().handler(ignored -> { }).endHandler(v -> HttpErrors.send(ctx, ErrorCode.TOO_LARGE,
+        "the request is too large"));
+  }
+
+  private static void strictUtf8(RoutingContext ctx) {
+    if (ctx.body().buffer() != null && ClientJson.utf8(ctx.body().buffer()) == null) {
+      HttpErrors.send(ctx, ErrorCode.BAD_JSON, "the request is not valid UTF-8");
+      return;
+    }
+    ctx.next();
   }
 
   private void upgrade(RoutingContext ctx, Function<ServerWebSocket, ClientSession> transport) {
@@ -171,7 +221,10 @@ public final class HttpServerVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost())
         .setPort(config.httpPort())
-        .setCompressionSupported(true);
+        .setCompressionSupported(true)
+        // One limit for a frame and a message: a larger single frame is refused by Netty's decoder (1009).
+        .setMaxWebSocketFrameSize(WebSocketMessages.MAX_MESSAGE_BYTES)
+        .setMaxWebSocketMessageSize(WebSocketMessages.MAX_MESSAGE_BYTES);
     return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
   }
 
@@ -182,12 +235,17 @@ public final class HttpServerVerticle extends VerticleBase {
       case 401 -> ErrorCode.UNAUTHORIZED;
       case 403 -> ErrorCode.FORBIDDEN;
       case 413 -> ErrorCode.TOO_LARGE;
+      case 503 -> ErrorCode.UNAVAILABLE;
       default -> ErrorCode.INTERNAL;
     };
     if (status == 404 || status == 405) {
       ctx.response().setStatusCode(status).end();
       return;
     }
-    HttpErrors.send(ctx, code, status == 413 ? "the request is too large" : "the request failed");
+    HttpErrors.send(ctx, code, switch (status) {
+      case 413 -> "the request is too large";
+      case 503 -> "the server could not answer in time; retry";
+      default -> "the request failed";
+    });
   }
 }

@@ -1,7 +1,5 @@
 package dev.roundtable.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -17,12 +15,13 @@ import java.util.function.Consumer;
  * served here rather than by vertx-web, so that every frame queued for a socket in one event-loop turn
  * leaves in one SockJS array frame, {@code a["…","…"]}, built from literals encoded once for all sockets:
  * batching grows with load, and no socket costs an encoding. SockJS's fallbacks (XHR streaming, polling …)
- * stay with vertx-web's SockJS handler, and the raw WebSocket endpoint sends one frame per message.
+ * stay with vertx-web's SockJS handler, and the raw WebSocket endpoint sends one frame per message. Both
+ * WebSocket transports read their messages through {@link WebSocketMessages}, which answers an oversize
+ * message or broken UTF-8 with a close code.
  */
 final class Sessions {
   /** SockJS servers send a heartbeat frame this often; clients and proxies see the connection alive. */
   static final long SOCKJS_HEARTBEAT_MS = 25_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Sessions() {
   }
@@ -36,11 +35,11 @@ final class Sessions {
     SockJsWebSocketSession session = new SockJsWebSocketSession(flusher, ws);
     ws.writeTextMessage("o");
     long heartbeat = vertx.setPeriodic(SOCKJS_HEARTBEAT_MS, id -> ws.writeTextMessage("h"));
-    ws.textMessageHandler(text -> {
+    WebSocketMessages.read(ws, false, text -> {
       for (String message : sockJsMessages(text)) {
         onMessage.accept(session, message);
       }
-    });
+    }, session::close);
     ws.closeHandler(v -> {
       vertx.cancelTimer(heartbeat);
       onClose.accept(session);
@@ -53,8 +52,7 @@ final class Sessions {
       Consumer<ClientSession> onClose) {
     ClientSession session = session(frame -> ws.writeBinaryMessage(frame.bytes()),
         (code, reason) -> ws.close(code.shortValue(), reason));
-    ws.textMessageHandler(text -> onMessage.accept(session, text));
-    ws.binaryMessageHandler(bytes -> onMessage.accept(session, bytes.toString()));
+    WebSocketMessages.read(ws, true, text -> onMessage.accept(session, text), session::close);
     ws.closeHandler(v -> onClose.accept(session));
     return session;
   }
@@ -88,21 +86,17 @@ final class Sessions {
    * passed on whole, as one message, so the bridge answers it as invalid JSON and the socket stays open.
    */
   static List<String> sockJsMessages(String text) {
-    try {
-      Object parsed = JSON.readValue(text, Object.class);
-      if (parsed instanceof String one) {
-        return List.of(one);
+    Object parsed = ClientJson.value(text);
+    if (parsed instanceof String one) {
+      return List.of(one);
+    }
+    if (parsed instanceof List<?> list) {
+      List<String> messages = new ArrayList<>(list.size());
+      for (Object item : list) {
+        // A non-string element is passed on as text, so the bridge answers it as invalid JSON.
+        messages.add(item instanceof String s ? s : String.valueOf(item));
       }
-      if (parsed instanceof List<?> list) {
-        List<String> messages = new ArrayList<>(list.size());
-        for (Object item : list) {
-          // A non-string element is passed on as text, so the bridge answers it as invalid JSON.
-          messages.add(item instanceof String s ? s : String.valueOf(item));
-        }
-        return messages;
-      }
-    } catch (JsonProcessingException e) {
-      // answered below, as the bridge answers any malformed frame
+      return messages;
     }
     return List.of(text);
   }
