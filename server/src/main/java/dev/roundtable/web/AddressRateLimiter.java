@@ -1,9 +1,9 @@
 package dev.roundtable.web;
 
-import java.time.Clock;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * One token bucket per client address (the key {@link ClientAddress} gives): {@code burst} requests at once,
@@ -23,11 +23,12 @@ final class AddressRateLimiter {
   private final int perMinute;
   private final int burst;
   private final int maxAddresses;
-  private final Clock clock;
+  /** Epoch milliseconds (the server's clock). */
+  private final LongSupplier clock;
   /** In access order: the eldest entry is the least recently used bucket. */
   private final LinkedHashMap<String, RateLimiter> buckets = new LinkedHashMap<>(64, 0.75f, true);
 
-  AddressRateLimiter(int perMinute, int burst, int maxAddresses, Clock clock) {
+  AddressRateLimiter(int perMinute, int burst, int maxAddresses, LongSupplier clock) {
     this.perMinute = perMinute;
     this.burst = burst;
     this.maxAddresses = maxAddresses;
@@ -39,7 +40,7 @@ final class AddressRateLimiter {
    * one would be (nothing is taken then).
    */
   synchronized long tryAcquire(String address) {
-    long now = clock.millis();
+    long now = clock.getAsLong();
     forgetFullBuckets(now);
     RateLimiter bucket = buckets.computeIfAbsent(address, a -> RateLimiter.perMinute(perMinute, burst, now));
     if (buckets.size() > maxAddresses) {
@@ -52,7 +53,7 @@ final class AddressRateLimiter {
 
   /** Addresses with a bucket right now (for tests and metrics). */
   synchronized int trackedAddresses() {
-    forgetFullBuckets(clock.millis());
+    forgetFullBuckets(clock.getAsLong());
     return buckets.size();
   }
 

@@ -124,9 +124,9 @@ public final class HttpServerVerticle extends VerticleBase {
     // The routes anyone may call without a token, limited per client address before the body is read.
     ClientAddress clients = new ClientAddress(config.trustedProxyRanges());
     RateLimitHandler creates = new RateLimitHandler(new AddressRateLimiter(config.roomCreatesPerMinute(),
-        config.roomCreateBurst(), AddressRateLimiter.DEFAULT_MAX_ADDRESSES, clock), clients, "room creations");
+        config.roomCreateBurst(), AddressRateLimiter.DEFAULT_MAX_ADDRESSES, clock::millis), clients, "room creations");
     RateLimitHandler joins = new RateLimitHandler(new AddressRateLimiter(config.joinsPerMinute(),
-        config.joinBurst(), AddressRateLimiter.DEFAULT_MAX_ADDRESSES, clock), clients, "joins");
+        config.joinBurst(), AddressRateLimiter.DEFAULT_MAX_ADDRESSES, clock::millis), clients, "joins");
     router.post("/api/rooms").handler(creates).handler(body).handler(api::createRoom);
     router.post("/api/join").handler(joins).handler(body).handler(api::join);
     router.get("/api/rooms/:roomId").handler(api::summary);

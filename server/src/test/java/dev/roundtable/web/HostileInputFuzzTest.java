@@ -65,6 +65,7 @@ class HostileInputFuzzTest {
   private final long seed = Long.getLong("fuzz.seed", System.nanoTime());
   private final List<String> failures = new CopyOnWriteArrayList<>();
   private final List<String> logged = new CopyOnWriteArrayList<>();
+  private final AtomicInteger sockJsSessions = new AtomicInteger();
   private TestServer server;
   private AppenderBase<ILoggingEvent> logWatch;
 
@@ -376,7 +377,7 @@ class HostileInputFuzzTest {
 
   private FuzzSocket openSockJs(Vertx vertx) {
     WebSocketClient client = vertx.createWebSocketClient();
-    String session = Long.toHexString(new Random(seed).nextLong() & Long.MAX_VALUE);
+    String session = "fuzz" + sockJsSessions.incrementAndGet();
     return new FuzzSocket(vertx, "sockjs", false, client,
         result(client.connect(server.port(), "127.0.0.1", "/eventbus/000/" + session + "/websocket")));
   }
