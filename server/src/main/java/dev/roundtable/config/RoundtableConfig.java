@@ -37,6 +37,12 @@ import java.util.Map;
  * @param maxPendingCommands commands a room holds unwritten before it answers UNAVAILABLE
  * @param commandsPerSecond sustained commands per second one socket may send
  * @param commandBurst commands one socket may send at once above that rate
+ * @param roomCreatesPerMinute sustained {@code POST /api/rooms} per client address per minute
+ * @param roomCreateBurst room creations one client address may make at once above that rate
+ * @param joinsPerMinute sustained joins ({@code POST /api/join}, and join-code QR codes) per client address per minute
+ * @param joinBurst joins one client address may make at once above that rate
+ * @param trustedProxies comma-separated addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For}
+ *     names the client; empty (the default) trusts nobody's and limits by the TCP peer
  * @param clusterEnabled join a Hazelcast cluster; otherwise this node is alone and rooms are claimed locally
  * @param clusterName members only join members of the same cluster name
  * @param clusterHost address this member binds and advertises to the others (cluster and event bus)
@@ -67,6 +73,11 @@ public record RoundtableConfig(
     int maxPendingCommands,
     int commandsPerSecond,
     int commandBurst,
+    int roomCreatesPerMinute,
+    int roomCreateBurst,
+    int joinsPerMinute,
+    int joinBurst,
+    String trustedProxies,
     boolean clusterEnabled,
     String clusterName,
     String clusterHost,
@@ -94,6 +105,16 @@ public record RoundtableConfig(
   public static final int DEFAULT_MAX_PENDING_COMMANDS = 10_000;
   public static final int DEFAULT_COMMANDS_PER_SECOND = 50;
   public static final int DEFAULT_COMMAND_BURST = 100;
+  /** Nobody creates meetings by the dozen; a script filling the store does. */
+  public static final int DEFAULT_ROOM_CREATES_PER_MINUTE = 10;
+  public static final int DEFAULT_ROOM_CREATE_BURST = 20;
+  /**
+   * A whole office behind one NAT address joins in the same minute: 100 at once, then 2 a second (200 people
+   * in under a minute). One address guessing six-character join codes (32^6) at that pace, with 1 000 rooms
+   * stored, hits one about every six days.
+   */
+  public static final int DEFAULT_JOINS_PER_MINUTE = 120;
+  public static final int DEFAULT_JOIN_BURST = 100;
   public static final String DEFAULT_CLUSTER_NAME = "roundtable";
   public static final String DEFAULT_CLUSTER_HOST = "127.0.0.1";
   public static final int DEFAULT_CLUSTER_PORT = 5701;
@@ -130,6 +151,15 @@ public record RoundtableConfig(
     positive(problems, "maxPendingCommands", maxPendingCommands);
     positive(problems, "commandsPerSecond", commandsPerSecond);
     positive(problems, "commandBurst", commandBurst);
+    positive(problems, "roomCreatesPerMinute", roomCreatesPerMinute);
+    positive(problems, "roomCreateBurst", roomCreateBurst);
+    positive(problems, "joinsPerMinute", joinsPerMinute);
+    positive(problems, "joinBurst", joinBurst);
+    for (String proxy : splitMembers(trustedProxies)) {
+      if (AddressRange.parse(proxy).isEmpty()) {
+        problems.add("trustedProxies: \"" + proxy + "\" is not an IP address or CIDR range (names are not resolved)");
+      }
+    }
     port(problems, "clusterPort", clusterPort);
     port(problems, "eventBusPort", eventBusPort);
     if (clusterPortCount < 1 || clusterPortCount > 1_000) {
@@ -169,6 +199,12 @@ public record RoundtableConfig(
     mongoUri = mongoUri == null ? "" : mongoUri;
     jwtSecret = jwtSecret == null ? "" : jwtSecret;
     clusterMembers = clusterMembers == null ? "" : clusterMembers;
+    trustedProxies = trustedProxies == null ? "" : trustedProxies;
+  }
+
+  /** The reverse proxies whose {@code X-Forwarded-For} is believed, as configured (validated above). */
+  public List<AddressRange> trustedProxyRanges() {
+    return splitMembers(trustedProxies).stream().map(p -> AddressRange.parse(p).orElseThrow()).toList();
   }
 
   /** The members to join, each {@code host} or {@code host:port}, as configured. */
@@ -235,6 +271,8 @@ public record RoundtableConfig(
         .put("idleTimeoutSeconds", idleTimeoutSeconds).put("resyncWindow", resyncWindow)
         .put("maxCommandBytes", maxCommandBytes).put("maxPendingCommands", maxPendingCommands)
         .put("commandsPerSecond", commandsPerSecond).put("commandBurst", commandBurst)
+        .put("roomCreatesPerMinute", roomCreatesPerMinute).put("roomCreateBurst", roomCreateBurst)
+        .put("joinsPerMinute", joinsPerMinute).put("joinBurst", joinBurst).put("trustedProxies", trustedProxies)
         .put("clusterEnabled", clusterEnabled).put("clusterName", clusterName).put("clusterHost", clusterHost)
         .put("clusterPort", clusterPort).put("clusterPortCount", clusterPortCount)
         .put("clusterMembers", clusterMembers).put("clusterFailureSeconds", clusterFailureSeconds)
@@ -263,6 +301,11 @@ public record RoundtableConfig(
         f.integer("maxPendingCommands", DEFAULT_MAX_PENDING_COMMANDS),
         f.integer("commandsPerSecond", DEFAULT_COMMANDS_PER_SECOND),
         f.integer("commandBurst", DEFAULT_COMMAND_BURST),
+        f.integer("roomCreatesPerMinute", DEFAULT_ROOM_CREATES_PER_MINUTE),
+        f.integer("roomCreateBurst", DEFAULT_ROOM_CREATE_BURST),
+        f.integer("joinsPerMinute", DEFAULT_JOINS_PER_MINUTE),
+        f.integer("joinBurst", DEFAULT_JOIN_BURST),
+        f.string("trustedProxies", ""),
         f.bool("clusterEnabled", false),
         f.string("clusterName", DEFAULT_CLUSTER_NAME),
         f.string("clusterHost", DEFAULT_CLUSTER_HOST),

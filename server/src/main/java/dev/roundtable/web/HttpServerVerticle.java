@@ -138,13 +138,19 @@ public final class HttpServerVerticle extends VerticleBase {
     RestApi api = new RestApi(roomService, tokens, config.publicUrl());
     router.route("/api/*").handler(TimeoutHandler.create(HTTP_TIMEOUT_MS, 503));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.maxCommandBytes());
-    router.post("/api/rooms").handler(body).handler(api::createRoom);
-    router.post("/api/join").handler(body).handler(api::join);
+    // The routes anyone may call without a token, limited per client address before the body is read.
+    ClientAddress clients = new ClientAddress(config.trustedProxyRanges());
+    RateLimitHandler creates = new RateLimitHandler(new AddressRateLimiter(config.roomCreatesPerMinute(),
+        config.roomCreateBurst(), AddressRateLimiter.DEFAULT_MAX_ADDRESSES, clock::millis), clients, "room creations");
+    RateLimitHandler joins = new RateLimitHandler(new AddressRateLimiter(config.joinsPerMinute(),
+        config.joinBurst(), AddressRateLimiter.DEFAULT_MAX_ADDRESSES, clock::millis), clients, "joins");
+    router.post("/api/rooms").handler(creates).handler(body).handler(api::createRoom);
+    router.post("/api/join").handler(joins).handler(body).handler(api::join);
     router.get("/api/rooms/:roomId").handler(api::summary);
     router.post("/api/rooms/:roomId/downloads").handler(api::download);
     router.get("/api/rooms/:roomId/minutes.md").handler(api::minutesMarkdown);
     router.get("/api/rooms/:roomId/minutes.html").handler(api::minutesHtml);
-    router.get("/api/join/:code/qr.svg").handler(api::joinQrCode);
+    router.get("/api/join/:code/qr.svg").handler(joins).handler(api::joinQrCode);
     router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, ErrorCode.NOT_FOUND,
         "no such API route: " + ctx.request().method() + " " + ctx.request().path()));
   }

@@ -145,6 +145,11 @@ class RoundtableConfigTest {
         "ROUNDTABLE_MAX_PENDING_COMMANDS", "2000",
         "ROUNDTABLE_COMMANDS_PER_SECOND", "20",
         "ROUNDTABLE_COMMAND_BURST", "40",
+        "ROUNDTABLE_ROOM_CREATES_PER_MINUTE", "5",
+        "ROUNDTABLE_ROOM_CREATE_BURST", "6",
+        "ROUNDTABLE_JOINS_PER_MINUTE", "30",
+        "ROUNDTABLE_JOIN_BURST", "45",
+        "ROUNDTABLE_TRUSTED_PROXIES", "10.0.0.2, fd00::/8",
         "ROUNDTABLE_CLUSTER_ENABLED", "true",
         "ROUNDTABLE_CLUSTER_NAME", "acme",
         "ROUNDTABLE_CLUSTER_HOST", "10.0.0.5",
@@ -157,8 +162,9 @@ class RoundtableConfigTest {
 
     assertThat(config).isEqualTo(new RoundtableConfig("127.0.0.1", 9000, "https://meet.example.org/",
         "mongodb://db:27017", "rt", Path.of("/var/lib/roundtable"), "0.0.0.0", 27018, SECRET, 3600, 600, 90, 50, 120,
-        500, 8192, 2000, 20, 40, true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json"));
+        500, 8192, 2000, 20, 40, 5, 6, 30, 45, "10.0.0.2, fd00::/8", true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json"));
     assertThat(config.clusterMemberList()).containsExactly("node1", "node2:6702", "10.0.0.7");
+    assertThat(config.trustedProxyRanges()).hasSize(2);
   }
 
   @Test
@@ -345,6 +351,10 @@ class RoundtableConfigTest {
         "clusterFailureSeconds");
     assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_CLUSTER_ENABLED", "yes")), "clusterEnabled");
     assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_LOG_FORMAT", "xml")), "logFormat");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_JOINS_PER_MINUTE", "0")), "joinsPerMinute");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_ROOM_CREATE_BURST", "-1")), "roomCreateBurst");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_TRUSTED_PROXIES", "lb")), "trustedProxies");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_TRUSTED_PROXIES", "10.0.0.0/33")), "trustedProxies");
     assertThat(RoundtableConfig.defaults().with(withSecret).clusterEnabled()).isTrue();
   }
 
@@ -352,13 +362,14 @@ class RoundtableConfigTest {
   @DisplayName("refuses invalid values given through the constructor too, and turns absent texts into empty ones")
   void constructorChecks() {
     assertRefused(() -> new RoundtableConfig("0.0.0.0", 70_000, "", "", "roundtable", Path.of("data"), "127.0.0.1",
-        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text"), "httpPort");
+        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text"), "httpPort");
 
     RoundtableConfig config = new RoundtableConfig("0.0.0.0", 8080, null, null, "roundtable", Path.of("data"),
-        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text");
+        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text");
     assertThat(config.publicUrl()).isEmpty();
     assertThat(config.mongoUri()).isEmpty();
     assertThat(config.jwtSecret()).isEmpty();
+    assertThat(config.trustedProxies()).isEmpty();
     assertThat(config.embeddedStore()).isTrue();
   }
 

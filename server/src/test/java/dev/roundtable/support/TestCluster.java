@@ -46,6 +46,10 @@ public final class TestCluster implements AutoCloseable {
       env.put("ROUNDTABLE_CLUSTER_PORT", Integer.toString(ports.get(i)));
       env.put("ROUNDTABLE_CLUSTER_PORT_COUNT", "1");
       env.put("ROUNDTABLE_CLUSTER_MEMBERS", members);
+      // Every test client is 127.0.0.1: the per-address limits would otherwise count all of them as one.
+      for (String limit : List.of("ROOM_CREATES_PER_MINUTE", "ROOM_CREATE_BURST", "JOINS_PER_MINUTE", "JOIN_BURST")) {
+        env.put("ROUNDTABLE_" + limit, Integer.toString(TestServer.UNLIMITED));
+      }
       String name = "node" + (i + 1);
       starting.add(CompletableFuture.supplyAsync(() -> {
         try {

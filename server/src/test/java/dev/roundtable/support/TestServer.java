@@ -25,11 +25,20 @@ public final class TestServer {
     this.api = new Api(vertx, server.port());
   }
 
+  /**
+   * Every test client comes from 127.0.0.1, so the per-address limits of room creation and joining are raised
+   * far above what tests use; the tests of those limits set their own.
+   */
   public static RoundtableConfig config(Path dataDir) {
     return RoundtableConfig.defaults().with(new JsonObject()
         .put("httpHost", "127.0.0.1").put("httpPort", 0).put("dataDir", dataDir.toString())
-        .put("jwtSecret", SECRET));
+        .put("jwtSecret", SECRET)
+        .put("roomCreatesPerMinute", UNLIMITED).put("roomCreateBurst", UNLIMITED)
+        .put("joinsPerMinute", UNLIMITED).put("joinBurst", UNLIMITED));
   }
+
+  /** A per-address rate no test reaches. */
+  public static final int UNLIMITED = 1_000_000;
 
   public static Future<TestServer> start(Vertx vertx, RoundtableConfig config, MutableClock clock) {
     return RoundtableServer.start(vertx, config, clock).map(s -> new TestServer(vertx, s));
