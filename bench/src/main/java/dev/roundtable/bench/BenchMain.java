@@ -46,6 +46,7 @@ public final class BenchMain {
     switch (args[0]) {
       case "run" -> run(BenchOptions.parse(args, 1));
       case "report" -> report(args);
+      case "chaos" -> dev.roundtable.bench.chaos.ChaosRun.main(args);
       default -> {
         System.err.println("unknown command " + args[0]);
         System.exit(2);

@@ -2,20 +2,30 @@ package dev.roundtable.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
  * The in-process MongoDB-compatible server used when no {@code MONGO_URI} is configured, so that one command
- * starts a working server. Roundtable still talks to it through the official driver over the wire protocol.
+ * starts a working server. Roundtable still talks to it through the official driver over the wire protocol,
+ * and other nodes may share it through its port.
  *
  * <p>H2's MVStore normally commits in the background once a second, which would let a crash lose writes
- * already acknowledged. We open it with auto-commit off and {@link #makeDurable()} commits and syncs the
- * file; the store calls it after every grouped write, before acknowledging.
+ * already acknowledged. We open it with auto-commit off, and the server itself commits and syncs the file
+ * after every write command before answering it, whichever connection sent it: a write acknowledged to a
+ * node writing through the port survives a crash of this process as one of this process's own does. A
+ * commit that fails (a full disk) fails the write; MVStore then closes itself, and from then on the store
+ * answers every command, {@code ping} included, with an error, so readiness says so until the process is
+ * restarted on a disk with room.
  */
 final class EmbeddedMongo implements AutoCloseable {
   private final MVStore mvStore;
@@ -38,7 +48,7 @@ final class EmbeddedMongo implements AutoCloseable {
         .fileName(dataDir.resolve("roundtable.mv").toString())
         .autoCommitDisabled()
         .open();
-    MongoServer server = new MongoServer(new H2Backend(store));
+    MongoServer server = new MongoServer(new DurableBackend(store));
     server.bind(host, port);
     InetSocketAddress bound = server.getLocalAddress();
     return new EmbeddedMongo(store, server, bound);
@@ -48,17 +58,42 @@ final class EmbeddedMongo implements AutoCloseable {
     return "mongodb://" + address.getHostString() + ":" + address.getPort();
   }
 
-  /** Commits pending changes and forces them to disk. */
-  synchronized void makeDurable() {
-    mvStore.commit();
-    mvStore.sync();
-  }
-
   @Override
   public synchronized void close() {
     server.shutdownNow();
     if (!mvStore.isClosed()) {
       mvStore.close();
+    }
+  }
+
+  /** The H2 backend, made durable per write command and honest about a store that closed itself. */
+  private static final class DurableBackend extends H2Backend {
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
+        "createindexes", "dropindexes", "drop", "create", "dropdatabase");
+    private final MVStore mvStore;
+
+    DurableBackend(MVStore mvStore) {
+      super(mvStore);
+      this.mvStore = mvStore;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+      if (mvStore.isClosed()) {
+        throw new MongoServerError(91, "ShutdownInProgress", "the embedded store closed itself after a failed write ("
+            + "disk full?); restart the server");
+      }
+      Document reply = super.handleCommand(channel, database, command, query);
+      if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+        makeDurable();
+      }
+      return reply;
+    }
+
+    /** Commits pending changes and forces them to disk; one at a time, whoever wrote them. */
+    private synchronized void makeDurable() {
+      mvStore.commit();
+      mvStore.sync();
     }
   }
 }

@@ -43,10 +43,11 @@ import org.slf4j.LoggerFactory;
  * {@link RoomStore} on MongoDB through the official synchronous driver.
  *
  * <p>Appends are group-committed: callers put their entries on a queue, and one writer thread takes
- * everything queued at that moment and writes it with a single unordered {@code insertMany} (then, for the
- * embedded server, one fsync). Under load the batches grow, so throughput does not pay a round trip per
- * command, and an idle server still writes a lone command at once. Write errors are mapped back to the
- * append call whose entry failed; the others in the batch succeed.
+ * everything queued at that moment and writes it with a single unordered {@code insertMany} (for the
+ * embedded server, which makes each write command durable before answering it, one fsync). Under load the
+ * batches grow, so throughput does not pay a round trip per command, and an idle server still writes a lone
+ * command at once. Write errors are mapped back to the append call whose entry failed; the others in the
+ * batch succeed.
  *
  * <p>Collections: {@code events}, one document per append and room holding that append's entries of the
  * room ({@code _id} = room id + "/" + its first seq in 19 digits, so that the primary key refuses a second
@@ -68,20 +69,18 @@ final class MongoRoomStore implements RoomStore {
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> snapshots;
   private final MongoCollection<Document> rooms;
-  private final Runnable afterWrite;
   private final AutoCloseable owned;
   private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean running = true;
 
-  MongoRoomStore(Vertx vertx, MongoClient client, String database, Runnable afterWrite, AutoCloseable owned) {
+  MongoRoomStore(Vertx vertx, MongoClient client, String database, AutoCloseable owned) {
     this.vertx = vertx;
     this.client = client;
     this.db = client.getDatabase(database).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
     this.events = db.getCollection("events");
     this.snapshots = db.getCollection("snapshots");
     this.rooms = db.getCollection("rooms");
-    this.afterWrite = afterWrite;
     this.owned = owned;
     this.writer = new Thread(this::writeLoop, "roundtable-store-writer");
     this.writer.setDaemon(true);
@@ -138,7 +137,6 @@ final class MongoRoomStore implements RoomStore {
       if (existing == null || existing.get("seq", Number.class).longValue() < snapshot.seq()) {
         snapshots.replaceOne(Filters.eq("_id", snapshot.roomId()), doc, new ReplaceOptions().upsert(true));
       }
-      afterWrite.run();
       return null;
     });
   }
@@ -148,7 +146,6 @@ final class MongoRoomStore implements RoomStore {
     return blocking(() -> {
       try {
         rooms.insertOne(new Document("_id", roomId).append("joinCode", joinCode).append("createdAt", createdAt));
-        afterWrite.run();
         return true;
       } catch (MongoWriteException e) {
         if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -239,12 +236,6 @@ final class MongoRoomStore implements RoomStore {
       if (e.getWriteConcernError() != null) {
         failed.addAll(batch);
       }
-    } catch (RuntimeException e) {
-      failure = e;
-      failed.addAll(batch);
-    }
-    try {
-      afterWrite.run();
     } catch (RuntimeException e) {
       failure = e;
       failed.addAll(batch);

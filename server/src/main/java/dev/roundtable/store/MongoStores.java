@@ -37,10 +37,7 @@ public final class MongoStores {
           .applyToClusterSettings(b -> b.serverSelectionTimeout(5, TimeUnit.SECONDS))
           .applyToSocketSettings(b -> b.connectTimeout(5, TimeUnit.SECONDS))
           .build();
-      EmbeddedMongo owned = embedded;
-      Runnable afterWrite = owned == null ? () -> { } : owned::makeDurable;
-      MongoRoomStore store = new MongoRoomStore(vertx, MongoClients.create(settings), options.database(), afterWrite,
-          owned);
+      MongoRoomStore store = new MongoRoomStore(vertx, MongoClients.create(settings), options.database(), embedded);
       try {
         store.init();
       } catch (RuntimeException e) {

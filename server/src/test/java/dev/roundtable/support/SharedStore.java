@@ -3,6 +3,7 @@ package dev.roundtable.support;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -11,10 +12,13 @@ import org.h2.mvstore.MVStore;
  * test can stop it to see what nodes do without their store.
  */
 public final class SharedStore implements AutoCloseable {
-  private final MongoServer server;
+  /** Null for a store in memory; a file for one that can {@link #comeBack} with its data. */
+  private final Path file;
+  private MongoServer server;
   private final InetSocketAddress address;
 
-  private SharedStore(MongoServer server, InetSocketAddress address) {
+  private SharedStore(Path file, MongoServer server, InetSocketAddress address) {
+    this.file = file;
     this.server = server;
     this.address = address;
   }
@@ -22,7 +26,28 @@ public final class SharedStore implements AutoCloseable {
   public static SharedStore start() {
     MongoServer server = new MongoServer(new H2Backend(MVStore.open(null)));
     server.bind("127.0.0.1", 0);
-    return new SharedStore(server, server.getLocalAddress());
+    return new SharedStore(null, server, server.getLocalAddress());
+  }
+
+  /** A store kept in {@code file}, so that it can go away and come back on the same port with its data. */
+  public static SharedStore onDisk(Path file) {
+    MongoServer server = new MongoServer(new H2Backend(MVStore.open(file.toString())));
+    server.bind("127.0.0.1", 0);
+    return new SharedStore(file, server, server.getLocalAddress());
+  }
+
+  /**
+   * Stops listening and drops every connection, keeping the data: the store is gone for the nodes until
+   * {@link #comeBack}.
+   */
+  public synchronized void goAway() {
+    server.shutdownNow();
+  }
+
+  /** Listens again on the same port with the data it held before {@link #goAway}. */
+  public synchronized void comeBack() {
+    server = new MongoServer(new H2Backend(MVStore.open(file.toString())));
+    server.bind(address.getHostString(), address.getPort());
   }
 
   public String uri() {
@@ -31,7 +56,7 @@ public final class SharedStore implements AutoCloseable {
 
   /** Stops listening and drops every connection: the store is gone for the nodes. */
   @Override
-  public void close() {
+  public synchronized void close() {
     server.shutdownNow();
   }
 }

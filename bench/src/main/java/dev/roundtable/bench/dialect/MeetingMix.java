@@ -10,10 +10,10 @@ import java.util.Random;
  * transforms it over what it has not seen), 10 % votes (change own vote on the open motion), 10 % other
  * (raise/lower own hand; the facilitator edits the agenda item half of the time).
  */
-final class MeetingMix {
+public final class MeetingMix {
 
   /** What the mix needs to know about the member. */
-  interface State {
+  public interface State {
     String noteId();
 
     String motionId();
@@ -39,7 +39,7 @@ final class MeetingMix {
   private MeetingMix() {
   }
 
-  static JsonObject next(State m, Random r) {
+  public static JsonObject next(State m, Random r) {
     double x = r.nextDouble();
     if (x < 0.60) {
       return new JsonObject().put("type", "MoveNote").put("noteId", m.noteId())

@@ -6,13 +6,13 @@ import io.vertx.core.json.JsonArray;
  * Length of the minutes after an operation in ot.js compact form (PROTOCOL §13.1): positive ints retain,
  * strings insert, negative ints delete. The bench only needs the length to build edits that fit. Pure.
  */
-final class OtLength {
+public final class OtLength {
 
   private OtLength() {
   }
 
   /** UTF-16 length of the text after {@code ops} (retains + inserts). */
-  static int after(JsonArray ops) {
+  public static int after(JsonArray ops) {
     int length = 0;
     for (int i = 0; i < ops.size(); i++) {
       Object c = ops.getValue(i);

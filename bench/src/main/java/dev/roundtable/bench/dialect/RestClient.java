@@ -10,27 +10,27 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 
 /** Roundtable's REST API (PROTOCOL §2): create a room, join one by code. */
-final class RestClient {
+public final class RestClient {
 
   private final HttpClient http;
 
-  RestClient(Vertx vertx) {
+  public RestClient(Vertx vertx) {
     this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(16));
   }
 
   /** {@code POST /api/rooms}: {@code roomId, participantId, role, token, joinCode}. */
-  Future<JsonObject> createRoom(Endpoint node, String title) {
+  public Future<JsonObject> createRoom(Endpoint node, String title) {
     return post(node, "/api/rooms", new JsonObject().put("title", title).put("goal", "Measure the latency")
         .put("kind", "discussion").put("facilitatorName", "Fac").put("plannedMinutes", 60));
   }
 
   /** {@code POST /api/join}: {@code roomId, participantId, role, token}. */
-  Future<JsonObject> join(Endpoint node, String code, String name) {
+  public Future<JsonObject> join(Endpoint node, String code, String name) {
     return post(node, "/api/join", new JsonObject().put("code", code).put("name", name));
   }
 
-  Future<Void> close() {
+  public Future<Void> close() {
     return http.close();
   }
 
