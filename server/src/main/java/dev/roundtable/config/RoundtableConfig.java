@@ -107,11 +107,14 @@ public record RoundtableConfig(
   public static final int DEFAULT_MAX_COMMAND_BYTES = 16 * 1024;
   public static final int DEFAULT_MAX_PENDING_COMMANDS = 10_000;
   public static final int DEFAULT_MAX_COMMANDS_IN_FLIGHT = 1_000;
-  /** A person's client has a handful of commands outstanding; more is a script or a stuck connection. */
-  public static final int DEFAULT_MAX_SOCKET_COMMANDS_IN_FLIGHT = 64;
+  /**
+   * A person's client has a handful of commands outstanding; a burst of a few hundred (a pasted board, a
+   * reconnect resending its outbox) must still pass. Half the node's budget: one socket cannot take it all.
+   */
+  public static final int DEFAULT_MAX_SOCKET_COMMANDS_IN_FLIGHT = 512;
   public static final int DEFAULT_MAX_SOCKET_OUTBOUND_BYTES = 1024 * 1024;
-  public static final long DEFAULT_MAX_STORE_BACKLOG_MS = 500;
-  public static final long DEFAULT_MAX_EVENT_LOOP_LAG_MS = 500;
+  public static final long DEFAULT_MAX_STORE_BACKLOG_MS = 2_000;
+  public static final long DEFAULT_MAX_EVENT_LOOP_LAG_MS = 1_000;
   public static final long DEFAULT_RETRY_AFTER_MS = 1_000;
   public static final int DEFAULT_COMMANDS_PER_SECOND = 50;
   public static final int DEFAULT_COMMAND_BURST = 100;

@@ -1,7 +1,6 @@
 package dev.roundtable.room;
 
 import dev.roundtable.config.RoundtableConfig;
-import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.protocol.Replies;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,9 +36,7 @@ public final class NodeAdmission {
   public record Refusal(String message, long retryAfterMs) {
     /** {@code {ok:false, error:{code:"UNAVAILABLE", message, retryAfterMs}}} (docs/PROTOCOL.md §4.5). */
     public JsonObject reply() {
-      JsonObject reply = Replies.error(ErrorCode.UNAVAILABLE, message);
-      reply.getJsonObject("error").put("retryAfterMs", retryAfterMs);
-      return reply;
+      return Replies.retryLater(message, retryAfterMs);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.roundtable.web;
 
-import dev.roundtable.room.NodeAdmission;
+import dev.roundtable.protocol.Replies;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -25,7 +25,7 @@ final class SocketBudget {
   /** Null if the session may send one more command (then {@link #release} once answered); else the reply. */
   JsonObject tryTake(ClientSession session) {
     if (session.commandsInFlight >= maxCommandsInFlight) {
-      return new NodeAdmission.Refusal(TOO_MANY, retryAfterMs).reply();
+      return Replies.retryLater(TOO_MANY, retryAfterMs);
     }
     session.commandsInFlight++;
     return null;

@@ -157,7 +157,7 @@ class RoundtableConfigTest {
 
     assertThat(config).isEqualTo(new RoundtableConfig("127.0.0.1", 9000, "https://meet.example.org/",
         "mongodb://db:27017", "rt", Path.of("/var/lib/roundtable"), "0.0.0.0", 27018, SECRET, 3600, 600, 90, 50, 120,
-        500, 8192, 2000, 1000, 64, 1048576, 500, 500, 1000, 20, 40, true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json"));
+        500, 8192, 2000, 1000, 512, 1048576, 2000, 1000, 1000, 20, 40, true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json"));
     assertThat(config.clusterMemberList()).containsExactly("node1", "node2:6702", "10.0.0.7");
   }
 
