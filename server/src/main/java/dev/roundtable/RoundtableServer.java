@@ -3,6 +3,8 @@ package dev.roundtable;
 import dev.roundtable.cluster.Membership;
 import dev.roundtable.cluster.Nodes;
 import dev.roundtable.config.RoundtableConfig;
+import dev.roundtable.room.EventLoopLagProbe;
+import dev.roundtable.room.NodeAdmission;
 import dev.roundtable.room.RoomClient;
 import dev.roundtable.room.RoomMetrics;
 import dev.roundtable.room.RoomRegistry;
@@ -17,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.time.Clock;
 
 /**
@@ -25,15 +28,19 @@ import java.time.Clock;
  * is written before the store closes.
  */
 public final class RoundtableServer {
+  /** Vert.x's event loops for this machine: one lag probe watches each ({@link EventLoopLagProbe}). */
+  private static final int EVENT_LOOPS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
   private final Vertx vertx;
   private final RoundtableConfig config;
   private final RoomStore store;
   private final RoomRegistry registry;
   private final HttpServerVerticle http;
   private final String httpDeployment;
+  private final String lagProbes;
 
   private RoundtableServer(Vertx vertx, RoundtableConfig config, RoomStore store, RoomRegistry registry,
-      HttpServerVerticle http, String httpDeployment) {
+      HttpServerVerticle http, String httpDeployment, String lagProbes) {
+    this.lagProbes = lagProbes;
     this.vertx = vertx;
     this.config = config;
     this.store = store;
@@ -59,14 +66,17 @@ public final class RoundtableServer {
     return MongoStores.open(vertx, storeOptions).compose(store -> RoomRegistry.create(vertx, store,
         RoomSettings.from(config), clock, node.membership(), RoomMetrics.micrometer(node.metrics()))
         .compose(registry -> {
-      RoomClient rooms = new RoomClient(vertx, registry);
+      NodeAdmission admission = new NodeAdmission(NodeAdmission.Limits.from(config), store::backlogMillis,
+          EVENT_LOOPS);
+      RoomClient rooms = new RoomClient(vertx, registry, admission);
       String secret = config.jwtSecret().isEmpty() ? Secrets.loadOrCreate(config.dataDir()) : config.jwtSecret();
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds(), config.downloadTokenTtlSeconds());
       NodeProbes probes = new NodeProbes(registry::liveRooms, store::ping);
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms,
           RoomService.create(rooms, store, clock), tokens, clock, node.membership(), node.metrics());
-      return vertx.deployVerticle(http)
-          .map(id -> new RoundtableServer(vertx, config, store, registry, http, id))
+      return EventLoopLagProbe.deploy(vertx, admission, EVENT_LOOPS)
+          .compose(lagProbes -> vertx.deployVerticle(http)
+              .map(id -> new RoundtableServer(vertx, config, store, registry, http, id, lagProbes)))
           .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
     }));
   }
@@ -92,6 +102,7 @@ public final class RoundtableServer {
     http.drain();
     return vertx.undeploy(httpDeployment)
         .transform(ar -> registry.closeAll())
-        .transform(ar -> store.close());
+        .transform(ar -> store.close())
+        .transform(ar -> vertx.undeploy(lagProbes).recover(e -> Future.succeededFuture()));
   }
 }

@@ -35,6 +35,14 @@ import java.util.Map;
  * @param resyncWindow how many recent commands a room keeps to answer a reconnect with the events it missed
  * @param maxCommandBytes largest command message accepted, in bytes of JSON
  * @param maxPendingCommands commands a room holds unwritten before it answers UNAVAILABLE
+ * @param maxCommandsInFlight client commands this node holds unanswered, across all rooms, before it
+ *     refuses new ones with UNAVAILABLE and {@code retryAfterMs}
+ * @param maxSocketCommandsInFlight client commands one socket may have unanswered before its next is refused
+ * @param maxSocketOutboundBytes bytes queued towards one socket before it counts as too slow and is closed
+ *     with 4002 (reconnect and resync)
+ * @param maxStoreBacklogMs the store's oldest unacknowledged write may be this old before new commands are refused
+ * @param maxEventLoopLagMs an event loop may run this late before new commands are refused
+ * @param retryAfterMs the least {@code retryAfterMs} a refused command is told to wait
  * @param commandsPerSecond sustained commands per second one socket may send
  * @param commandBurst commands one socket may send at once above that rate
  * @param roomCreatesPerMinute sustained {@code POST /api/rooms} per client address per minute
@@ -71,6 +79,12 @@ public record RoundtableConfig(
     int resyncWindow,
     int maxCommandBytes,
     int maxPendingCommands,
+    int maxCommandsInFlight,
+    int maxSocketCommandsInFlight,
+    int maxSocketOutboundBytes,
+    long maxStoreBacklogMs,
+    long maxEventLoopLagMs,
+    long retryAfterMs,
     int commandsPerSecond,
     int commandBurst,
     int roomCreatesPerMinute,
@@ -103,6 +117,16 @@ public record RoundtableConfig(
   public static final int DEFAULT_RESYNC_WINDOW = 1_000;
   public static final int DEFAULT_MAX_COMMAND_BYTES = 16 * 1024;
   public static final int DEFAULT_MAX_PENDING_COMMANDS = 10_000;
+  public static final int DEFAULT_MAX_COMMANDS_IN_FLIGHT = 1_000;
+  /**
+   * A person's client has a handful of commands outstanding; a burst of a few hundred (a pasted board, a
+   * reconnect resending its outbox) must still pass. Half the node's budget: one socket cannot take it all.
+   */
+  public static final int DEFAULT_MAX_SOCKET_COMMANDS_IN_FLIGHT = 512;
+  public static final int DEFAULT_MAX_SOCKET_OUTBOUND_BYTES = 1024 * 1024;
+  public static final long DEFAULT_MAX_STORE_BACKLOG_MS = 2_000;
+  public static final long DEFAULT_MAX_EVENT_LOOP_LAG_MS = 1_000;
+  public static final long DEFAULT_RETRY_AFTER_MS = 1_000;
   public static final int DEFAULT_COMMANDS_PER_SECOND = 50;
   public static final int DEFAULT_COMMAND_BURST = 100;
   /** Nobody creates meetings by the dozen; a script filling the store does. */
@@ -149,6 +173,12 @@ public record RoundtableConfig(
     positive(problems, "resyncWindow", resyncWindow);
     positive(problems, "maxCommandBytes", maxCommandBytes);
     positive(problems, "maxPendingCommands", maxPendingCommands);
+    positive(problems, "maxCommandsInFlight", maxCommandsInFlight);
+    positive(problems, "maxSocketCommandsInFlight", maxSocketCommandsInFlight);
+    positive(problems, "maxSocketOutboundBytes", maxSocketOutboundBytes);
+    positive(problems, "maxStoreBacklogMs", maxStoreBacklogMs);
+    positive(problems, "maxEventLoopLagMs", maxEventLoopLagMs);
+    positive(problems, "retryAfterMs", retryAfterMs);
     positive(problems, "commandsPerSecond", commandsPerSecond);
     positive(problems, "commandBurst", commandBurst);
     positive(problems, "roomCreatesPerMinute", roomCreatesPerMinute);
@@ -270,6 +300,9 @@ public record RoundtableConfig(
         .put("speakerLimitSeconds", speakerLimitSeconds).put("snapshotEvery", snapshotEvery)
         .put("idleTimeoutSeconds", idleTimeoutSeconds).put("resyncWindow", resyncWindow)
         .put("maxCommandBytes", maxCommandBytes).put("maxPendingCommands", maxPendingCommands)
+        .put("maxCommandsInFlight", maxCommandsInFlight).put("maxSocketCommandsInFlight", maxSocketCommandsInFlight)
+        .put("maxSocketOutboundBytes", maxSocketOutboundBytes).put("maxStoreBacklogMs", maxStoreBacklogMs)
+        .put("maxEventLoopLagMs", maxEventLoopLagMs).put("retryAfterMs", retryAfterMs)
         .put("commandsPerSecond", commandsPerSecond).put("commandBurst", commandBurst)
         .put("roomCreatesPerMinute", roomCreatesPerMinute).put("roomCreateBurst", roomCreateBurst)
         .put("joinsPerMinute", joinsPerMinute).put("joinBurst", joinBurst).put("trustedProxies", trustedProxies)
@@ -299,6 +332,12 @@ public record RoundtableConfig(
         f.integer("resyncWindow", DEFAULT_RESYNC_WINDOW),
         f.integer("maxCommandBytes", DEFAULT_MAX_COMMAND_BYTES),
         f.integer("maxPendingCommands", DEFAULT_MAX_PENDING_COMMANDS),
+        f.integer("maxCommandsInFlight", DEFAULT_MAX_COMMANDS_IN_FLIGHT),
+        f.integer("maxSocketCommandsInFlight", DEFAULT_MAX_SOCKET_COMMANDS_IN_FLIGHT),
+        f.integer("maxSocketOutboundBytes", DEFAULT_MAX_SOCKET_OUTBOUND_BYTES),
+        f.longValue("maxStoreBacklogMs", DEFAULT_MAX_STORE_BACKLOG_MS),
+        f.longValue("maxEventLoopLagMs", DEFAULT_MAX_EVENT_LOOP_LAG_MS),
+        f.longValue("retryAfterMs", DEFAULT_RETRY_AFTER_MS),
         f.integer("commandsPerSecond", DEFAULT_COMMANDS_PER_SECOND),
         f.integer("commandBurst", DEFAULT_COMMAND_BURST),
         f.integer("roomCreatesPerMinute", DEFAULT_ROOM_CREATES_PER_MINUTE),

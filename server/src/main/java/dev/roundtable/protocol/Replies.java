@@ -41,6 +41,13 @@ public final class Replies {
         .put("error", new JsonObject().put("code", code.name()).put("message", message));
   }
 
+  /** A refusal for overload: UNAVAILABLE with {@code retryAfterMs}, how long to wait before resending (§4.5). */
+  public static JsonObject retryLater(String message, long retryAfterMs) {
+    JsonObject reply = error(ErrorCode.UNAVAILABLE, message);
+    reply.getJsonObject("error").put("retryAfterMs", retryAfterMs);
+    return reply;
+  }
+
   public static boolean isOk(JsonObject reply) {
     return reply != null && reply.getBoolean("ok", false);
   }

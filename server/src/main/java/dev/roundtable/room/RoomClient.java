@@ -1,5 +1,6 @@
 package dev.roundtable.room;
 
+import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.protocol.Addresses;
 import dev.roundtable.protocol.Headers;
 import dev.roundtable.protocol.RoomRequest;
@@ -18,6 +19,11 @@ import io.vertx.core.json.JsonObject;
  * room that has no consumer for a moment (just unloaded, or its node lost) is tried again a few times; a
  * delivery that still fails, or gets no reply in {@link #REPLY_TIMEOUT_MS}, fails with the event bus's
  * {@link ReplyException}.
+ *
+ * <p>A client's command or cursor first asks the node's {@link NodeAdmission}: when the node is over its
+ * budget the command is answered {@code UNAVAILABLE} with {@code retryAfterMs} at once, without reaching the
+ * room; an admitted one holds its place in the budget until its reply (or failure) comes back. A Sync and
+ * what the system sends are never refused, so members can always catch up and presence is always recorded.
  */
 public final class RoomClient {
   /** How long a room has to answer before the sender gets a TIMEOUT failure (docs/PROTOCOL.md §4.2). */
@@ -28,10 +34,17 @@ public final class RoomClient {
 
   private final Vertx vertx;
   private final RoomRegistry registry;
+  private final NodeAdmission admission;
 
+  /** A client with the default budget and no store or event-loop signal (tests that do not overload). */
   public RoomClient(Vertx vertx, RoomRegistry registry) {
+    this(vertx, registry, new NodeAdmission(NodeAdmission.Limits.from(RoundtableConfig.defaults()), () -> 0, 1));
+  }
+
+  public RoomClient(Vertx vertx, RoomRegistry registry, NodeAdmission admission) {
     this.vertx = vertx;
     this.registry = registry;
+    this.admission = admission;
   }
 
   /** Sends {@code {"command": command}} as {@code actor} (a participant id or the system) and returns the reply. */
@@ -41,7 +54,14 @@ public final class RoomClient {
 
   /** Sends a request already read ({@link RoomRequest#parse}) as its sender, and returns the reply. */
   public Future<JsonObject> send(String roomId, RoomRequest request) {
-    return deliver(roomId, request.senderHeader(), request.toBody());
+    if (request instanceof RoomRequest.Sync) {
+      return deliver(roomId, request.senderHeader(), request.toBody());
+    }
+    NodeAdmission.Refusal refusal = admission.tryAdmit();
+    if (refusal != null) {
+      return Future.succeededFuture(refusal.reply());
+    }
+    return deliver(roomId, request.senderHeader(), request.toBody()).onComplete(ar -> admission.release());
   }
 
   private Future<JsonObject> deliver(String roomId, String actor, JsonObject body) {

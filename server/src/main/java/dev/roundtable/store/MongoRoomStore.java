@@ -73,6 +73,8 @@ final class MongoRoomStore implements RoomStore {
   private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean running = true;
+  /** When the oldest append of the batch being written was queued ({@link System#nanoTime}); 0 when idle. */
+  private volatile long writingSinceNanos;
 
   MongoRoomStore(Vertx vertx, MongoClient client, String database, AutoCloseable owned) {
     this.vertx = vertx;
@@ -190,6 +192,17 @@ final class MongoRoomStore implements RoomStore {
     });
   }
 
+  @Override
+  public long backlogMillis() {
+    long now = System.nanoTime();
+    long oldest = writingSinceNanos;
+    PendingAppend next = queue.peek();
+    if (oldest == 0 && next != null) {
+      oldest = next.queuedNanos;
+    }
+    return oldest == 0 ? 0 : Math.max(0, (now - oldest) / 1_000_000);
+  }
+
   private void writeLoop() {
     while (running || !queue.isEmpty()) {
       List<PendingAppend> batch = new ArrayList<>();
@@ -205,7 +218,9 @@ final class MongoRoomStore implements RoomStore {
         }
       }
       queue.drainTo(batch, MAX_BATCH);
+      writingSinceNanos = batch.get(0).queuedNanos;
       write(batch);
+      writingSinceNanos = 0;
     }
     PendingAppend left;
     while ((left = queue.poll()) != null) {
@@ -275,6 +290,7 @@ final class MongoRoomStore implements RoomStore {
     final List<LogEntry> entries;
     final Context context;
     final Promise<Void> promise;
+    final long queuedNanos = System.nanoTime();
 
     PendingAppend(List<LogEntry> entries, Context context, Promise<Void> promise) {
       this.entries = entries;

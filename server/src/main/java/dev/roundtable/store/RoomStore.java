@@ -41,5 +41,14 @@ public interface RoomStore {
   /** Succeeds when the store answers; used by readiness checks. */
   Future<Void> ping();
 
+  /**
+   * How far behind the store's writes are: the age in ms of the oldest append not yet acknowledged (0 when
+   * none waits). Read from any thread, often: it must be cheap. The node refuses new commands while it is
+   * high ({@code NodeAdmission}).
+   */
+  default long backlogMillis() {
+    return 0;
+  }
+
   Future<Void> close();
 }

@@ -3,6 +3,7 @@ package dev.roundtable.web;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * One client connection as the bridge sees it, whatever transport carries it: what it has subscribed to (and
@@ -21,6 +22,11 @@ abstract class ClientSession {
   String verifiedToken;
   Identity verifiedIdentity;
   long verifiedAtMillis;
+  /** This socket's commands not yet answered, and whether it fell too far behind ({@link SocketBudget}). */
+  int commandsInFlight;
+  boolean tooSlow;
+  /** True while the transport holds more unwritten bytes than this socket may have waiting. */
+  BooleanSupplier backlogged = () -> false;
 
   /** Queues a frame for this client; it leaves with the others queued in the same event-loop turn, in order. */
   abstract void deliver(Frame frame);

@@ -3,6 +3,7 @@ package dev.roundtable.web;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.protocol.Headers;
 import dev.roundtable.protocol.Replies;
+import dev.roundtable.protocol.RoomRequest;
 import dev.roundtable.room.RoomClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -19,7 +20,9 @@ import java.util.Set;
  * the one road into a room (which alone sets the trusted sender header); an admitted {@code register}
  * joins {@link RoomSubscribers}, which fans the room's events out and turns subscriptions into presence.
  * A refusal is answered with a structured error on the client's reply address, keeping the connection,
- * so every {@code send} with a reply address gets exactly one answer. It never touches room state.
+ * so every {@code send} with a reply address gets exactly one answer. It never touches room state. How
+ * many commands one socket may have unanswered, and how far behind its reader may fall, is
+ * {@link SocketBudget}'s to say.
  *
  * <p>One instance per HTTP verticle; everything runs on that verticle's event loop.
  */
@@ -33,17 +36,23 @@ final class EventBridge {
   /** SockJS close code (application range 4000-4999) sent when this node shuts down: reconnect, elsewhere. */
   static final int SHUTDOWN_CODE = 4001;
   static final String SHUTDOWN_REASON = "node shutting down; reconnect";
+  /** Close code (docs/PROTOCOL.md §4.5) for a socket too slow to read its events: reconnect and resync. */
+  static final int SLOW_CONSUMER_CODE = 4002;
+  static final String SLOW_CONSUMER_REASON = "too far behind; reconnect and resync";
   private static final int PING_TIMEOUT_CODE = 1001;
 
   private final BridgeAdmission admission;
   private final RoomSubscribers subscribers;
   private final RoomClient rooms;
+  private final SocketBudget budget;
   private final Set<ClientSession> sessions = new LinkedHashSet<>();
 
-  EventBridge(Vertx vertx, BridgeAdmission admission, RoomSubscribers subscribers, RoomClient rooms) {
+  EventBridge(Vertx vertx, BridgeAdmission admission, RoomSubscribers subscribers, RoomClient rooms,
+      SocketBudget budget) {
     this.admission = admission;
     this.subscribers = subscribers;
     this.rooms = rooms;
+    this.budget = budget;
     vertx.setPeriodic(PING_CHECK_MS, id -> closeSilentSessions());
   }
 
@@ -136,7 +145,17 @@ final class EventBridge {
 
   /** Sends an admitted request to its room and passes the room's answer (or why there is none) back. */
   private void forward(ClientSession session, BridgeAdmission.Send send, String replyAddress) {
+    // A Sync is how a member catches up: it is never refused for the socket's budget.
+    boolean counted = !(send.request() instanceof RoomRequest.Sync);
+    JsonObject refused = counted ? budget.tryTake(session) : null;
+    if (refused != null) {
+      reply(session, replyAddress, refused);
+      return;
+    }
     rooms.send(send.who().roomId(), send.request()).onComplete(ar -> {
+      if (counted) {
+        budget.release(session);
+      }
       if (replyAddress == null || !sessions.contains(session)) {
         return;
       }

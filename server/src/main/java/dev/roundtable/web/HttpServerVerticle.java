@@ -162,7 +162,8 @@ public final class HttpServerVerticle extends VerticleBase {
    */
   private void mountEventBusBridge(Router router) {
     bridge = new EventBridge(vertx, new BridgeAdmission(tokens, clock, config.maxCommandBytes(),
-        config.commandsPerSecond(), config.commandBurst()), new RoomSubscribers(vertx, rooms), rooms);
+        config.commandsPerSecond(), config.commandBurst()), new RoomSubscribers(vertx, rooms), rooms,
+        new SocketBudget(config.maxSocketCommandsInFlight(), config.retryAfterMs()));
     vertx.eventBus().<String>consumer(Addresses.PRESENCE_RECOUNT, m -> bridge.recount(m.body()));
     router.get("/eventbus/websocket")
         .handler(ctx -> upgrade(ctx, ws -> Sessions.raw(ws, bridge::onMessage, bridge::closed)));
@@ -175,8 +176,12 @@ public final class HttpServerVerticle extends VerticleBase {
     router.post("/eventbus/*").handler(HttpServerVerticle::refuseLongBody);
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(WebSocketMessages.MAX_MESSAGE_BYTES))
         .handler(HttpServerVerticle::strictUtf8);
-    router.route("/eventbus/*").subRouter(sockJs.socketHandler(
-        socket -> bridge.opened(Sessions.fallback(socket, bridge::onMessage, bridge::closed))));
+    router.route("/eventbus/*").subRouter(sockJs.socketHandler(socket -> {
+      socket.setWriteQueueMaxSize(config.maxSocketOutboundBytes());
+      ClientSession session = Sessions.fallback(socket, bridge::onMessage, bridge::closed);
+      session.backlogged = socket::writeQueueFull;
+      bridge.opened(session);
+    }));
   }
 
   /**
@@ -209,7 +214,12 @@ public final class HttpServerVerticle extends VerticleBase {
 
   private void upgrade(RoutingContext ctx, Function<ServerWebSocket, ClientSession> transport) {
     ctx.request().toWebSocket()
-        .onSuccess(ws -> bridge.opened(transport.apply(ws)))
+        .onSuccess(ws -> {
+          ws.setWriteQueueMaxSize(config.maxSocketOutboundBytes());
+          ClientSession session = transport.apply(ws);
+          session.backlogged = ws::writeQueueFull;
+          bridge.opened(session);
+        })
         .onFailure(e -> {
           if (!ctx.response().ended()) {
             ctx.response().setStatusCode(400).end("Can \"Upgrade\" only to \"WebSocket\".");

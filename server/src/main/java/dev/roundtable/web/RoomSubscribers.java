@@ -103,6 +103,9 @@ final class RoomSubscribers {
     Map<String, Frame> ownFrames = null;
     JsonObject views = wire.getJsonObject("views");
     for (Map.Entry<ClientSession, Identity> member : channel.members.entrySet()) {
+      if (!SocketBudget.keepsUp(member.getKey())) {
+        continue;
+      }
       String viewer = member.getValue().participantId();
       Frame frame;
       if (views != null && views.containsKey(viewer)) {

@@ -162,7 +162,7 @@ class RoundtableConfigTest {
 
     assertThat(config).isEqualTo(new RoundtableConfig("127.0.0.1", 9000, "https://meet.example.org/",
         "mongodb://db:27017", "rt", Path.of("/var/lib/roundtable"), "0.0.0.0", 27018, SECRET, 3600, 600, 90, 50, 120,
-        500, 8192, 2000, 20, 40, 5, 6, 30, 45, "10.0.0.2, fd00::/8", true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json"));
+        500, 8192, 2000, 1000, 512, 1048576, 2000, 1000, 1000, 20, 40, 5, 6, 30, 45, "10.0.0.2, fd00::/8", true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json"));
     assertThat(config.clusterMemberList()).containsExactly("node1", "node2:6702", "10.0.0.7");
     assertThat(config.trustedProxyRanges()).hasSize(2);
   }
@@ -362,10 +362,11 @@ class RoundtableConfigTest {
   @DisplayName("refuses invalid values given through the constructor too, and turns absent texts into empty ones")
   void constructorChecks() {
     assertRefused(() -> new RoundtableConfig("0.0.0.0", 70_000, "", "", "roundtable", Path.of("data"), "127.0.0.1",
-        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text"), "httpPort");
+        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text"),
+        "httpPort");
 
     RoundtableConfig config = new RoundtableConfig("0.0.0.0", 8080, null, null, "roundtable", Path.of("data"),
-        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text");
+        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text");
     assertThat(config.publicUrl()).isEmpty();
     assertThat(config.mongoUri()).isEmpty();
     assertThat(config.jwtSecret()).isEmpty();

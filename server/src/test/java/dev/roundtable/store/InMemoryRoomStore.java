@@ -24,6 +24,9 @@ public final class InMemoryRoomStore implements RoomStore {
   public final AtomicInteger appends = new AtomicInteger();
   private volatile boolean failing;
   private volatile long appendLatencyMs;
+  private final List<Runnable> heldAppends = new ArrayList<>();
+  private boolean holding;
+  private long heldSinceNanos;
 
   /** While failing, every call fails as an unreachable store would. */
   public void failing(boolean failing) {
@@ -33,6 +36,29 @@ public final class InMemoryRoomStore implements RoomStore {
   /** Makes each append take this long, as a real write does, so that concurrent appends can be grouped. */
   public void appendLatency(long ms) {
     this.appendLatencyMs = ms;
+  }
+
+  /** Holds every append from now on, unanswered, as a store that has fallen behind does. */
+  public synchronized void holdAppends() {
+    holding = true;
+  }
+
+  /** Writes and answers every held append, in the order they came, and stops holding. */
+  public void releaseAppends() {
+    List<Runnable> held;
+    synchronized (this) {
+      holding = false;
+      heldSinceNanos = 0;
+      held = List.copyOf(heldAppends);
+      heldAppends.clear();
+    }
+    held.forEach(Runnable::run);
+  }
+
+  /** The age of the oldest held append. */
+  @Override
+  public synchronized long backlogMillis() {
+    return heldAppends.isEmpty() ? 0 : (System.nanoTime() - heldSinceNanos) / 1_000_000;
   }
 
   /** Writes as another owner would, behind the room's back. */
@@ -58,8 +84,18 @@ public final class InMemoryRoomStore implements RoomStore {
 
   @Override
   public Future<Void> append(List<LogEntry> entries) {
-    Future<Void> written = write(entries);
     Context context = Vertx.currentContext();
+    synchronized (this) {
+      if (holding && context != null) {
+        Promise<Void> answered = Promise.promise();
+        if (heldAppends.isEmpty()) {
+          heldSinceNanos = System.nanoTime();
+        }
+        heldAppends.add(() -> context.runOnContext(v -> write(entries).onComplete(answered)));
+        return answered.future();
+      }
+    }
+    Future<Void> written = write(entries);
     if (appendLatencyMs <= 0 || context == null) {
       return written;
     }
