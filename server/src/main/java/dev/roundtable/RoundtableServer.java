@@ -12,6 +12,7 @@ import dev.roundtable.room.RoomService;
 import dev.roundtable.room.RoomSettings;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.RoomStore;
+import dev.roundtable.store.Storage;
 import dev.roundtable.web.HttpServerVerticle;
 import dev.roundtable.web.NodeProbes;
 import dev.roundtable.web.Tokens;
@@ -63,7 +64,15 @@ public final class RoundtableServer {
     Vertx vertx = node.vertx();
     MongoStores.Options storeOptions = new MongoStores.Options(config.embeddedStore() ? null : config.mongoUri(),
         config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort());
-    return MongoStores.open(vertx, storeOptions).compose(store -> RoomRegistry.create(vertx, store,
+    return MongoStores.openStorage(vertx, storeOptions).compose(storage -> startOn(node, config, clock, storage));
+  }
+
+  /** Rooms and the edge on an opened store; the aggregates beside rooms take their collections from it. */
+  private static Future<RoundtableServer> startOn(Nodes.Node node, RoundtableConfig config, Clock clock,
+      Storage storage) {
+    Vertx vertx = node.vertx();
+    RoomStore store = storage.rooms();
+    return RoomRegistry.create(vertx, store,
         RoomSettings.from(config), clock, node.membership(), RoomMetrics.micrometer(node.metrics()))
         .compose(registry -> {
       NodeAdmission admission = new NodeAdmission(NodeAdmission.Limits.from(config), store::backlogMillis,
@@ -78,7 +87,7 @@ public final class RoundtableServer {
           .compose(lagProbes -> vertx.deployVerticle(http)
               .map(id -> new RoundtableServer(vertx, config, store, registry, http, id, lagProbes)))
           .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
-    }));
+    });
   }
 
   public int port() {

@@ -88,6 +88,10 @@ final class MongoRoomStore implements RoomStore {
     this.writer.setDaemon(true);
   }
 
+  MongoDatabase database() {
+    return db;
+  }
+
   /** Creates the indexes the contract relies on and starts the writer. Blocking: call on a worker. */
   void init() {
     events.createIndex(Indexes.ascending("room", "last"), new IndexOptions().name("room_last_lookup"));

@@ -3,6 +3,7 @@ package dev.roundtable.store;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -22,6 +23,11 @@ public final class MongoStores {
   }
 
   public static Future<RoomStore> open(Vertx vertx, Options options) {
+    return openStorage(vertx, options).map(Storage::rooms);
+  }
+
+  /** Opens the store connection the whole node shares: rooms and the other aggregates' collections. */
+  public static Future<Storage> openStorage(Vertx vertx, Options options) {
     return vertx.executeBlocking(() -> {
       EmbeddedMongo embedded = null;
       String uri = options.uri();
@@ -44,7 +50,17 @@ public final class MongoStores {
         store.close();
         throw e;
       }
-      return store;
+      return new Storage() {
+        @Override
+        public RoomStore rooms() {
+          return store;
+        }
+
+        @Override
+        public MongoDatabase database() {
+          return store.database();
+        }
+      };
     });
   }
 }
