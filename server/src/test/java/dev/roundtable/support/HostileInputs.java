@@ -366,7 +366,11 @@ public final class HostileInputs {
                 : randomJson(depth - 1);
             case "address" -> random.nextBoolean() ? "rt.room." + rooms.roomA() + (random.nextBoolean() ? ".cmd" : ".events")
                 : randomJson(depth - 1);
-            case "replyAddress" -> random.nextBoolean() ? "j-" + replyAddress() : randomJson(depth - 1);
+            case "replyAddress" -> {
+              // A text reply address of random JSON is answered like any other: mark it as one ("j-").
+              Object address = random.nextBoolean() ? replyAddress() : randomJson(depth - 1);
+              yield address instanceof String text ? "j-" + text : address;
+            }
             default -> randomJson(depth - 1);
           };
           object.put(key, value);
