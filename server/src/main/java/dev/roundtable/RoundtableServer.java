@@ -22,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * One Roundtable node, assembled: store, room registry, HTTP edge. Start order is store, rooms, edge;
@@ -82,7 +83,8 @@ public final class RoundtableServer {
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds(), config.downloadTokenTtlSeconds());
       NodeProbes probes = new NodeProbes(registry::liveRooms, store::ping);
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms,
-          RoomService.create(rooms, store, clock), tokens, clock, node.membership(), node.metrics());
+          RoomService.create(rooms, store, clock), tokens, clock, node.membership(), node.metrics(),
+          List.of());
       return EventLoopLagProbe.deploy(vertx, admission, EVENT_LOOPS)
           .compose(lagProbes -> vertx.deployVerticle(http)
               .map(id -> new RoundtableServer(vertx, config, store, registry, http, id, lagProbes)))

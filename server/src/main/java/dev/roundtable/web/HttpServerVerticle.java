@@ -23,6 +23,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -49,14 +50,16 @@ public final class HttpServerVerticle extends VerticleBase {
   private final Clock clock;
   private final Membership membership;
   private final PrometheusMeterRegistry metrics;
+  private final List<ApiRoutes> apis;
   private EventBridge bridge;
   private HttpServer server;
   private volatile boolean draining;
 
   public HttpServerVerticle(RoundtableConfig config, NodeProbes probes, RoomClient rooms,
       RoomService roomService, Tokens tokens, Clock clock, Membership membership,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics, List<ApiRoutes> apis) {
     this.config = config;
+    this.apis = List.copyOf(apis);
     this.probes = probes;
     this.rooms = rooms;
     this.roomService = roomService;
@@ -151,6 +154,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/api/rooms/:roomId/minutes.md").handler(api::minutesMarkdown);
     router.get("/api/rooms/:roomId/minutes.html").handler(api::minutesHtml);
     router.get("/api/join/:code/qr.svg").handler(joins).handler(api::joinQrCode);
+    apis.forEach(group -> group.mount(router));
     router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, ErrorCode.NOT_FOUND,
         "no such API route: " + ctx.request().method() + " " + ctx.request().path()));
   }
