@@ -41,6 +41,15 @@ class LayeringTest {
   }
 
   @Test
+  @DisplayName("the notifications' core depends on java.* (and the JDK's HMAC), the domain's types and itself only")
+  void notifyCoreIsPure() {
+    classes().that().resideInAPackage(ROOT + ".notify.core..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", ROOT + ".domain..",
+            ROOT + ".notify.core..")
+        .check(main);
+  }
+
+  @Test
   @DisplayName("the store never imports the domain, the protocol, the rooms or the web edge")
   void storeKnowsNoDomain() {
     noClasses().that().resideInAPackage(ROOT + ".store..")
