@@ -1,0 +1,9 @@
+package dev.roundtable.notify;
+
+import dev.roundtable.notify.core.Message;
+import java.time.Instant;
+
+/** One outbox document as the notifier reads it. */
+record OutboxEntry(Message message, DeliveryState state, boolean held, int attempts, String claim,
+    Instant claimUntil) {
+}
