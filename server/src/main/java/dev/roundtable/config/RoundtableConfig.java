@@ -60,6 +60,15 @@ import java.util.Map;
  * @param clusterFailureSeconds a member silent for this long is declared dead and its rooms taken over
  * @param eventBusPort TCP port of the clustered event bus; 0 picks a free one
  * @param logFormat {@code text} for people, {@code json} (one object per line) for log collectors
+ * @param smtpHost SMTP server that sends email notifications; empty means none (email notifications fail
+ *     with {@code NOT_CONFIGURED})
+ * @param smtpPort its port
+ * @param smtpFrom the notifications' sender address; required with {@code smtpHost}
+ * @param smtpUsername login at the SMTP server; empty means none
+ * @param smtpPassword its password (a secret: never logged, never in {@link #toString})
+ * @param smtpStarttls {@code disabled}, {@code optional} or {@code required}
+ * @param allowPrivateWebhooks accept chat-robot webhooks on loopback, private or link-local addresses, and
+ *     over plain {@code http} (tests, a private deployment of the service); off by default
  */
 public record RoundtableConfig(
     String httpHost,
@@ -100,7 +109,14 @@ public record RoundtableConfig(
     String clusterMembers,
     int clusterFailureSeconds,
     int eventBusPort,
-    String logFormat) {
+    String logFormat,
+    String smtpHost,
+    int smtpPort,
+    String smtpFrom,
+    String smtpUsername,
+    String smtpPassword,
+    String smtpStarttls,
+    boolean allowPrivateWebhooks) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -147,6 +163,10 @@ public record RoundtableConfig(
   public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 5;
   public static final String DEFAULT_LOG_FORMAT = "text";
   private static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("text", "json");
+  /** Submission with STARTTLS, what mail providers give their users. */
+  public static final int DEFAULT_SMTP_PORT = 587;
+  public static final String DEFAULT_SMTP_STARTTLS = "optional";
+  private static final java.util.Set<String> STARTTLS = java.util.Set.of("disabled", "optional", "required");
 
   private static final java.util.Set<String> ANY_ADDRESS = java.util.Set.of("0.0.0.0", "::", "[::]");
 
@@ -222,6 +242,20 @@ public record RoundtableConfig(
     if (jwtSecret != null && !jwtSecret.isEmpty() && jwtSecret.length() < 32) {
       problems.add("jwtSecret must be at least 32 characters");
     }
+    port(problems, "smtpPort", smtpPort);
+    if (smtpPort == 0) {
+      problems.add("smtpPort must not be 0");
+    }
+    if (!STARTTLS.contains(smtpStarttls)) {
+      problems.add("smtpStarttls must be one of " + new java.util.TreeSet<>(STARTTLS) + ", not " + smtpStarttls);
+    }
+    if (smtpHost != null && !smtpHost.isBlank()
+        && (smtpFrom == null || !smtpFrom.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+"))) {
+      problems.add("smtpFrom must be an email address (name@example.org) when smtpHost is set");
+    }
+    if ((smtpPassword != null && !smtpPassword.isEmpty()) && (smtpUsername == null || smtpUsername.isEmpty())) {
+      problems.add("smtpPassword needs smtpUsername");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(String.join("; ", problems));
     }
@@ -230,6 +264,20 @@ public record RoundtableConfig(
     jwtSecret = jwtSecret == null ? "" : jwtSecret;
     clusterMembers = clusterMembers == null ? "" : clusterMembers;
     trustedProxies = trustedProxies == null ? "" : trustedProxies;
+    smtpHost = smtpHost == null ? "" : smtpHost.strip();
+    smtpFrom = smtpFrom == null ? "" : smtpFrom;
+    smtpUsername = smtpUsername == null ? "" : smtpUsername;
+    smtpPassword = smtpPassword == null ? "" : smtpPassword;
+  }
+
+  /** Every component, the secrets ({@code jwtSecret}, {@code smtpPassword}) shown only as set or not. */
+  @Override
+  public String toString() {
+    JsonObject json = toJson();
+    for (String secret : List.of("jwtSecret", "smtpPassword")) {
+      json.put(secret, json.getString(secret).isEmpty() ? "" : "(set)");
+    }
+    return "RoundtableConfig" + json.encode();
   }
 
   /** The reverse proxies whose {@code X-Forwarded-For} is believed, as configured (validated above). */
@@ -309,7 +357,10 @@ public record RoundtableConfig(
         .put("clusterEnabled", clusterEnabled).put("clusterName", clusterName).put("clusterHost", clusterHost)
         .put("clusterPort", clusterPort).put("clusterPortCount", clusterPortCount)
         .put("clusterMembers", clusterMembers).put("clusterFailureSeconds", clusterFailureSeconds)
-        .put("eventBusPort", eventBusPort).put("logFormat", logFormat);
+        .put("eventBusPort", eventBusPort).put("logFormat", logFormat)
+        .put("smtpHost", smtpHost).put("smtpPort", smtpPort).put("smtpFrom", smtpFrom)
+        .put("smtpUsername", smtpUsername).put("smtpPassword", smtpPassword).put("smtpStarttls", smtpStarttls)
+        .put("allowPrivateWebhooks", allowPrivateWebhooks);
   }
 
   static RoundtableConfig fromJson(JsonObject j) {
@@ -353,7 +404,14 @@ public record RoundtableConfig(
         f.string("clusterMembers", ""),
         f.integer("clusterFailureSeconds", DEFAULT_CLUSTER_FAILURE_SECONDS),
         f.integer("eventBusPort", 0),
-        f.string("logFormat", DEFAULT_LOG_FORMAT));
+        f.string("logFormat", DEFAULT_LOG_FORMAT),
+        f.string("smtpHost", ""),
+        f.integer("smtpPort", DEFAULT_SMTP_PORT),
+        f.string("smtpFrom", ""),
+        f.string("smtpUsername", ""),
+        f.string("smtpPassword", ""),
+        f.string("smtpStarttls", DEFAULT_SMTP_STARTTLS),
+        f.bool("allowPrivateWebhooks", false));
     f.rejectUnknown();
     return config;
   }

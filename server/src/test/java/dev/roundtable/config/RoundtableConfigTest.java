@@ -162,7 +162,7 @@ class RoundtableConfigTest {
 
     assertThat(config).isEqualTo(new RoundtableConfig("127.0.0.1", 9000, "https://meet.example.org/",
         "mongodb://db:27017", "rt", Path.of("/var/lib/roundtable"), "0.0.0.0", 27018, SECRET, 3600, 600, 90, 50, 120,
-        500, 8192, 2000, 1000, 512, 1048576, 2000, 1000, 1000, 20, 40, 5, 6, 30, 45, "10.0.0.2, fd00::/8", true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json"));
+        500, 8192, 2000, 1000, 512, 1048576, 2000, 1000, 1000, 20, 40, 5, 6, 30, 45, "10.0.0.2, fd00::/8", true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json", "", 587, "", "", "", "optional", false));
     assertThat(config.clusterMemberList()).containsExactly("node1", "node2:6702", "10.0.0.7");
     assertThat(config.trustedProxyRanges()).hasSize(2);
   }
@@ -362,11 +362,11 @@ class RoundtableConfigTest {
   @DisplayName("refuses invalid values given through the constructor too, and turns absent texts into empty ones")
   void constructorChecks() {
     assertRefused(() -> new RoundtableConfig("0.0.0.0", 70_000, "", "", "roundtable", Path.of("data"), "127.0.0.1",
-        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text"),
+        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text", "", 587, "", "", "", "optional", false),
         "httpPort");
 
     RoundtableConfig config = new RoundtableConfig("0.0.0.0", 8080, null, null, "roundtable", Path.of("data"),
-        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text");
+        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text", null, 587, null, null, null, "optional", false);
     assertThat(config.publicUrl()).isEmpty();
     assertThat(config.mongoUri()).isEmpty();
     assertThat(config.jwtSecret()).isEmpty();
@@ -439,5 +439,37 @@ class RoundtableConfigTest {
     assertRefused(() -> config.with(new JsonObject().put("speakerLimitSeconds", 0)), "speakerLimitSeconds");
     assertRefused(() -> config.with(new JsonObject().put("jwtSecret", "short")), "jwtSecret");
     assertRefused(() -> config.with(new JsonObject().put("colour", "blue")), "unknown config key colour");
+  }
+
+  @Test
+  @DisplayName("reads the notifications' SMTP server and webhook rule, checks them, and never shows the SMTP password")
+  void notifications() {
+    RoundtableConfig defaults = RoundtableConfig.defaults();
+    assertThat(defaults.smtpHost()).isEmpty();
+    assertThat(defaults.smtpPort()).isEqualTo(RoundtableConfig.DEFAULT_SMTP_PORT);
+    assertThat(defaults.smtpStarttls()).isEqualTo("optional");
+    assertThat(defaults.allowPrivateWebhooks()).isFalse();
+
+    RoundtableConfig config = RoundtableConfig.load(env("ROUNDTABLE_SMTP_HOST", "smtp.example.org",
+        "ROUNDTABLE_SMTP_PORT", "465", "ROUNDTABLE_SMTP_FROM", "roundtable@example.org",
+        "ROUNDTABLE_SMTP_USERNAME", "rt", "ROUNDTABLE_SMTP_PASSWORD", "hunter2-very-secret",
+        "ROUNDTABLE_SMTP_STARTTLS", "required", "ROUNDTABLE_ALLOW_PRIVATE_WEBHOOKS", "true"));
+    assertThat(config.smtpHost()).isEqualTo("smtp.example.org");
+    assertThat(config.smtpPort()).isEqualTo(465);
+    assertThat(config.smtpFrom()).isEqualTo("roundtable@example.org");
+    assertThat(config.smtpPassword()).isEqualTo("hunter2-very-secret");
+    assertThat(config.smtpStarttls()).isEqualTo("required");
+    assertThat(config.allowPrivateWebhooks()).isTrue();
+    assertThat(config.toString()).doesNotContain("hunter2").contains("smtp.example.org");
+    assertThat(config.with(new JsonObject().put("jwtSecret", SECRET)).toString()).doesNotContain(SECRET);
+
+    assertRefused(() -> defaults.with(new JsonObject().put("smtpHost", "smtp.example.org")), "smtpFrom");
+    assertRefused(() -> defaults.with(new JsonObject().put("smtpHost", "smtp.example.org").put("smtpFrom", "nobody")),
+        "smtpFrom");
+    assertRefused(() -> defaults.with(new JsonObject().put("smtpStarttls", "maybe")), "smtpStarttls");
+    assertRefused(() -> defaults.with(new JsonObject().put("smtpPort", 0)), "smtpPort");
+    assertRefused(() -> defaults.with(new JsonObject().put("smtpPort", 70_000)), "smtpPort");
+    assertRefused(() -> defaults.with(new JsonObject().put("smtpPassword", "x")), "smtpUsername");
+    assertRefused(() -> defaults.with(new JsonObject().put("allowPrivateWebhooks", "yes")), "allowPrivateWebhooks");
   }
 }
