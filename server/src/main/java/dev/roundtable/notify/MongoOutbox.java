@@ -85,11 +85,12 @@ final class MongoOutbox implements Outbox {
   }
 
   @Override
-  public Future<List<OutboxEntry>> claim(String key, String rateKey, String claimId, Instant now, Instant until) {
+  public Future<List<OutboxEntry>> claim(String key, String rateKey, boolean withHeld, String claimId, Instant now,
+      Instant until) {
     Bson free = Filters.or(Filters.eq("state", DeliveryState.QUEUED.wire()),
         Filters.and(Filters.eq("state", DeliveryState.SENDING.wire()), Filters.lt("claimUntil", Date.from(now))));
     Bson filter = Filters.and(Filters.eq("rateKey", rateKey),
-        Filters.or(Filters.eq("_id", key), Filters.eq("held", true)), free);
+        withHeld ? Filters.or(Filters.eq("_id", key), Filters.eq("held", true)) : Filters.eq("_id", key), free);
     return blocking(() -> {
       outbox.updateMany(filter, Updates.combine(Updates.set("state", DeliveryState.SENDING.wire()),
           Updates.set("claim", claimId), Updates.set("claimUntil", Date.from(until)),
@@ -166,6 +167,16 @@ final class MongoOutbox implements Outbox {
       sends.deleteMany(Filters.and(Filters.eq("rateKey", rateKey),
           Filters.lt("at", Date.from(at.minusMillis(SEND_RETENTION_MS)))));
       return null;
+    });
+  }
+
+  @Override
+  public Future<List<String>> untried(int limit) {
+    return blocking(() -> {
+      List<String> out = new ArrayList<>();
+      outbox.find(Filters.and(Filters.eq("state", DeliveryState.QUEUED.wire()), Filters.eq("attempts", 0)))
+          .sort(Sorts.ascending("createdAt")).limit(limit).forEach(d -> out.add(d.getString("_id")));
+      return out;
     });
   }
 

@@ -32,7 +32,8 @@ interface Outbox {
    * (queued, or sending under an expired claim), counting an attempt for each; returns what it claimed,
    * oldest first (empty when another run holds {@code key}).
    */
-  Future<List<OutboxEntry>> claim(String key, String rateKey, String claimId, Instant now, Instant until);
+  Future<List<OutboxEntry>> claim(String key, String rateKey, boolean withHeld, String claimId, Instant now,
+      Instant until);
 
   /** Marks a queued message as waiting for its robot's window, so the next send to that robot takes it along. */
   Future<Void> hold(String key, Instant now);
@@ -51,6 +52,9 @@ interface Outbox {
 
   /** Counts a send against a robot's window (written before the send, so a crash over-counts, never under). */
   Future<Void> recordSend(String rateKey, Instant at);
+
+  /** Keys of messages written but never tried yet, oldest first (their job may not have been scheduled). */
+  Future<List<String>> untried(int limit);
 
   /** The notifications of a series, newest first, at most {@code limit}. */
   Future<List<NotificationStatus>> bySeries(String seriesId, int limit);

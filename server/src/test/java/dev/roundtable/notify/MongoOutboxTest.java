@@ -65,9 +65,9 @@ class MongoOutboxTest {
   @DisplayName("lets one claim take a message; a second claim gets nothing until the first expires")
   void oneClaim() {
     result(outbox.add(message("a"), T0));
-    assertThat(result(outbox.claim("a", ROBOT.rateKey(), "c1", T0, T0.plusSeconds(60)))).hasSize(1);
-    assertThat(result(outbox.claim("a", ROBOT.rateKey(), "c2", T0.plusSeconds(1), T0.plusSeconds(61)))).isEmpty();
-    List<OutboxEntry> retaken = result(outbox.claim("a", ROBOT.rateKey(), "c3", T0.plusSeconds(61), T0.plusSeconds(120)));
+    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, "c1", T0, T0.plusSeconds(60)))).hasSize(1);
+    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, "c2", T0.plusSeconds(1), T0.plusSeconds(61)))).isEmpty();
+    List<OutboxEntry> retaken = result(outbox.claim("a", ROBOT.rateKey(), true, "c3", T0.plusSeconds(61), T0.plusSeconds(120)));
     assertThat(retaken).hasSize(1);
     assertThat(retaken.get(0).attempts()).isEqualTo(2);
     // The expired claim's late answer changes nothing.
@@ -75,7 +75,7 @@ class MongoOutboxTest {
     assertThat(result(outbox.get("a")).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
     result(outbox.sent("c3", "errcode 0: ok", T0.plusSeconds(62), ""));
     assertThat(result(outbox.get("a")).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
-    assertThat(result(outbox.claim("a", ROBOT.rateKey(), "c4", T0.plusSeconds(200), T0.plusSeconds(260)))).isEmpty();
+    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, "c4", T0.plusSeconds(200), T0.plusSeconds(260)))).isEmpty();
   }
 
   @Test
@@ -86,13 +86,13 @@ class MongoOutboxTest {
     }
     result(outbox.hold("m1", T0));
     result(outbox.hold("m2", T0));
-    List<OutboxEntry> claimed = result(outbox.claim("m3", ROBOT.rateKey(), "c1", T0, T0.plusSeconds(60)));
+    List<OutboxEntry> claimed = result(outbox.claim("m3", ROBOT.rateKey(), true, "c1", T0, T0.plusSeconds(60)));
     assertThat(claimed).extracting(e -> e.message().key()).containsExactly("m1", "m2", "m3");
     result(outbox.release("c1", "45009", "errcode 45009: api freq out of limit", T0.plusSeconds(1)));
     assertThat(result(outbox.get("m3")).orElseThrow().held()).isTrue();
     // Held messages alone are not taken by a run whose own message is busy elsewhere.
-    result(outbox.claim("m3", ROBOT.rateKey(), "c2", T0.plusSeconds(2), T0.plusSeconds(60)));
-    assertThat(result(outbox.claim("m1", ROBOT.rateKey(), "c3", T0.plusSeconds(3), T0.plusSeconds(60)))).isEmpty();
+    result(outbox.claim("m3", ROBOT.rateKey(), true, "c2", T0.plusSeconds(2), T0.plusSeconds(60)));
+    assertThat(result(outbox.claim("m1", ROBOT.rateKey(), true, "c3", T0.plusSeconds(3), T0.plusSeconds(60)))).isEmpty();
     result(outbox.failed("c2", "45009", "gave up", T0.plusSeconds(4)));
     List<NotificationStatus> view = result(outbox.bySeries("series-1", 10));
     assertThat(view).extracting(NotificationStatus::state).containsOnly(DeliveryState.FAILED);
