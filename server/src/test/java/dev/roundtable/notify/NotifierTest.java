@@ -200,6 +200,9 @@ class NotifierTest {
     assertThat(limited).isInstanceOf(Outcome.RetryLater.class);
     assertThat(((Outcome.RetryLater) limited).rateLimited()).isTrue();
     assertThat(limited.answer()).contains("45009").doesNotContain("wecom-key-1");
+    assertThat(Outcomes.toJson(limited)).isEqualTo(new JsonObject().put("outcome", "retry").put("errorCode", "45009")
+        .put("answer", "errcode 45009: api freq out of limit").put("rateLimited", true));
+    assertThat(Outcomes.toJson(refused).getString("outcome")).isEqualTo("failed");
     Outcome unconfigured = result(notifier.sendTest(new Destination.Mailbox(List.of("a@example.org")), Language.EN));
     assertThat(unconfigured).isEqualTo(new Outcome.Failed("NOT_CONFIGURED", "no SMTP server is configured"));
   }
