@@ -224,4 +224,49 @@ class NotifierTest {
       result(strictStorage.close());
     }
   }
+
+  @Test
+  @DisplayName("two nodes running the same delivery at once send it once")
+  void twoNodesOneSend(Vertx vertx) {
+    FakeJobQueue otherQueue = new FakeJobQueue();
+    result(Notifier.create(vertx, storage.database(), otherQueue, OPTIONS, clock));
+    for (int i = 1; i <= 5; i++) {
+      Message m = message("r" + i, wecom(), Language.EN, "Race " + i);
+      result(notifier.enqueue(m));
+      result(otherQueue.schedule(jobs.pending().stream().filter(j -> j.payload().getString("key").equals(m.key()))
+          .findFirst().orElseThrow()));
+    }
+    var first = jobs.runDue(clock.instant());
+    var second = otherQueue.runDue(clock.instant());
+    result(first);
+    result(second);
+    clock.advance(61_000);
+    result(jobs.runDue(clock.instant()));
+    result(otherQueue.runDue(clock.instant()));
+    List<String> titles = services.of("wecom").stream()
+        .map(r -> r.body().getJsonObject("markdown").getString("content")).toList();
+    for (int i = 1; i <= 5; i++) {
+      String title = "Race " + i;
+      assertThat(titles.stream().filter(t -> t.contains(title + "\n") || t.contains("**" + title + "**")).count())
+          .as(title).isEqualTo(1);
+    }
+    assertThat(List.of("r1", "r2", "r3", "r4", "r5")).allMatch(k -> state(k) == DeliveryState.SENT);
+  }
+
+  @Test
+  @DisplayName("a message whose node died while sending it is sent by another run once the claim expires")
+  void takeOverDeadClaim(Vertx vertx) {
+    Outbox outbox = result(Outbox.create(vertx, storage.database()));
+    result(notifier.enqueue(message("k1", ding(), Language.ZH_CN, "接管")));
+    // A node claimed it and died before sending (kill -9): only its claim is left.
+    assertThat(result(outbox.claim("k1", ding().rateKey(), true, "dead-node", clock.instant(),
+        clock.instant().plusMillis(OPTIONS.claimTimeoutMs())))).hasSize(1);
+    runDue();
+    assertThat(services.of("dingtalk")).isEmpty();
+    assertThat(state("k1")).isEqualTo(DeliveryState.SENDING);
+    clock.advance(OPTIONS.claimTimeoutMs() + 1_000);
+    runDue();
+    assertThat(services.of("dingtalk")).hasSize(1).allMatch(RobotStandIns.Received::signatureValid);
+    assertThat(state("k1")).isEqualTo(DeliveryState.SENT);
+  }
 }
