@@ -74,10 +74,12 @@ final class Check {
         field + " must be an http or https link");
   }
 
-  Check mentions(Mentions m) {
-    if (m == null) {
+  /** Each mention id, stripped (blank means none), has its service's shape. */
+  Check mentions(Mentions given) {
+    if (given == null) {
       return this;
     }
+    Mentions m = new Mentions(strip(given.dingTalkMobile()), strip(given.weComUserId()), strip(given.feishuOpenId()));
     check(m.dingTalkMobile() == null || MOBILE.matcher(m.dingTalkMobile()).matches(), ErrorCode.INVALID_FIELD,
         "dingTalkMobile must be a mobile number of 6 to 20 digits");
     check(m.weComUserId() == null || CHAT_ID.matcher(m.weComUserId()).matches(), ErrorCode.INVALID_FIELD,
