@@ -168,8 +168,8 @@ class SeriesCommandsTest {
             new Mentions("138abc", null, null), null), "dingTalkMobile must be a mobile number"),
         Arguments.of("a WeCom id with spaces", new AddMember("A", "IT", "a@example.com",
             new Mentions(null, "a b", null), null), "weComUserId must be"),
-        Arguments.of("a Feishu id with a newline", new AddMember("A", "IT", "a@example.com",
-            new Mentions(null, null, "ou_1\n"), null), "feishuOpenId must be"));
+        Arguments.of("a Feishu id with a newline inside", new AddMember("A", "IT", "a@example.com",
+            new Mentions(null, null, "ou_1\nx"), null), "feishuOpenId must be"));
   }
 
   @ParameterizedTest(name = "a member with {0} is refused")
