@@ -87,14 +87,25 @@ public final class SeriesOwner {
 
   /** The series as stored now; concurrent loads of one series share one read. Fails NOT_FOUND. */
   public Future<SeriesStore.Stored> load(String seriesId) {
-    return loading.computeIfAbsent(seriesId, id -> {
-      Future<SeriesStore.Stored> f = store.load(id)
-          .recover(e -> Future.failedFuture(unavailable(e)))
-          .compose(found -> found.map(Future::succeededFuture)
-              .orElseGet(() -> Future.failedFuture(new SeriesRefusal(ErrorCode.NOT_FOUND, "no series " + id))));
-      f.onComplete(ar -> loading.remove(id, f));
-      return f;
+    List<Future<SeriesStore.Stored>> made = new java.util.ArrayList<>(1);
+    Future<SeriesStore.Stored> f = loading.computeIfAbsent(seriesId, id -> {
+      Future<SeriesStore.Stored> read = read(id);
+      made.add(read);
+      return read;
     });
+    // Registered after the map holds it, so a read that is already done cannot stay behind as a stale answer.
+    if (!made.isEmpty()) {
+      f.onComplete(ar -> loading.remove(seriesId, f));
+    }
+    return f;
+  }
+
+  /** A read of its own: a mutation must not join a read that began before the previous write. */
+  private Future<SeriesStore.Stored> read(String seriesId) {
+    return store.load(seriesId)
+        .recover(e -> Future.failedFuture(unavailable(e)))
+        .compose(found -> found.map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture(new SeriesRefusal(ErrorCode.NOT_FOUND, "no series " + seriesId))));
   }
 
   /**
@@ -116,7 +127,7 @@ public final class SeriesOwner {
 
   private Future<Result> attempt(String seriesId, SeriesActor actor, Function<Series, SeriesCommand> command,
       int attemptsLeft) {
-    return load(seriesId).compose(stored -> {
+    return read(seriesId).compose(stored -> {
       SeriesCommand c;
       try {
         c = command.apply(stored.series());
