@@ -158,6 +158,18 @@ class SeriesOwnerTest {
   }
 
   @Test
+  @DisplayName("never answers a load with a read from before its own last write")
+  void loadsAreFresh() {
+    String id = created();
+    for (int i = 0; i < 20; i++) {
+      assertThat(result(owner.load(id)).version()).isEqualTo(1 + i);
+      int n = i;
+      result(owner.apply(id, SeriesActor.COORDINATOR, s -> member("Person " + n, "Sales", Part.EXECUTOR)));
+    }
+    assertThat(result(owner.load(id)).series().members()).hasSize(20);
+  }
+
+  @Test
   @DisplayName("rotates the coordinator link version")
   void rotatesCoordinator() {
     String id = created();
