@@ -119,6 +119,7 @@ public final class SeriesApi implements ApiRoutes {
     router.get("/api/series/templates").handler(this::templates);
     router.get("/api/series/feed/:token").handler(this::feed);
     router.get(s).handler(this::view);
+    router.patch(s).handler(body).handler(ctx -> coordinator(ctx, this::edit));
     router.post(s + "/coordinator-link").handler(ctx -> coordinator(ctx, this::rotateCoordinator));
     router.post(s + "/members").handler(body).handler(ctx -> coordinator(ctx, this::addMember));
     router.patch(s + "/members/:memberId").handler(body).handler(ctx -> coordinator(ctx, this::editMember));
@@ -150,6 +151,16 @@ public final class SeriesApi implements ApiRoutes {
       return view.put("coordinatorToken",
           tokens.issueSeriesCoordinator(r.series().id(), r.stored().coordinatorVersion()));
     }));
+  }
+
+  /** {@code PATCH /api/series/:seriesId}: the fields given change (a schedule is given whole); the reply is the view. */
+  private void edit(RoutingContext ctx, Access a) {
+    JsonObject b = jsonBody(ctx);
+    if (b == null) {
+      return;
+    }
+    reply(ctx, 200, () -> apply(a, s -> new SeriesCommands.EditSeries(SeriesRequests.details(b)))
+        .map(r -> SeriesViews.coordinator(r.stored(), r.warnings(), clock.millis(), DEFAULT_UPCOMING)));
   }
 
   private void rotateCoordinator(RoutingContext ctx, Access a) {

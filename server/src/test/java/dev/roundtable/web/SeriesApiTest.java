@@ -410,4 +410,26 @@ class SeriesApiTest {
     ok(call(HttpMethod.POST, "/api/series/" + s.id() + "/members/u1/link", s.token(), null), 200);
     refused(call(HttpMethod.GET, feedPath, null, null), 401, "UNAUTHORIZED");
   }
+
+  @Test
+  @DisplayName("edits a series' fields and schedule; a bad RRULE or zone is refused and nothing changes")
+  void editsSeries() {
+    Made s = create(daysAhead(3));
+    JsonObject edited = ok(call(HttpMethod.PATCH, "/api/series/" + s.id(), s.token(), new JsonObject()
+        .put("title", "项目双周会").put("schedule", new JsonObject().put("firstStart", daysAhead(3).toString())
+            .put("rrule", "FREQ=WEEKLY;INTERVAL=2").put("timeZone", "Asia/Shanghai").put("durationMinutes", 45))), 200);
+    assertThat(edited.getJsonObject("series").getString("title")).isEqualTo("项目双周会");
+    assertThat(edited.getJsonObject("series").getString("goal")).isEqualTo("确定下周的优先级");
+    assertThat(edited.getJsonObject("series").getJsonObject("schedule").getString("rrule"))
+        .isEqualTo("FREQ=WEEKLY;INTERVAL=2");
+    refused(call(HttpMethod.PATCH, "/api/series/" + s.id(), s.token(), new JsonObject().put("schedule",
+        new JsonObject().put("firstStart", daysAhead(3).toString()).put("rrule", "FREQ=NEVER"))), 400, "INVALID_FIELD");
+    refused(call(HttpMethod.PATCH, "/api/series/" + s.id(), s.token(), new JsonObject().put("schedule",
+        new JsonObject().put("firstStart", daysAhead(3).toString()).put("timeZone", "Mars/Base"))), 400, "INVALID_FIELD");
+    refused(call(HttpMethod.PATCH, "/api/series/" + s.id(), s.token(), new JsonObject().put("title", 7)), 400,
+        "INVALID_FIELD");
+    JsonObject after = view(s, s.token());
+    assertThat(after.getJsonObject("series").getString("title")).isEqualTo("项目双周会");
+    assertThat(after.getJsonObject("series").getJsonObject("schedule").getInteger("durationMinutes")).isEqualTo(45);
+  }
 }
