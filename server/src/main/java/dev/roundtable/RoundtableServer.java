@@ -10,11 +10,13 @@ import dev.roundtable.room.RoomMetrics;
 import dev.roundtable.room.RoomRegistry;
 import dev.roundtable.room.RoomService;
 import dev.roundtable.room.RoomSettings;
+import dev.roundtable.series.NoticeSender;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.RoomStore;
 import dev.roundtable.store.Storage;
 import dev.roundtable.web.HttpServerVerticle;
 import dev.roundtable.web.NodeProbes;
+import dev.roundtable.web.SeriesApi;
 import dev.roundtable.web.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,6 +25,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One Roundtable node, assembled: store, room registry, HTTP edge. Start order is store, rooms, edge;
@@ -62,15 +65,28 @@ public final class RoundtableServer {
   }
 
   public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock) {
+    return start(node, config, clock, NoticeSender.keepPending());
+  }
+
+  /** A standalone node whose series' notices go to {@code notices} (tests record them). */
+  public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock,
+      NoticeSender notices) {
+    return start(new Nodes.Node(vertx, Membership.standalone(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
+        config, clock, notices);
+  }
+
+  /** A node whose series' notices go to {@code notices}; until a notifier is connected they stay pending. */
+  public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock,
+      NoticeSender notices) {
     Vertx vertx = node.vertx();
     MongoStores.Options storeOptions = new MongoStores.Options(config.embeddedStore() ? null : config.mongoUri(),
         config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort());
-    return MongoStores.openStorage(vertx, storeOptions).compose(storage -> startOn(node, config, clock, storage));
+    return MongoStores.openStorage(vertx, storeOptions).compose(storage -> startOn(node, config, clock, storage, notices));
   }
 
   /** Rooms and the edge on an opened store; the aggregates beside rooms take their collections from it. */
   private static Future<RoundtableServer> startOn(Nodes.Node node, RoundtableConfig config, Clock clock,
-      Storage storage) {
+      Storage storage, NoticeSender notices) {
     Vertx vertx = node.vertx();
     RoomStore store = storage.rooms();
     return RoomRegistry.create(vertx, store,
@@ -82,9 +98,13 @@ public final class RoundtableServer {
       String secret = config.jwtSecret().isEmpty() ? Secrets.loadOrCreate(config.dataDir()) : config.jwtSecret();
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds(), config.downloadTokenTtlSeconds());
       NodeProbes probes = new NodeProbes(registry::liveRooms, store::ping);
+      AtomicReference<HttpServerVerticle> edge = new AtomicReference<>();
+      SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock, notices,
+          () -> config.effectivePublicUrl(edge.get().actualPort()));
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms,
           RoomService.create(rooms, store, clock), tokens, clock, node.membership(), node.metrics(),
-          List.of());
+          List.of(series));
+      edge.set(http);
       return EventLoopLagProbe.deploy(vertx, admission, EVENT_LOOPS)
           .compose(lagProbes -> vertx.deployVerticle(http)
               .map(id -> new RoundtableServer(vertx, config, store, registry, http, id, lagProbes)))

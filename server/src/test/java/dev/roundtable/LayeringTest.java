@@ -50,6 +50,14 @@ class LayeringTest {
   }
 
   @Test
+  @DisplayName("the series core depends on java.* and the pure domain only: no Vert.x, no store, no calendar library")
+  void seriesCoreIsPure() {
+    classes().that().resideInAPackage(ROOT + ".series.core..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ROOT + ".series.core..", ROOT + ".domain..")
+        .check(main);
+  }
+
+  @Test
   @DisplayName("the store never imports the domain, the protocol, the rooms or the web edge")
   void storeKnowsNoDomain() {
     noClasses().that().resideInAPackage(ROOT + ".store..")

@@ -44,6 +44,12 @@ public final class TestServer {
     return RoundtableServer.start(vertx, config, clock).map(s -> new TestServer(vertx, s));
   }
 
+  /** A node whose series' notices go to {@code notices} (a recording fake). */
+  public static Future<TestServer> start(Vertx vertx, RoundtableConfig config, MutableClock clock,
+      dev.roundtable.series.NoticeSender notices) {
+    return RoundtableServer.start(vertx, config, clock, notices).map(s -> new TestServer(vertx, s));
+  }
+
   public int port() {
     return server.port();
   }

@@ -1,0 +1,235 @@
+package dev.roundtable.series;
+
+import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Rejection;
+import dev.roundtable.series.core.PendingEffect;
+import dev.roundtable.series.core.Series;
+import dev.roundtable.series.core.SeriesActor;
+import dev.roundtable.series.core.SeriesCommand;
+import dev.roundtable.series.core.SeriesCommands;
+import dev.roundtable.series.core.SeriesOutcome;
+import dev.roundtable.series.core.Warnings;
+import io.vertx.core.Future;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way a series changes. On this node, the mutations of a series run one after another: load, apply
+ * the core, write conditionally on the version read, then hand the pending effects to {@link SeriesEffects}
+ * and complete those it took. Across nodes there is no lease: every write is conditional on the document's
+ * version, so of two nodes applying at once exactly one writes; the other reloads and decides again (up to
+ * {@link #DEFAULT_ATTEMPTS} times), so no command is ever applied to a state it was not decided on.
+ *
+ * <p>Effects are delivered at least once: an effect stays in the document until completed, and every later
+ * mutation of the series (on any node) offers the still-pending ones again.
+ */
+public final class SeriesOwner {
+  private static final Logger LOG = LoggerFactory.getLogger(SeriesOwner.class);
+  /** Loads and decisions tried before a write lost to other nodes answers UNAVAILABLE. */
+  public static final int DEFAULT_ATTEMPTS = 3;
+  private static final String ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789";
+  private static final int ID_LENGTH = 12;
+
+  private final SeriesStore store;
+  private final Clock clock;
+  private final SeriesEffects effects;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Future<?>> tails = new HashMap<>();
+  private final Map<String, Future<SeriesStore.Stored>> loading = new ConcurrentHashMap<>();
+  private final Set<String> delivering = ConcurrentHashMap.newKeySet();
+
+  private SeriesOwner(SeriesStore store, Clock clock, SeriesEffects effects) {
+    this.store = store;
+    this.clock = clock;
+    this.effects = effects;
+  }
+
+  public static SeriesOwner create(SeriesStore store, Clock clock, SeriesEffects effects) {
+    return new SeriesOwner(store, clock, effects);
+  }
+
+  /** What an accepted command led to: the stored series after it, the command's result, the warnings. */
+  public record Result(SeriesStore.Stored stored, Map<String, Object> result, List<Warnings.Warning> warnings) {
+    public Series series() {
+      return stored.series();
+    }
+  }
+
+  /** Creates a series under a fresh id; its schedule is checked by {@link Recurrence} first. */
+  public Future<Result> create(Series.Details details) {
+    if (details != null) {
+      Optional<Rejection> bad = Recurrence.validate(details.schedule());
+      if (bad.isPresent() && details.schedule() != null) {
+        return Future.failedFuture(new SeriesRefusal(bad.get()));
+      }
+    }
+    String id = newId();
+    SeriesOutcome outcome = Series.apply(Series.NONE, SeriesActor.COORDINATOR,
+        new SeriesCommands.CreateSeries(id, details), clock.millis());
+    if (outcome instanceof SeriesOutcome.Refused refused) {
+      return Future.failedFuture(new SeriesRefusal(refused.rejection()));
+    }
+    SeriesOutcome.Applied applied = (SeriesOutcome.Applied) outcome;
+    return store.insert(applied.state())
+        .recover(e -> Future.failedFuture(unavailable(e)))
+        .map(stored -> new Result(stored, applied.result(), applied.warnings()));
+  }
+
+  /** The series as stored now; concurrent loads of one series share one read. Fails NOT_FOUND. */
+  public Future<SeriesStore.Stored> load(String seriesId) {
+    List<Future<SeriesStore.Stored>> made = new java.util.ArrayList<>(1);
+    Future<SeriesStore.Stored> f = loading.computeIfAbsent(seriesId, id -> {
+      Future<SeriesStore.Stored> read = read(id);
+      made.add(read);
+      return read;
+    });
+    // Registered after the map holds it, so a read that is already done cannot stay behind as a stale answer.
+    if (!made.isEmpty()) {
+      f.onComplete(ar -> loading.remove(seriesId, f));
+    }
+    return f;
+  }
+
+  /** A read of its own: a mutation must not join a read that began before the previous write. */
+  private Future<SeriesStore.Stored> read(String seriesId) {
+    return store.load(seriesId)
+        .recover(e -> Future.failedFuture(unavailable(e)))
+        .compose(found -> found.map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture(new SeriesRefusal(ErrorCode.NOT_FOUND, "no series " + seriesId))));
+  }
+
+  /**
+   * Applies the command {@code command} makes of the current state (commands that name an occurrence need
+   * the state to find its slot), in order with this node's other mutations of the series.
+   */
+  public Future<Result> apply(String seriesId, SeriesActor actor, Function<Series, SeriesCommand> command) {
+    return inOrder(seriesId, () -> attempt(seriesId, actor, command, DEFAULT_ATTEMPTS))
+        .compose(this::deliverPending);
+  }
+
+  /** Issues a new coordinator link version: every coordinator link issued before opens nothing afterwards. */
+  public Future<SeriesStore.Stored> rotateCoordinator(String seriesId) {
+    return inOrder(seriesId, () -> store.rotateCoordinator(seriesId)
+        .recover(e -> Future.failedFuture(unavailable(e)))
+        .compose(found -> found.map(Future::succeededFuture).orElseGet(() ->
+            Future.failedFuture(new SeriesRefusal(ErrorCode.NOT_FOUND, "no series " + seriesId)))));
+  }
+
+  private Future<Result> attempt(String seriesId, SeriesActor actor, Function<Series, SeriesCommand> command,
+      int attemptsLeft) {
+    return read(seriesId).compose(stored -> {
+      SeriesCommand c;
+      try {
+        c = command.apply(stored.series());
+      } catch (SeriesRefusal r) {
+        return Future.failedFuture(r);
+      }
+      if (c instanceof SeriesCommands.EditSeries edit && edit.changes() != null
+          && edit.changes().schedule() != null) {
+        Optional<Rejection> bad = Recurrence.validate(edit.changes().schedule());
+        if (bad.isPresent()) {
+          return Future.failedFuture(new SeriesRefusal(bad.get()));
+        }
+      }
+      SeriesOutcome outcome = Series.apply(stored.series(), actor, c, clock.millis());
+      if (outcome instanceof SeriesOutcome.Refused refused) {
+        return Future.failedFuture(new SeriesRefusal(refused.rejection()));
+      }
+      SeriesOutcome.Applied applied = (SeriesOutcome.Applied) outcome;
+      if (applied.events().isEmpty()) {
+        return Future.succeededFuture(new Result(stored, applied.result(), applied.warnings()));
+      }
+      return store.save(applied.state(), stored.version())
+          .recover(e -> Future.failedFuture(unavailable(e)))
+          .compose(written -> {
+            if (written) {
+              SeriesStore.Stored after = new SeriesStore.Stored(applied.state(), stored.version() + 1,
+                  stored.coordinatorVersion());
+              return Future.succeededFuture(new Result(after, applied.result(), applied.warnings()));
+            }
+            if (attemptsLeft <= 1) {
+              return Future.failedFuture(new SeriesRefusal(ErrorCode.UNAVAILABLE,
+                  "the series is being changed elsewhere; retry"));
+            }
+            return attempt(seriesId, actor, command, attemptsLeft - 1);
+          });
+    });
+  }
+
+  /**
+   * Offers every pending effect not already on its way from this node, and completes those taken. A failed
+   * hand-over leaves the effect pending (logged, without its contents); the answer to the caller is the same.
+   */
+  private Future<Result> deliverPending(Result result) {
+    Series s = result.series();
+    List<PendingEffect> offered = s.effects().stream()
+        .filter(e -> delivering.add(s.id() + "/" + e.id())).toList();
+    if (offered.isEmpty()) {
+      return Future.succeededFuture(result);
+    }
+    List<Future<String>> handed = offered.stream().map(e -> safely(() -> effects.deliver(s, e))
+        .map(v -> e.id())
+        .otherwise(err -> {
+          LOG.warn("series {}: effect {} ({}) not handed over yet: {}", s.id(), e.id(), e.kind(), err.toString());
+          return null;
+        })).toList();
+    return Future.join(handed).transform(ignored -> {
+      List<String> taken = handed.stream().map(Future::result).filter(id -> id != null).toList();
+      Future<Result> done = Future.succeededFuture(result);
+      for (String effectId : taken) {
+        done = done.compose(r -> inOrder(s.id(), () -> attempt(s.id(), SeriesActor.SYSTEM,
+            state -> new SeriesCommands.CompleteEffect(effectId), DEFAULT_ATTEMPTS))
+            .map(completed -> new Result(completed.stored(), result.result(), completed.warnings()))
+            .otherwise(err -> r));
+      }
+      return done.onComplete(ar -> offered.forEach(e -> delivering.remove(s.id() + "/" + e.id())));
+    });
+  }
+
+  private static Future<Void> safely(Supplier<Future<Void>> work) {
+    try {
+      Future<Void> f = work.get();
+      return f == null ? Future.failedFuture("no answer") : f;
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private synchronized <T> Future<T> inOrder(String seriesId, Supplier<Future<T>> work) {
+    Future<?> tail = tails.getOrDefault(seriesId, Future.succeededFuture());
+    Future<T> next = tail.transform(ignored -> work.get());
+    tails.put(seriesId, next);
+    next.onComplete(ar -> {
+      synchronized (this) {
+        tails.remove(seriesId, next);
+      }
+    });
+    return next;
+  }
+
+  private String newId() {
+    StringBuilder b = new StringBuilder(ID_LENGTH);
+    for (int i = 0; i < ID_LENGTH; i++) {
+      b.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length())));
+    }
+    return b.toString();
+  }
+
+  private static Throwable unavailable(Throwable e) {
+    if (e instanceof SeriesRefusal) {
+      return e;
+    }
+    LOG.warn("series store failed: {}", e.toString());
+    return new SeriesRefusal(ErrorCode.UNAVAILABLE, "the series store is unavailable; retry");
+  }
+}

@@ -1,0 +1,61 @@
+package dev.roundtable.series.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One meeting of a series, recorded once something is prepared for it. {@code originalStart} is its start as
+ * the schedule gave it (the calendar's RECURRENCE-ID); {@code start}/{@code end} may have been moved.
+ * {@code noticedAt} is null until the notice was prepared; afterwards a change of time or agenda raises the
+ * series' calendar SEQUENCE and records an update.
+ */
+public record Occurrence(String id, long originalStart, long start, long end, List<DraftItem> agenda,
+    List<PreRead> preReads, List<InputRequest> inputs, List<Rsvp> rsvps, Long noticedAt) {
+  public Occurrence {
+    agenda = List.copyOf(agenda);
+    preReads = List.copyOf(preReads);
+    inputs = List.copyOf(inputs);
+    rsvps = List.copyOf(rsvps);
+  }
+
+  static Occurrence open(Slot slot, List<DraftItem> agenda) {
+    return new Occurrence(slot.occurrenceId(), slot.start(), slot.start(), slot.end(), agenda, List.of(), List.of(),
+        List.of(), null);
+  }
+
+  public boolean noticed() {
+    return noticedAt != null;
+  }
+
+  public Optional<Rsvp> rsvp(String memberId) {
+    return rsvps.stream().filter(r -> r.memberId().equals(memberId)).findFirst();
+  }
+
+  public Optional<InputRequest> input(String requestId) {
+    return inputs.stream().filter(r -> r.id().equals(requestId)).findFirst();
+  }
+
+  Occurrence withAgenda(List<DraftItem> items) {
+    return new Occurrence(id, originalStart, start, end, items, preReads, inputs, rsvps, noticedAt);
+  }
+
+  Occurrence withTimes(long newStart, long newEnd) {
+    return new Occurrence(id, originalStart, newStart, newEnd, agenda, preReads, inputs, rsvps, noticedAt);
+  }
+
+  Occurrence withPreReads(List<PreRead> list) {
+    return new Occurrence(id, originalStart, start, end, agenda, list, inputs, rsvps, noticedAt);
+  }
+
+  Occurrence withInputs(List<InputRequest> list) {
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, list, rsvps, noticedAt);
+  }
+
+  Occurrence withRsvps(List<Rsvp> list) {
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, list, noticedAt);
+  }
+
+  Occurrence noticed(long at) {
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, at);
+  }
+}

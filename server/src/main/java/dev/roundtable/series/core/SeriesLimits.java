@@ -1,0 +1,29 @@
+package dev.roundtable.series.core;
+
+/** The series' limits (documented in PROTOCOL.md §14). */
+public final class SeriesLimits {
+  private SeriesLimits() {
+  }
+
+  public static final int TITLE_CHARS = 200;
+  public static final int GOAL_CHARS = 500;
+  public static final int NAME_CHARS = 100;
+  public static final int DEPARTMENT_CHARS = 100;
+  public static final int EMAIL_CHARS = 254;
+  public static final int MENTION_CHARS = 64;
+  public static final int PLACE_CHARS = 200;
+  public static final int URL_CHARS = 2_000;
+  public static final int TEXT_CHARS = 2_000;
+  public static final int MAX_MEMBERS = 200;
+  /** Invited members above this get a warning (the guides: 10–15 at most, 5–10 preferred). */
+  public static final int INVITED_WARNING_ABOVE = 15;
+  public static final int MAX_AGENDA_ITEMS = 50;
+  public static final int MAX_ITEM_MINUTES = 480;
+  public static final int MAX_PRE_READS = 20;
+  public static final int MAX_INPUT_REQUESTS = 10;
+  public static final int MAX_OCCURRENCES = 500;
+  public static final int MIN_DURATION_MINUTES = 5;
+  public static final int MAX_DURATION_MINUTES = 24 * 60;
+  /** A notice should go out at least this long before the start; later only with {@code confirmLate}. */
+  public static final long NOTICE_LEAD_MS = 24L * 60 * 60 * 1000;
+}
