@@ -57,19 +57,32 @@ public final class RoundtableServer {
 
   /** A standalone node on a Vert.x instance the caller made (tests); its metrics registry is its own. */
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock) {
+    return openStorage(vertx, config).compose(storage -> start(vertx, config, clock, storage));
+  }
+
+  /**
+   * A standalone node on a store the caller opened ({@link #openStorage}) and may have wrapped: tests hold
+   * the rooms' writes this way to make the node fall behind.
+   */
+  public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock,
+      Storage storage) {
     return start(new Nodes.Node(vertx, Membership.standalone(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
-        config, clock);
+        config, clock, storage);
   }
 
   public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock) {
-    Vertx vertx = node.vertx();
+    return openStorage(node.vertx(), config).compose(storage -> start(node, config, clock, storage));
+  }
+
+  /** The node's one store connection, as the configuration names it (an external MongoDB or the embedded store). */
+  public static Future<Storage> openStorage(Vertx vertx, RoundtableConfig config) {
     MongoStores.Options storeOptions = new MongoStores.Options(config.embeddedStore() ? null : config.mongoUri(),
         config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort());
-    return MongoStores.openStorage(vertx, storeOptions).compose(storage -> startOn(node, config, clock, storage));
+    return MongoStores.openStorage(vertx, storeOptions);
   }
 
   /** Rooms and the edge on an opened store; the aggregates beside rooms take their collections from it. */
-  private static Future<RoundtableServer> startOn(Nodes.Node node, RoundtableConfig config, Clock clock,
+  public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock,
       Storage storage) {
     Vertx vertx = node.vertx();
     RoomStore store = storage.rooms();

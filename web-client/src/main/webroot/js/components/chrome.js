@@ -132,6 +132,7 @@ export function mountChrome(root, ctx, view) {
     }
     const seconds = busy.retryAt === null ? 0 : Math.max(0, Math.ceil((busy.retryAt - Date.now()) / 1000));
     setAttr(busyBox, 'data-retry-in', String(seconds));
+    setAttr(busyBox, 'data-refusals', String(busy.refusals));
     setText(busyCountdown, seconds > 0 ? t('conn.busyRetryIn', { s: seconds }) : t('conn.busyRetrying'));
     setText(busySpoken, t('conn.busy'));
     setText(busyNote, t('conn.busyKept'));
