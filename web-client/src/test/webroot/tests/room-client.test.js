@@ -1,6 +1,6 @@
 import { ServerClock } from '../js/core/clock.js';
 import { EventBus } from '../js/core/eventbus.js';
-import { RoomClient } from '../js/core/room-client.js';
+import { RoomClient, busyDelay } from '../js/core/room-client.js';
 import { tokenClaims } from '../js/core/token.js';
 import { FakeEventBus, FakeStorage, FakeTimers, flush, makeFakeSockJS } from './fakes.js';
 import { RETRO_SNAPSHOT_P2 } from './fixtures.js';
@@ -325,6 +325,81 @@ describe('room-client commands', () => {
     assert.equal((await b).error.code, 'UNAVAILABLE');
     assert.equal(bus.sent('LowerHand').length, 3);
     assert.ok(bus.sent('LowerHand').every((s) => s.body.clientSeq === b.clientSeq));
+  });
+
+  test('busyDelay: at least the hint, doubled per refusal in a row, capped, jittered only upwards', () => {
+    const none = { random: () => 0 };
+    assert.equal(busyDelay(1000, 1, none), 1000);
+    assert.equal(busyDelay(1000, 2, none), 2000);
+    assert.equal(busyDelay(1000, 3, none), 4000);
+    assert.equal(busyDelay(1000, 1, { random: () => 1 }), 1250);
+    assert.equal(busyDelay(1000, 12, none), 30000, 'capped');
+    assert.equal(busyDelay(1000, 12, { random: () => 1 }), 30000, 'the jitter stays under the cap');
+    assert.equal(busyDelay(45000, 1, none), 45000, 'a hint above the cap is still waited for');
+    assert.equal(busyDelay(undefined, 1, none), 1000, 'no hint: one second');
+    assert.equal(busyDelay(250, 2, { maxMs: 400, random: () => 0 }), 400);
+  });
+
+  test('UNAVAILABLE with retryAfterMs holds every command for the hint, growing while refused, then resends in order with the same pairs', async () => {
+    const { client, bus, timers } = await live({ random: () => 0 });
+    const busy = [];
+    client.onBusy((b) => busy.push(b && { ...b }));
+    const refusal = { ok: false, error: { code: 'UNAVAILABLE', message: 'the server is busy; retry after retryAfterMs', retryAfterMs: 1000 } };
+    const a = client.command({ type: 'RaiseHand' });
+    const b = client.command({ type: 'ParkPoint', text: 'x' });
+    assert.equal(bus.pending().length, 2, 'sent at once while all is well');
+    bus.pending('RaiseHand')[0].reply(refusal);
+    await flush();
+    const start = timers.now();
+    assert.deepEqual(client.busy, { refusals: 1, retryAt: start + 1000 });
+    bus.pending('ParkPoint')[0].reply(refusal);
+    await flush();
+    assert.deepEqual(client.busy, { refusals: 1, retryAt: start + 1000 }, 'refused in the same burst: the wait is not lengthened');
+    const c = client.command({ type: 'LowerHand' });
+    assert.equal(bus.pending().length, 0, 'nothing is sent while held, not even a new command');
+    await timers.advance(999);
+    assert.equal(bus.pending().length, 0);
+    await timers.advance(1);
+    assert.deepEqual(client.busy, { refusals: 1, retryAt: null });
+    assert.deepEqual(bus.pending().map((s) => s.body.command.type), ['RaiseHand'], 'the refused one first, alone');
+    assert.equal(bus.pending('RaiseHand')[0].body.clientSeq, a.clientSeq);
+    bus.pending('RaiseHand')[0].reply(refusal);
+    await flush();
+    assert.deepEqual(client.busy, { refusals: 2, retryAt: timers.now() + 2000 }, 'refused again: twice as long');
+    await timers.advance(1999);
+    assert.equal(bus.pending().length, 0);
+    await timers.advance(1);
+    bus.pending('RaiseHand')[0].reply({ ok: true, seq: 21, result: {} });
+    await flush();
+    assert.equal(client.busy, null, 'an answer to a resent command ends it');
+    bus.pending('ParkPoint')[0].reply({ ok: true, seq: 22, result: { pointId: 'k22' } });
+    await flush();
+    bus.pending('LowerHand')[0].reply({ ok: true, seq: 23, result: {} });
+    assert.deepEqual([(await a).seq, (await b).seq, (await c).seq], [21, 22, 23]);
+    assert.deepEqual(bus.sent().filter((s) => s.body.command.type !== 'Sync').map((s) => [s.body.command.type, s.body.clientSeq]),
+      [['RaiseHand', 1], ['ParkPoint', 2], ['RaiseHand', 1], ['RaiseHand', 1], ['ParkPoint', 2], ['LowerHand', 3]]);
+    assert.deepEqual(busy, [
+      { refusals: 1, retryAt: start + 1000 }, { refusals: 1, retryAt: null },
+      { refusals: 2, retryAt: start + 3000 }, { refusals: 2, retryAt: null }, null,
+    ]);
+  });
+
+  test('while commands are held for overload, a reconnect Syncs at once and the hold still counts', async () => {
+    const { client, bus, timers } = await live({ random: () => 0 });
+    const a = client.command({ type: 'RaiseHand' });
+    bus.pending('RaiseHand')[0].reply({ ok: false, error: { code: 'UNAVAILABLE', message: 'the server is busy; retry after retryAfterMs', retryAfterMs: 1500 } });
+    await flush();
+    bus.drop();
+    bus.open();
+    assert.equal(bus.pending('Sync').length, 1, 'a Sync is never refused: it does not wait for the hold');
+    assert.equal(bus.pending('RaiseHand').length, 0);
+    bus.pending('Sync')[0].reply({ ok: true, seq: 20, serverTime: timers.now(), events: [] });
+    await flush();
+    assert.equal(client.connection, 'live');
+    await timers.advance(1500);
+    bus.pending('RaiseHand')[0].reply({ ok: true, seq: 21, result: {} });
+    assert.equal((await a).seq, 21);
+    assert.equal(client.busy, null);
   });
 
   test('commands queued before a reload are resent by the next client with their own pair', async () => {

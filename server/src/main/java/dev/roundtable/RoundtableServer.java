@@ -60,32 +60,45 @@ public final class RoundtableServer {
 
   /** A standalone node on a Vert.x instance the caller made (tests); its metrics registry is its own. */
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock) {
-    return start(new Nodes.Node(vertx, Membership.standalone(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
-        config, clock);
-  }
-
-  public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock) {
-    return start(node, config, clock, NoticeSender.keepPending());
+    return start(vertx, config, clock, NoticeSender.keepPending());
   }
 
   /** A standalone node whose series' notices go to {@code notices} (tests record them). */
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock,
       NoticeSender notices) {
-    return start(new Nodes.Node(vertx, Membership.standalone(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
-        config, clock, notices);
+    return openStorage(vertx, config).compose(storage -> start(standalone(vertx), config, clock, storage, notices));
   }
 
-  /** A node whose series' notices go to {@code notices}; until a notifier is connected they stay pending. */
-  public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock,
-      NoticeSender notices) {
-    Vertx vertx = node.vertx();
+  /**
+   * A standalone node on a store the caller opened ({@link #openStorage}) and may have wrapped: tests hold
+   * the rooms' writes this way to make the node fall behind.
+   */
+  public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock,
+      Storage storage) {
+    return start(standalone(vertx), config, clock, storage, NoticeSender.keepPending());
+  }
+
+  public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock) {
+    return openStorage(node.vertx(), config)
+        .compose(storage -> start(node, config, clock, storage, NoticeSender.keepPending()));
+  }
+
+  /** The node's one store connection, as the configuration names it (an external MongoDB or the embedded store). */
+  public static Future<Storage> openStorage(Vertx vertx, RoundtableConfig config) {
     MongoStores.Options storeOptions = new MongoStores.Options(config.embeddedStore() ? null : config.mongoUri(),
         config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort());
-    return MongoStores.openStorage(vertx, storeOptions).compose(storage -> startOn(node, config, clock, storage, notices));
+    return MongoStores.openStorage(vertx, storeOptions);
   }
 
-  /** Rooms and the edge on an opened store; the aggregates beside rooms take their collections from it. */
-  private static Future<RoundtableServer> startOn(Nodes.Node node, RoundtableConfig config, Clock clock,
+  private static Nodes.Node standalone(Vertx vertx) {
+    return new Nodes.Node(vertx, Membership.standalone(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /**
+   * Rooms, series and the edge on an opened store; the aggregates beside rooms take their collections from
+   * it, and a series' notices leave through {@code notices}.
+   */
+  public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock,
       Storage storage, NoticeSender notices) {
     Vertx vertx = node.vertx();
     RoomStore store = storage.rooms();

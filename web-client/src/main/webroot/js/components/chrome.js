@@ -1,5 +1,6 @@
 // The bar on top of every room view: meeting title, links to the other views, connection state, pending
-// commands, language switch, and the aria-live region that shows the last refusal.
+// commands, language switch, the aria-live region that shows the last refusal, and the strip that says the
+// server is busy (refusing commands for overload, PROTOCOL §4.6) and when the client sends them again.
 
 import { errorMessage, locale, setLocale, t } from '../i18n/i18n.js';
 import { h, markUserText, setAttr, setText, syncList } from './dom.js';
@@ -62,13 +63,20 @@ export function mountChrome(root, ctx, view) {
     class: 'error-message', testid: 'error', attrs: { role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' },
   }, errorText, ' ', errorDetail);
   const errorBox = h('div', { class: 'error-region' }, errorRegion, errorClose);
+  // The countdown is seen, not read out every second: a screen reader hears the steady sentence once.
+  const busyCountdown = h('span', { class: 'busy-text', testid: 'server-busy-text', attrs: { 'aria-hidden': 'true' } });
+  const busySpoken = h('span', { class: 'visually-hidden' });
+  const busyNote = h('span', { class: 'busy-note' });
+  const busyBox = h('div', {
+    class: 'busy-region', testid: 'server-busy', hidden: true, attrs: { role: 'status' }, data: { state: 'idle' },
+  }, busyCountdown, busySpoken, ' ', busyNote);
 
   const bar = h('header', { class: 'bar' },
     h('div', { class: 'bar-main' },
       h('h1', { class: 'bar-heading' }, title, ' ', viewName),
       h('nav', { class: 'bar-navwrap', data: { i18nAriaLabel: 'ui.viewsNav' }, attrs: { 'aria-label': t('ui.viewsNav') } }, nav)),
     h('div', { class: 'bar-status' }, conn, pending, extras, localeButton));
-  root.append(bar, errorBox);
+  root.append(bar, busyBox, errorBox);
 
   let connState = ctx.client.connection;
   let connInfo = {};
@@ -110,6 +118,37 @@ export function mountChrome(root, ctx, view) {
     errorBox.classList.add('shown');
   }
 
+  let busy = ctx.client.busy;
+  let stopBusyTimer = null;
+
+  function renderBusy() {
+    busyBox.hidden = !busy;
+    setAttr(busyBox, 'data-state', !busy ? 'idle' : busy.retryAt === null ? 'retrying' : 'waiting');
+    if (!busy) {
+      setText(busyCountdown, '');
+      setText(busySpoken, '');
+      setText(busyNote, '');
+      return;
+    }
+    const seconds = busy.retryAt === null ? 0 : Math.max(0, Math.ceil((busy.retryAt - Date.now()) / 1000));
+    setAttr(busyBox, 'data-retry-in', String(seconds));
+    setAttr(busyBox, 'data-refusals', String(busy.refusals));
+    setText(busyCountdown, seconds > 0 ? t('conn.busyRetryIn', { s: seconds }) : t('conn.busyRetrying'));
+    setText(busySpoken, t('conn.busy'));
+    setText(busyNote, t('conn.busyKept'));
+  }
+
+  function onBusy(next) {
+    busy = next;
+    if (busy && busy.retryAt !== null && !stopBusyTimer) {
+      stopBusyTimer = ctx.every(renderBusy, 250);
+    } else if ((!busy || busy.retryAt === null) && stopBusyTimer) {
+      stopBusyTimer();
+      stopBusyTimer = null;
+    }
+    renderBusy();
+  }
+
   function clearError() {
     lastError = null;
     cancelErrorTimer();
@@ -136,6 +175,7 @@ export function mountChrome(root, ctx, view) {
     }
   }));
   ctx.own(ctx.client.outbox.onChange((entries) => renderPending(entries.length)));
+  ctx.own(ctx.client.onBusy(onBusy));
 
   ctx.watch((state, force) => {
     const meeting = state.meeting;
@@ -156,6 +196,7 @@ export function mountChrome(root, ctx, view) {
       renderConn();
       renderPending(ctx.client.outbox.entries.length);
       renderError();
+      renderBusy();
     }
   });
 

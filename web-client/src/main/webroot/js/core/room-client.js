@@ -11,6 +11,8 @@ import { tokenClaims } from './token.js';
 
 /** Error codes after which a command is resent (same clientId/clientSeq) instead of answered (§6.3). */
 export const RETRYABLE_CODES = Object.freeze(['UNAVAILABLE', 'RATE_LIMITED']);
+/** How long the server is assumed to want when an UNAVAILABLE reply gives no retryAfterMs, ms. */
+const DEFAULT_RETRY_AFTER_MS = 1000;
 /** Error codes of Sync or register that no retry will cure: the client stops in state 'failed'. */
 const FATAL_CODES = new Set(['UNAUTHORIZED', 'WRONG_ROOM', 'FORBIDDEN', 'ROOM_NOT_FOUND', 'BAD_JSON', 'INVALID_FIELD']);
 
@@ -43,6 +45,22 @@ function defaultTabStorage(storage) {
 }
 
 /**
+ * How long to hold commands after the server refused one for overload (§4.6): at least the server's
+ * `retryAfterMs` hint, doubled for each refusal in a row, capped at `maxMs` (unless the hint itself is
+ * longer), plus up to a quarter more at random so that the clients refused together do not come back
+ * together. The jitter only lengthens the wait: the hint is the least the server asked for.
+ * @param {number|undefined} retryAfterMs the reply's hint
+ * @param {number} refusals refusals in a row, this one included (1, 2, …)
+ * @param {{maxMs?: number, random?: () => number}} [options]
+ * @returns {number} ms
+ */
+export function busyDelay(retryAfterMs, refusals, { maxMs = 30000, random = Math.random } = {}) {
+  const hint = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? retryAfterMs : DEFAULT_RETRY_AFTER_MS;
+  const base = hint * 2 ** Math.min(Math.max(refusals, 1) - 1, 20);
+  return Math.round(Math.max(hint, Math.min(maxMs, base + (random() * base) / 4)));
+}
+
+/**
  * A live room: state store + command outbox over one EventBus.
  *
  * Connection states (onConnection): 'idle' (not started), 'connecting' (socket opening), 'syncing' (open;
@@ -67,12 +85,13 @@ export class RoomClient {
    * @param {object} [options.timers] {setTimeout, clearTimeout, setInterval, clearInterval}
    * @param {number} [options.maxRetries=8] resends of a command answered UNAVAILABLE / RATE_LIMITED before
    *   that answer is given to the caller
+   * @param {number} [options.busyMaxMs=30000] longest hold after refusals for overload (see busyDelay)
    * @param {object} [options.outboxOptions] more options for Outbox (leaseMs, restoreMaxAgeMs)
    */
   constructor({
     eventBus, roomId, token, storage = safeGlobalStorage('localStorage'), tabStorage = defaultTabStorage(storage),
     clock = new ServerClock(), store = null, participantId = null, now = () => Date.now(), timers = globalThis,
-    maxRetries = 8, random = Math.random, outboxOptions = {},
+    maxRetries = 8, busyMaxMs = 30000, random = Math.random, outboxOptions = {},
   }) {
     if (!eventBus) throw new TypeError('RoomClient needs an eventBus');
     if (!roomId) throw new TypeError('RoomClient needs a roomId');
@@ -95,6 +114,15 @@ export class RoomClient {
     };
     this._maxRetries = maxRetries;
     this._backoff = { minMs: 250, maxMs: 10000, random };
+    this._busyOptions = { maxMs: busyMaxMs, random };
+    /**
+     * While the server refuses commands for overload: {refusals, since, retryAt, timer}. since: the last
+     * send number when the hold began; retryAt (local ms) and timer are set while commands are held, null
+     * once the held ones are sent again and wait for their answers. null when the server is not known to be
+     * busy.
+     */
+    this._busy = null;
+    this._sendCount = 0; // numbers every command send, so a reply can tell whether it was sent before a hold
     this._cmdAddress = commandAddress(roomId);
     this._eventsAddress = eventsAddress(roomId);
     this._headers = { token };
@@ -115,6 +143,7 @@ export class RoomClient {
     this._connectionListeners = new Set();
     this._errorListeners = new Set();
     this._replyListeners = new Set();
+    this._busyListeners = new Set();
     this._live = null;
   }
 
@@ -126,6 +155,14 @@ export class RoomClient {
   /** @returns {'idle'|'connecting'|'syncing'|'live'|'offline'|'failed'|'stopped'} */
   get connection() {
     return this._connection;
+  }
+
+  /**
+   * @returns {{refusals: number, retryAt: number|null}|null} while the server refuses commands for overload:
+   *   refusals in a row, and when (local ms) the held commands are sent again (null: being sent now)
+   */
+  get busy() {
+    return this._busy ? { refusals: this._busy.refusals, retryAt: this._busy.retryAt } : null;
   }
 
   /** @returns {object} the room state (shorthand for store.state) */
@@ -177,7 +214,8 @@ export class RoomClient {
    * Sends a command (§9) through the outbox: it gets this client's clientId and the next clientSeq, is
    * persisted until its reply arrives, and is resent with the same pair after a transport failure or a
    * reconnect (in order). UNAVAILABLE / RATE_LIMITED replies are retried with backoff (up to maxRetries);
-   * any other reply, accepted or rejected, resolves the promise.
+   * after UNAVAILABLE no command is sent until the wait is over (see busyDelay and onBusy). Any other
+   * reply, accepted or rejected, resolves the promise.
    * A Cursor (ephemeral, §8.2) is passed to sendCursor instead.
    * @param {{type: string}} command e.g. {type:'AddItem', title:'Budget'}
    * @param {object} [options]
@@ -237,6 +275,7 @@ export class RoomClient {
       this._timers.clearInterval(id);
     }
     this._timerIds.clear();
+    this._busy = null;
     for (const cleanup of this._cleanups.splice(0)) cleanup();
     if (this._unregister) this._unregister();
     this._unregister = null;
@@ -279,6 +318,16 @@ export class RoomClient {
   onReply(listener) {
     this._replyListeners.add(listener);
     return () => this._replyListeners.delete(listener);
+  }
+
+  /**
+   * @param {(busy: {refusals: number, retryAt: number|null}|null) => void} listener called when the server
+   *   starts or stops refusing commands for overload, and when held commands are sent again (see busy)
+   * @returns {() => void} removes the listener
+   */
+  onBusy(listener) {
+    this._busyListeners.add(listener);
+    return () => this._busyListeners.delete(listener);
   }
 
   // ---------- connection ----------
@@ -483,7 +532,7 @@ export class RoomClient {
    */
   _pump() {
     if (this._connection === 'stopped') return;
-    if (this.eventBus.state === OPEN) {
+    if (this.eventBus.state === OPEN && !this._holding()) {
       const entries = this.outbox.entries;
       if (entries.length === 0) this._sequential = false;
       for (const entry of entries) {
@@ -503,7 +552,8 @@ export class RoomClient {
   /** After a reconnect the Sync waits until the resent commands are answered (§13.4), or are waiting to retry. */
   _maybeSyncAfterFlush() {
     if (!this._flushThenSync || this.eventBus.state !== OPEN) return;
-    for (const entry of this.outbox.entries) {
+    // While commands are held for overload the Sync does not wait for them: a Sync is never refused (§4.6).
+    for (const entry of this._holding() ? [] : this.outbox.entries) {
       const status = this._job(entry).status;
       if (status === 'sending' || status === 'queued') return;
       break; // the first is waiting: do not hold the Sync for it
@@ -517,6 +567,7 @@ export class RoomClient {
     const gen = this._gen;
     job.status = 'sending';
     job.attempts += 1;
+    job.sendNo = ++this._sendCount;
     const body = { clientId: entry.clientId, clientSeq: entry.clientSeq, command: entry.command };
     this.eventBus.send(this._cmdAddress, body, this._headers).then(
       (reply) => this._onReply(job, reply),
@@ -527,11 +578,16 @@ export class RoomClient {
   _onReply(job, reply) {
     if (this._jobs.get(job.key) !== job) return;
     const code = reply && reply.ok === false && reply.error ? reply.error.code : null;
+    if (code === 'UNAVAILABLE' && job.attempts <= this._maxRetries) {
+      this._holdForBusy(job, reply.error.retryAfterMs);
+      return;
+    }
     if (RETRYABLE_CODES.includes(code) && job.attempts <= this._maxRetries) {
       this._retryLater(job);
       return;
     }
     this._jobs.delete(job.key);
+    this._maybeEndBusy(job);
     this.outbox.remove(job.entry);
     if (job.resolve) job.resolve(reply);
     for (const listener of [...this._replyListeners]) {
@@ -567,6 +623,74 @@ export class RoomClient {
     this._pump();
   }
 
+  // ---------- overload (§4.6) ----------
+
+  /** Whether commands are held now because the server refused one for overload. */
+  _holding() {
+    return !!(this._busy && this._busy.timer !== null);
+  }
+
+  /**
+   * The server refused `job` for overload: it waits (in its place in the outbox) and so does every command
+   * after it, for busyDelay; then they are sent again one by one, the refused one first, under their own
+   * pairs. A refusal of a command sent before the current hold began belongs to the same burst and does not
+   * lengthen the wait; one of a command sent after it does (the server is still busy).
+   */
+  _holdForBusy(job, retryAfterMs) {
+    this._sequential = true;
+    job.status = 'waiting';
+    job.heldForBusy = true;
+    const busy = this._busy;
+    if (!(busy && busy.timer !== null && job.sendNo <= busy.since)) {
+      const refusals = busy ? busy.refusals + 1 : 1;
+      const delay = busyDelay(retryAfterMs, refusals, this._busyOptions);
+      if (busy && busy.timer !== null) this._cancelTimer(busy.timer);
+      const next = { refusals, since: this._sendCount, retryAt: this._now() + delay, timer: null };
+      next.timer = this._after(delay, () => this._endHold(next));
+      this._busy = next;
+      this._emitBusy();
+    }
+    this._pump();
+  }
+
+  /** The wait is over: the held commands go out again (one by one, in order); the state stays busy until answered. */
+  _endHold(busy) {
+    if (this._busy !== busy) return;
+    busy.timer = null;
+    busy.retryAt = null;
+    for (const job of this._jobs.values()) {
+      if (job.heldForBusy && job.status === 'waiting') job.status = 'queued';
+      job.heldForBusy = false;
+    }
+    this._emitBusy();
+    this._pump();
+  }
+
+  /**
+   * A command got its final reply: the server is no longer known to be busy if the command was sent after
+   * the last hold ended (so it was not refused), or if no command is left to send again.
+   */
+  _maybeEndBusy(job) {
+    const busy = this._busy;
+    if (!busy || busy.timer !== null) return;
+    const waiting = [...this._jobs.values()].some((j) => j.heldForBusy);
+    if (job.sendNo > busy.since || !waiting) {
+      this._busy = null;
+      this._emitBusy();
+    }
+  }
+
+  _emitBusy() {
+    const busy = this.busy;
+    for (const listener of [...this._busyListeners]) {
+      try {
+        listener(busy);
+      } catch (error) {
+        console.error('busy listener failed', error);
+      }
+    }
+  }
+
   // ---------- small helpers ----------
 
   _after(ms, f) {
@@ -576,6 +700,11 @@ export class RoomClient {
     }, ms);
     this._timerIds.add(id);
     return id;
+  }
+
+  _cancelTimer(id) {
+    this._timers.clearTimeout(id);
+    this._timerIds.delete(id);
   }
 
   _every(ms, f) {

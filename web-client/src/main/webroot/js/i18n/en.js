@@ -38,6 +38,10 @@ export default {
   'conn.syncing': 'Synchronising…',
   'conn.reconnected': 'Connected again',
   'conn.sessionExpired': 'Your session has expired. Join the meeting again.',
+  'conn.busy': 'Server busy — retrying shortly',
+  'conn.busyRetryIn': 'Server busy — retrying in {s} s',
+  'conn.busyRetrying': 'Server busy — retrying now…',
+  'conn.busyKept': 'Your changes are kept and sent automatically.',
 
   // ---------- people and roles ----------
   'role.facilitator': 'Facilitator',

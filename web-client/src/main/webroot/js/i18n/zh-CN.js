@@ -37,6 +37,10 @@ export default {
   'conn.syncing': '正在同步…',
   'conn.reconnected': '已重新连接',
   'conn.sessionExpired': '你的会话已过期，请重新加入会议。',
+  'conn.busy': '服务器繁忙，稍后重试',
+  'conn.busyRetryIn': '服务器繁忙，{s} 秒后重试',
+  'conn.busyRetrying': '服务器繁忙，正在重试…',
+  'conn.busyKept': '你的操作已保留，会自动发送。',
 
   // ---------- people and roles ----------
   'role.facilitator': '主持人',

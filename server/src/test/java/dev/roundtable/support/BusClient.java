@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,10 +48,16 @@ public final class BusClient {
   }
 
   public static Future<BusClient> connect(Vertx vertx, int port) {
+    return connect(vertx, port, new WebSocketClientOptions());
+  }
+
+  /** With these client options, e.g. a larger message size for a Sync reply of many events. */
+  public static Future<BusClient> connect(Vertx vertx, int port, WebSocketClientOptions options) {
     // Held by the BusClient: Vert.x closes a WebSocketClient nobody references any more, and its sockets with it.
-    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocketClient client = vertx.createWebSocketClient(options);
     return client.connect(port, "localhost", "/eventbus/websocket").map(ws -> new BusClient(vertx, client, ws));
   }
+
 
   /** Sends a frame as-is (for malformed-input tests). */
   public void sendRaw(String frame) {

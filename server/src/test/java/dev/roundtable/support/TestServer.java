@@ -1,12 +1,16 @@
 package dev.roundtable.support;
 
 import dev.roundtable.RoundtableServer;
+import com.mongodb.client.MongoDatabase;
 import dev.roundtable.config.RoundtableConfig;
+import dev.roundtable.store.RoomStore;
+import dev.roundtable.store.Storage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * A real Roundtable node for end-to-end tests: embedded store in a test folder, any free port, a clock the
@@ -48,6 +52,29 @@ public final class TestServer {
   public static Future<TestServer> start(Vertx vertx, RoundtableConfig config, MutableClock clock,
       dev.roundtable.series.NoticeSender notices) {
     return RoundtableServer.start(vertx, config, clock, notices).map(s -> new TestServer(vertx, s));
+  }
+
+  /**
+   * A node whose rooms' store is the embedded one of {@code config} wrapped by {@code wrapRooms} (e.g. in a
+   * {@code HoldableRoomStore}, so the test can make the store fall behind).
+   */
+  public static Future<TestServer> startWrappingRooms(Vertx vertx, RoundtableConfig config, MutableClock clock,
+      UnaryOperator<RoomStore> wrapRooms) {
+    return RoundtableServer.openStorage(vertx, config).compose(storage -> {
+      RoomStore rooms = wrapRooms.apply(storage.rooms());
+      Storage wrapped = new Storage() {
+        @Override
+        public RoomStore rooms() {
+          return rooms;
+        }
+
+        @Override
+        public MongoDatabase database() {
+          return storage.database();
+        }
+      };
+      return RoundtableServer.start(vertx, config, clock, wrapped);
+    }).map(s -> new TestServer(vertx, s));
   }
 
   public int port() {
