@@ -64,7 +64,8 @@ public final class RoundtableServer {
   public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock) {
     Vertx vertx = node.vertx();
     MongoStores.Options storeOptions = new MongoStores.Options(config.embeddedStore() ? null : config.mongoUri(),
-        config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort());
+        config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort(),
+        java.time.Duration.ofSeconds(config.storeStartTimeoutSeconds()));
     return MongoStores.openStorage(vertx, storeOptions).compose(storage -> startOn(node, config, clock, storage));
   }
 

@@ -60,6 +60,8 @@ import java.util.Map;
  * @param clusterFailureSeconds a member silent for this long is declared dead and its rooms taken over
  * @param eventBusPort TCP port of the clustered event bus; 0 picks a free one
  * @param logFormat {@code text} for people, {@code json} (one object per line) for log collectors
+ * @param storeStartTimeoutSeconds how long start-up waits for a store that does not answer yet (its host
+ *     starting beside this node) before failing with a message naming it
  */
 public record RoundtableConfig(
     String httpHost,
@@ -100,7 +102,8 @@ public record RoundtableConfig(
     String clusterMembers,
     int clusterFailureSeconds,
     int eventBusPort,
-    String logFormat) {
+    String logFormat,
+    int storeStartTimeoutSeconds) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -146,6 +149,8 @@ public record RoundtableConfig(
   /** Hazelcast's own default is 60 s: far too long for a meeting that waits on its room. */
   public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 5;
   public static final String DEFAULT_LOG_FORMAT = "text";
+  /** Several nodes and their store host starting on one busy machine take tens of seconds, not minutes. */
+  public static final int DEFAULT_STORE_START_TIMEOUT_SECONDS = 60;
   private static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("text", "json");
 
   private static final java.util.Set<String> ANY_ADDRESS = java.util.Set.of("0.0.0.0", "::", "[::]");
@@ -212,6 +217,9 @@ public record RoundtableConfig(
     }
     if (!LOG_FORMATS.contains(logFormat)) {
       problems.add("logFormat must be one of " + new java.util.TreeSet<>(LOG_FORMATS) + ", not " + logFormat);
+    }
+    if (storeStartTimeoutSeconds < 1 || storeStartTimeoutSeconds > 3_600) {
+      problems.add("storeStartTimeoutSeconds must be between 1 and 3600, not " + storeStartTimeoutSeconds);
     }
     if (httpHost == null || httpHost.isBlank()) {
       problems.add("httpHost must not be empty");
@@ -309,7 +317,8 @@ public record RoundtableConfig(
         .put("clusterEnabled", clusterEnabled).put("clusterName", clusterName).put("clusterHost", clusterHost)
         .put("clusterPort", clusterPort).put("clusterPortCount", clusterPortCount)
         .put("clusterMembers", clusterMembers).put("clusterFailureSeconds", clusterFailureSeconds)
-        .put("eventBusPort", eventBusPort).put("logFormat", logFormat);
+        .put("eventBusPort", eventBusPort).put("logFormat", logFormat)
+        .put("storeStartTimeoutSeconds", storeStartTimeoutSeconds);
   }
 
   static RoundtableConfig fromJson(JsonObject j) {
@@ -353,7 +362,8 @@ public record RoundtableConfig(
         f.string("clusterMembers", ""),
         f.integer("clusterFailureSeconds", DEFAULT_CLUSTER_FAILURE_SECONDS),
         f.integer("eventBusPort", 0),
-        f.string("logFormat", DEFAULT_LOG_FORMAT));
+        f.string("logFormat", DEFAULT_LOG_FORMAT),
+        f.integer("storeStartTimeoutSeconds", DEFAULT_STORE_START_TIMEOUT_SECONDS));
     f.rejectUnknown();
     return config;
   }
