@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,8 @@ final class ClusterRoomRegistry extends VerticleBase implements RoomRegistry {
   private final Map<String, Future<Void>> retiring = new ConcurrentHashMap<>();
   /** Rooms known to be live on another node, by that node's id. */
   private final Map<String, String> remote = new ConcurrentHashMap<>();
+  /** Per other node, what to run when it leaves: requests in flight to it that will get no answer. */
+  private final Map<String, Set<Runnable>> departures = new ConcurrentHashMap<>();
   private AsyncMap<String, String> owners;
   private volatile boolean closed;
 
@@ -217,11 +220,30 @@ final class ClusterRoomRegistry extends VerticleBase implements RoomRegistry {
     return h;
   }
 
+  @Override
+  public Runnable onOwnerLeft(String roomId, Runnable action) {
+    String node = remote.get(roomId);
+    if (node == null) {
+      return () -> { };
+    }
+    Set<Runnable> waiting = departures.computeIfAbsent(node, n -> ConcurrentHashMap.newKeySet());
+    waiting.add(action);
+    // It may have left between the two reads, after memberLeft ran what was waiting then.
+    if (!membership.members().contains(node) && waiting.remove(action)) {
+      action.run();
+    }
+    return () -> waiting.remove(action);
+  }
+
   // ---- failover
 
   /** A member left or died: forget its rooms, and take over those placed on this node now. */
   private void memberLeft(String node) {
     remote.values().removeIf(node::equals);
+    Set<Runnable> waiting = departures.remove(node);
+    if (waiting != null) {
+      waiting.forEach(Runnable::run);
+    }
     if (closed) {
       return;
     }
