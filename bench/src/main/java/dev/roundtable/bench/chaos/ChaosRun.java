@@ -1,5 +1,7 @@
 package dev.roundtable.bench.chaos;
 
+import dev.roundtable.bench.dialect.BridgeFrames;
+import dev.roundtable.bench.dialect.MeetingSetup;
 import dev.roundtable.bench.dialect.RestClient;
 import dev.roundtable.bench.report.MachineInfo;
 import dev.roundtable.bench.transport.Endpoint;
@@ -175,15 +177,12 @@ public final class ChaosRun {
         inRoom.add(m);
       }
       ChaosMember fac = inRoom.get(0);
-      JsonObject item = ok(call(() -> fac.submit(new JsonObject().put("type", "StartMeeting"))
-          .compose(x -> fac.submit(new JsonObject().put("type", "AddItem").put("title", "Open floor")
-              .put("kind", "open_discussion").put("owner", "Fac")))));
-      JsonObject motion = ok(call(() -> fac.submit(new JsonObject().put("type", "OpenMotion")
-          .put("text", "Adopt the plan").put("itemId", item.getString("itemId")))));
+      JsonObject item = MeetingSetup.ok(call(() -> fac.submit(MeetingSetup.startMeeting())
+          .compose(x -> fac.submit(MeetingSetup.addItem()))));
+      JsonObject motion = MeetingSetup.ok(call(() -> fac.submit(MeetingSetup.openMotion(item.getString("itemId")))));
       room.setup(item.getString("itemId"), motion.getString("motionId"));
       for (ChaosMember m : inRoom) {
-        JsonObject note = ok(call(() -> m.submit(new JsonObject().put("type", "AddNote").put("text", "Note")
-            .put("x", 100).put("y", 100))));
+        JsonObject note = MeetingSetup.ok(call(() -> m.submit(MeetingSetup.addNote(100, 100))));
         m.noteId(note.getString("noteId"));
       }
       members.addAll(inRoom);
@@ -381,10 +380,9 @@ public final class ChaosRun {
           }
         }, e -> { }, v -> answer.tryComplete(new JsonObject().put("closed", true)))
         .compose(socket -> {
-          socket.writeTextMessage(SockJsCodec.encode(new JsonObject().put("type", "send")
-              .put("address", room.commandAddress()).put("headers", new JsonObject().put("token", token))
-              .put("body", new JsonObject().put("command", new JsonObject().put("type", "Sync").put("sinceSeq", 0)))
-              .put("replyAddress", "log").encode()));
+          socket.writeTextMessage(SockJsCodec.encode(BridgeFrames.send(room.commandAddress(), token,
+              new JsonObject().put("command", new JsonObject().put("type", "Sync").put("sinceSeq", 0)), "log")
+              .encode()));
           return answer.future().eventually(socket::close);
         });
   }
@@ -435,13 +433,6 @@ public final class ChaosRun {
       }
     });
     return done.get(120, TimeUnit.SECONDS);
-  }
-
-  private static JsonObject ok(JsonObject reply) {
-    if (!reply.getBoolean("ok", false)) {
-      throw new IllegalStateException("setup command refused: " + reply.encode());
-    }
-    return reply.getJsonObject("result", new JsonObject());
   }
 
   private static JsonObject stats(List<Long> values) {
