@@ -122,6 +122,12 @@ final class ChaosMember {
     view.noteId(noteId);
   }
 
+  /** Where this member stands, for the run's log when a room is slow to answer again. */
+  String describe() {
+    return clientId + " node" + (node + 1) + (ws == null ? " no socket" : ready ? " synced" : " syncing")
+        + (pending == null ? " idle" : " waiting on #" + pending.clientSeq() + " " + pending.command().getString("type"));
+  }
+
   /** The node this member is connected to now. */
   int node() {
     return node;

@@ -217,6 +217,11 @@ public final class ChaosRun {
       long t0 = System.nanoTime();
       moved.forEach(r -> r.watch(t0, victim));
       nodes.get(victim).kill();
+      if (!waitUntil(10, () -> target.answeredAfterNanos() >= 0)) {
+        log("kill %d: room %s not answering 10 s after the kill: %s", k, target.roomId(),
+            call(() -> Future.succeededFuture(members.stream().filter(m -> m.room() == target)
+                .map(ChaosMember::describe).toList())));
+      }
       boolean all = waitUntil(60, () -> moved.stream().allMatch(r -> r.answeredAfterNanos() >= 0));
       for (ChaosRoom r : moved) {
         if (r.answeredAfterNanos() >= 0) {
@@ -228,8 +233,9 @@ public final class ChaosRun {
       if (target.answeredAfterNanos() >= 0) {
         chosen.add(target.answeredAfterNanos() / 1_000_000);
       }
-      log("kill %d: %s owned %d rooms; room answered again after %d ms%s", k, nodes.get(victim).name(),
-          moved.size(), target.answeredAfterNanos() / 1_000_000, all ? "" : " (some rooms never answered)");
+      log("kill %d: %s owned %d rooms; room %s answered again after %d ms%s", k, nodes.get(victim).name(),
+          moved.size(), target.roomId(), target.answeredAfterNanos() / 1_000_000,
+          all ? "" : " (some rooms never answered)");
       long restart = System.nanoTime();
       nodes.get(victim).start();
       awaitReady(List.of(nodes.get(victim)), 120);
@@ -472,6 +478,7 @@ public final class ChaosRun {
   private void write() throws IOException {
     String base = o.get("out-base");
     Files.writeString(Path.of(base + ".json"), result.encodePrettily());
+    Files.writeString(Path.of(base + ".md"), ChaosReport.markdown(Path.of(base).getFileName().toString(), result));
     System.out.println(result.encodePrettily());
   }
 }
