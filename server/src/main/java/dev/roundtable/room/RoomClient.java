@@ -22,6 +22,9 @@ import io.vertx.core.json.JsonObject;
  * {@link ReplyException}. A request to a room on another node also fails at once, as a {@code TIMEOUT}, when
  * that node leaves the cluster before answering: the clustered event bus would only time it out, and the
  * room is taken over elsewhere in a second or two, so its sender resends (same {@code clientSeq}) there.
+ * A room that cannot be activated (its store unreachable, here or on the node asked to load it) fails with
+ * {@link NotLoadedException}, never with the forwarding node's {@link ReplyException}: either way the
+ * sender is told {@code UNAVAILABLE} and retries.
  *
  * <p>A client's command or cursor first asks the node's {@link NodeAdmission}: when the node is over its
  * budget the command is answered {@code UNAVAILABLE} with {@code retryAfterMs} at once, without reaching the
@@ -76,6 +79,7 @@ public final class RoomClient {
 
   private Future<JsonObject> deliver(String roomId, JsonObject body, DeliveryOptions options, int attempts) {
     return registry.activate(roomId)
+        .recover(e -> Future.failedFuture(new NotLoadedException(roomId, e)))
         .compose(v -> unlessOwnerLeaves(roomId,
             vertx.eventBus().<JsonObject>request(Addresses.commands(roomId), body, options).map(Message::body)))
         .recover(e -> e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS && attempts > 1
@@ -100,5 +104,12 @@ public final class RoomClient {
 
   public Future<JsonObject> sendAsSystem(String roomId, JsonObject command) {
     return send(roomId, Headers.SYSTEM_ACTOR, command);
+  }
+
+  /** The room could not be activated (loaded here, or on the node asked to own it): retry later. */
+  public static final class NotLoadedException extends RuntimeException {
+    NotLoadedException(String roomId, Throwable cause) {
+      super("room " + roomId + " cannot be loaded now: " + cause.getMessage(), cause);
+    }
   }
 }

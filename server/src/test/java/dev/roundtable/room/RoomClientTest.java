@@ -59,8 +59,25 @@ class RoomClientTest {
     assertThat(registry.waiting).isEmpty();
   }
 
+  @Test
+  @DisplayName("fails with NotLoadedException, not the forwarding node's ReplyException, when the room cannot be activated")
+  void activationFailureIsNotAReplyFailure() {
+    ReplyException remote = new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503, "the store cannot be reached");
+    RoomClient client = new RoomClient(vertx, new RemoteRoom() {
+      @Override
+      public Future<Void> activate(String roomId) {
+        return Future.failedFuture(remote);
+      }
+    });
+
+    Future<JsonObject> reply = client.sendAsSystem(ROOM, new JsonObject().put("type", "Ping"));
+    Eventually.until("the request has failed", Duration.ofSeconds(5), reply::isComplete);
+
+    assertThat(reply.cause()).isInstanceOf(RoomClient.NotLoadedException.class).hasCause(remote);
+  }
+
   /** A room that lives on another node, whose leaving the test decides. */
-  private static final class RemoteRoom implements RoomRegistry {
+  private static class RemoteRoom implements RoomRegistry {
     final List<Runnable> waiting = Collections.synchronizedList(new ArrayList<>());
 
     @Override
