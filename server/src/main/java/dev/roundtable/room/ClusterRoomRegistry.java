@@ -113,6 +113,10 @@ final class ClusterRoomRegistry extends VerticleBase implements RoomRegistry {
         return claimHere(roomId, ownerAlive ? null : owner, attempts);
       }
       return askToActivate(target, roomId).recover(e -> {
+        if (!membership.members().contains(target) && attempts > 1) {
+          // It left while asked: locate again, among the members left (its rooms are placed anew).
+          return locate(roomId, attempts - 1);
+        }
         if (ownerAlive || attempts <= 1) {
           return Future.failedFuture(e);
         }
@@ -123,11 +127,24 @@ final class ClusterRoomRegistry extends VerticleBase implements RoomRegistry {
     });
   }
 
+  /**
+   * Asks {@code node} to have the room live there. Fails at once when that node leaves meanwhile: the
+   * event bus would only time the request out after {@value #FORWARD_TIMEOUT_MS} ms.
+   */
   private Future<Void> askToActivate(String node, String roomId) {
-    return vertx.eventBus().request(Addresses.nodeRooms(node), roomId,
-            new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
-        .onSuccess(reply -> remote.put(roomId, node))
-        .mapEmpty();
+    Promise<Void> answer = Promise.promise();
+    Runnable cancel = whenLeaves(node, () -> answer.tryFail("node " + node + " left before answering"));
+    vertx.eventBus().request(Addresses.nodeRooms(node), roomId, new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
+        .onComplete(ar -> {
+          cancel.run();
+          if (ar.succeeded()) {
+            remote.put(roomId, node);
+            answer.tryComplete();
+          } else {
+            answer.tryFail(ar.cause());
+          }
+        });
+    return answer.future();
   }
 
   /** Another node asks this one to own a room (placement, takeover or hand-over). */
@@ -226,6 +243,11 @@ final class ClusterRoomRegistry extends VerticleBase implements RoomRegistry {
     if (node == null) {
       return () -> { };
     }
+    return whenLeaves(node, action);
+  }
+
+  /** Runs {@code action} once when {@code node} leaves (at once if it already has); returns what cancels it. */
+  private Runnable whenLeaves(String node, Runnable action) {
     Set<Runnable> waiting = departures.computeIfAbsent(node, n -> ConcurrentHashMap.newKeySet());
     waiting.add(action);
     // It may have left between the two reads, after memberLeft ran what was waiting then.
