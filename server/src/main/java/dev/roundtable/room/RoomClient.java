@@ -39,10 +39,16 @@ public final class RoomClient {
   private static final long NO_HANDLER_RETRY_MS = 200;
   /** {@code failureCode} of the TIMEOUT failure given when the room's node leaves before answering. */
   public static final int OWNER_LEFT_CODE = -2;
+  /**
+   * Whatever a request waits on (activating the room: ownership map, store load, another node; then the
+   * reply), its sender has an answer within this: a TIMEOUT failure if nothing else came.
+   */
+  public static final long ANSWER_WITHIN_MS = 2 * REPLY_TIMEOUT_MS;
 
   private final Vertx vertx;
   private final RoomRegistry registry;
   private final NodeAdmission admission;
+  private final long answerWithinMs;
 
   /** A client with the default budget and no store or event-loop signal (tests that do not overload). */
   public RoomClient(Vertx vertx, RoomRegistry registry) {
@@ -50,9 +56,14 @@ public final class RoomClient {
   }
 
   public RoomClient(Vertx vertx, RoomRegistry registry, NodeAdmission admission) {
+    this(vertx, registry, admission, ANSWER_WITHIN_MS);
+  }
+
+  RoomClient(Vertx vertx, RoomRegistry registry, NodeAdmission admission, long answerWithinMs) {
     this.vertx = vertx;
     this.registry = registry;
     this.admission = admission;
+    this.answerWithinMs = answerWithinMs;
   }
 
   /** Sends {@code {"command": command}} as {@code actor} (a participant id or the system) and returns the reply. */
@@ -74,7 +85,18 @@ public final class RoomClient {
 
   private Future<JsonObject> deliver(String roomId, String actor, JsonObject body) {
     DeliveryOptions options = new DeliveryOptions().addHeader(Headers.ACTOR, actor).setSendTimeout(REPLY_TIMEOUT_MS);
-    return deliver(roomId, body, options, NO_HANDLER_ATTEMPTS);
+    Promise<JsonObject> answer = Promise.promise();
+    long timer = vertx.setTimer(answerWithinMs, id -> answer.tryFail(new ReplyException(ReplyFailure.TIMEOUT, -1,
+        "the room did not answer within " + answerWithinMs / 1000 + " s; resend with the same clientSeq")));
+    deliver(roomId, body, options, NO_HANDLER_ATTEMPTS).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      if (ar.succeeded()) {
+        answer.tryComplete(ar.result());
+      } else {
+        answer.tryFail(ar.cause());
+      }
+    });
+    return answer.future();
   }
 
   private Future<JsonObject> deliver(String roomId, JsonObject body, DeliveryOptions options, int attempts) {

@@ -2,10 +2,13 @@ package dev.roundtable.room;
 
 import static dev.roundtable.support.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.roundtable.protocol.Addresses;
 import dev.roundtable.support.Eventually;
+import dev.roundtable.config.RoundtableConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -74,6 +77,24 @@ class RoomClientTest {
     Eventually.until("the request has failed", Duration.ofSeconds(5), reply::isComplete);
 
     assertThat(reply.cause()).isInstanceOf(RoomClient.NotLoadedException.class).hasCause(remote);
+  }
+
+  @Test
+  @DisplayName("answers a TIMEOUT when the room cannot even be activated within its bound, whatever holds it")
+  void boundsTheWholeRequest() {
+    RoomRegistry stuck = new RemoteRoom() {
+      @Override
+      public Future<Void> activate(String roomId) {
+        return Promise.<Void>promise().future();
+      }
+    };
+    RoomClient client = new RoomClient(vertx, stuck, new NodeAdmission(
+        NodeAdmission.Limits.from(RoundtableConfig.defaults()), () -> 0, 1), 300);
+
+    Throwable failure = catchThrowable(() -> result(client.sendAsSystem(ROOM, new JsonObject().put("type", "Ping"))));
+
+    assertThat(failure).isInstanceOf(ReplyException.class).hasMessageContaining("did not answer within");
+    assertThat(((ReplyException) failure).failureType()).isEqualTo(ReplyFailure.TIMEOUT);
   }
 
   /** A room that lives on another node, whose leaving the test decides. */
