@@ -63,7 +63,7 @@ public final class Main {
     try {
       server = RoundtableServer.start(node, config, Clock.systemUTC()).await();
     } catch (Exception e) {
-      log.error("roundtable failed to start", e);
+      log.error("roundtable failed to start: {}", e.getMessage(), e);
       node.vertx().close();
       System.exit(1);
       return;

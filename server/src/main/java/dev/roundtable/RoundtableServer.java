@@ -24,6 +24,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -86,7 +87,8 @@ public final class RoundtableServer {
   /** The node's one store connection, as the configuration names it (an external MongoDB or the embedded store). */
   public static Future<Storage> openStorage(Vertx vertx, RoundtableConfig config) {
     MongoStores.Options storeOptions = new MongoStores.Options(config.embeddedStore() ? null : config.mongoUri(),
-        config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort());
+        config.mongoDatabase(), config.dataDir(), config.embeddedMongoHost(), config.embeddedMongoPort(),
+        Duration.ofSeconds(config.storeStartTimeoutSeconds()));
     return MongoStores.openStorage(vertx, storeOptions);
   }
 

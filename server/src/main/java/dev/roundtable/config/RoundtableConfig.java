@@ -69,6 +69,8 @@ import java.util.Map;
  * @param smtpStarttls {@code disabled}, {@code optional} or {@code required}
  * @param allowPrivateWebhooks accept chat-robot webhooks on loopback, private or link-local addresses, and
  *     over plain {@code http} (tests, a private deployment of the service); off by default
+ * @param storeStartTimeoutSeconds how long start-up waits for a store that does not answer yet (its host
+ *     starting beside this node) before failing with a message naming it
  */
 public record RoundtableConfig(
     String httpHost,
@@ -116,7 +118,8 @@ public record RoundtableConfig(
     String smtpUsername,
     String smtpPassword,
     String smtpStarttls,
-    boolean allowPrivateWebhooks) {
+    boolean allowPrivateWebhooks,
+    int storeStartTimeoutSeconds) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -162,6 +165,8 @@ public record RoundtableConfig(
   /** Hazelcast's own default is 60 s: far too long for a meeting that waits on its room. */
   public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 5;
   public static final String DEFAULT_LOG_FORMAT = "text";
+  /** Several nodes and their store host starting on one busy machine take tens of seconds, not minutes. */
+  public static final int DEFAULT_STORE_START_TIMEOUT_SECONDS = 60;
   private static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("text", "json");
   /** Submission with STARTTLS, what mail providers give their users. */
   public static final int DEFAULT_SMTP_PORT = 587;
@@ -232,6 +237,9 @@ public record RoundtableConfig(
     }
     if (!LOG_FORMATS.contains(logFormat)) {
       problems.add("logFormat must be one of " + new java.util.TreeSet<>(LOG_FORMATS) + ", not " + logFormat);
+    }
+    if (storeStartTimeoutSeconds < 1 || storeStartTimeoutSeconds > 3_600) {
+      problems.add("storeStartTimeoutSeconds must be between 1 and 3600, not " + storeStartTimeoutSeconds);
     }
     if (httpHost == null || httpHost.isBlank()) {
       problems.add("httpHost must not be empty");
@@ -360,7 +368,8 @@ public record RoundtableConfig(
         .put("eventBusPort", eventBusPort).put("logFormat", logFormat)
         .put("smtpHost", smtpHost).put("smtpPort", smtpPort).put("smtpFrom", smtpFrom)
         .put("smtpUsername", smtpUsername).put("smtpPassword", smtpPassword).put("smtpStarttls", smtpStarttls)
-        .put("allowPrivateWebhooks", allowPrivateWebhooks);
+        .put("allowPrivateWebhooks", allowPrivateWebhooks)
+        .put("storeStartTimeoutSeconds", storeStartTimeoutSeconds);
   }
 
   static RoundtableConfig fromJson(JsonObject j) {
@@ -411,7 +420,8 @@ public record RoundtableConfig(
         f.string("smtpUsername", ""),
         f.string("smtpPassword", ""),
         f.string("smtpStarttls", DEFAULT_SMTP_STARTTLS),
-        f.bool("allowPrivateWebhooks", false));
+        f.bool("allowPrivateWebhooks", false),
+        f.integer("storeStartTimeoutSeconds", DEFAULT_STORE_START_TIMEOUT_SECONDS));
     f.rejectUnknown();
     return config;
   }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,8 @@ final class ClusterRoomRegistry extends VerticleBase implements RoomRegistry {
   private final Map<String, Future<Void>> retiring = new ConcurrentHashMap<>();
   /** Rooms known to be live on another node, by that node's id. */
   private final Map<String, String> remote = new ConcurrentHashMap<>();
+  /** Per other node, what to run when it leaves: requests in flight to it that will get no answer. */
+  private final Map<String, Set<Runnable>> departures = new ConcurrentHashMap<>();
   private AsyncMap<String, String> owners;
   private volatile boolean closed;
 
@@ -110,6 +113,10 @@ final class ClusterRoomRegistry extends VerticleBase implements RoomRegistry {
         return claimHere(roomId, ownerAlive ? null : owner, attempts);
       }
       return askToActivate(target, roomId).recover(e -> {
+        if (!membership.members().contains(target) && attempts > 1) {
+          // It left while asked: locate again, among the members left (its rooms are placed anew).
+          return locate(roomId, attempts - 1);
+        }
         if (ownerAlive || attempts <= 1) {
           return Future.failedFuture(e);
         }
@@ -120,11 +127,24 @@ final class ClusterRoomRegistry extends VerticleBase implements RoomRegistry {
     });
   }
 
+  /**
+   * Asks {@code node} to have the room live there. Fails at once when that node leaves meanwhile: the
+   * event bus would only time the request out after {@value #FORWARD_TIMEOUT_MS} ms.
+   */
   private Future<Void> askToActivate(String node, String roomId) {
-    return vertx.eventBus().request(Addresses.nodeRooms(node), roomId,
-            new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
-        .onSuccess(reply -> remote.put(roomId, node))
-        .mapEmpty();
+    Promise<Void> answer = Promise.promise();
+    Runnable cancel = whenLeaves(node, () -> answer.tryFail("node " + node + " left before answering"));
+    vertx.eventBus().request(Addresses.nodeRooms(node), roomId, new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
+        .onComplete(ar -> {
+          cancel.run();
+          if (ar.succeeded()) {
+            remote.put(roomId, node);
+            answer.tryComplete();
+          } else {
+            answer.tryFail(ar.cause());
+          }
+        });
+    return answer.future();
   }
 
   /** Another node asks this one to own a room (placement, takeover or hand-over). */
@@ -217,11 +237,35 @@ final class ClusterRoomRegistry extends VerticleBase implements RoomRegistry {
     return h;
   }
 
+  @Override
+  public Runnable onOwnerLeft(String roomId, Runnable action) {
+    String node = remote.get(roomId);
+    if (node == null) {
+      return () -> { };
+    }
+    return whenLeaves(node, action);
+  }
+
+  /** Runs {@code action} once when {@code node} leaves (at once if it already has); returns what cancels it. */
+  private Runnable whenLeaves(String node, Runnable action) {
+    Set<Runnable> waiting = departures.computeIfAbsent(node, n -> ConcurrentHashMap.newKeySet());
+    waiting.add(action);
+    // It may have left between the two reads, after memberLeft ran what was waiting then.
+    if (!membership.members().contains(node) && waiting.remove(action)) {
+      action.run();
+    }
+    return () -> waiting.remove(action);
+  }
+
   // ---- failover
 
   /** A member left or died: forget its rooms, and take over those placed on this node now. */
   private void memberLeft(String node) {
     remote.values().removeIf(node::equals);
+    Set<Runnable> waiting = departures.remove(node);
+    if (waiting != null) {
+      waiting.forEach(Runnable::run);
+    }
     if (closed) {
       return;
     }

@@ -37,6 +37,14 @@ public interface RoomRegistry {
    */
   Future<Void> unload(String roomId);
 
+  /**
+   * Runs {@code action} (once, on no particular thread) when the node this one last knew to own the room,
+   * another node, leaves the cluster or is declared dead; never, for a room owned here or not known to be
+   * live elsewhere. A request in flight to that node will get no answer, so its sender need not wait for the
+   * reply timeout. Returns what cancels it: call it once the request is answered.
+   */
+  Runnable onOwnerLeft(String roomId, Runnable action);
+
   /** Rooms live on this node. */
   int liveRooms();
 

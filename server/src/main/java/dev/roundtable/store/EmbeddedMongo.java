@@ -24,8 +24,8 @@ import org.h2.mvstore.MVStore;
  * after every write command before answering it, whichever connection sent it: a write acknowledged to a
  * node writing through the port survives a crash of this process as one of this process's own does. A
  * commit that fails (a full disk) fails the write; MVStore then closes itself, and from then on the store
- * answers every command, {@code ping} included, with an error, so readiness says so until the process is
- * restarted on a disk with room.
+ * answers every command but the connection handshake, {@code ping} included, with an error that says so,
+ * and readiness with 503, until the process is restarted on a disk with room.
  */
 final class EmbeddedMongo implements AutoCloseable {
   private final MVStore mvStore;
@@ -70,6 +70,12 @@ final class EmbeddedMongo implements AutoCloseable {
   private static final class DurableBackend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
         "createindexes", "dropindexes", "drop", "create", "dropdatabase");
+    /**
+     * The driver's connection handshake, answered even by a closed store: it arrives as a legacy query, on
+     * which an error closes the connection, and the client would see only "Prematurely reached end of
+     * stream" instead of the reason its next command gets.
+     */
+    private static final Set<String> HANDSHAKE = Set.of("hello", "ismaster", "buildinfo");
     private final MVStore mvStore;
 
     DurableBackend(MVStore mvStore) {
@@ -79,7 +85,7 @@ final class EmbeddedMongo implements AutoCloseable {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-      if (mvStore.isClosed()) {
+      if (mvStore.isClosed() && !HANDSHAKE.contains(command.toLowerCase(Locale.ROOT))) {
         throw new MongoServerError(91, "ShutdownInProgress", "the embedded store closed itself after a failed write ("
             + "disk full?); restart the server");
       }

@@ -92,7 +92,19 @@ final class MongoRoomStore implements RoomStore {
     return db;
   }
 
-  /** Creates the indexes the contract relies on and starts the writer. Blocking: call on a worker. */
+  MongoClient client() {
+    return client;
+  }
+
+  /** The store's addresses as configured, for log lines and start-up errors. */
+  String hosts() {
+    return client.getClusterDescription().getClusterSettings().getHosts().toString();
+  }
+
+  /**
+   * Creates the indexes the contract relies on and starts the writer. Blocking: call on a worker. May be
+   * called again after it failed (the writer starts only once the indexes exist).
+   */
   void init() {
     events.createIndex(Indexes.ascending("room", "last"), new IndexOptions().name("room_last_lookup"));
     rooms.createIndex(Indexes.ascending("joinCode"), new IndexOptions().unique(true).name("join_code"));

@@ -72,6 +72,7 @@ class RoundtableConfigTest {
     assertThat(config.maxPendingCommands()).isEqualTo(10_000);
     assertThat(config.commandsPerSecond()).isEqualTo(50);
     assertThat(config.commandBurst()).isEqualTo(100);
+    assertThat(config.storeStartTimeoutSeconds()).isEqualTo(60);
   }
 
   @Test
@@ -158,11 +159,12 @@ class RoundtableConfigTest {
         "ROUNDTABLE_CLUSTER_MEMBERS", "node1, node2:6702,10.0.0.7",
         "ROUNDTABLE_CLUSTER_FAILURE_SECONDS", "4",
         "ROUNDTABLE_EVENT_BUS_PORT", "5801",
-        "ROUNDTABLE_LOG_FORMAT", "json"));
+        "ROUNDTABLE_LOG_FORMAT", "json",
+        "ROUNDTABLE_STORE_START_TIMEOUT_SECONDS", "90"));
 
     assertThat(config).isEqualTo(new RoundtableConfig("127.0.0.1", 9000, "https://meet.example.org/",
         "mongodb://db:27017", "rt", Path.of("/var/lib/roundtable"), "0.0.0.0", 27018, SECRET, 3600, 600, 90, 50, 120,
-        500, 8192, 2000, 1000, 512, 1048576, 2000, 1000, 1000, 20, 40, 5, 6, 30, 45, "10.0.0.2, fd00::/8", true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json", "", 587, "", "", "", "optional", false));
+        500, 8192, 2000, 1000, 512, 1048576, 2000, 1000, 1000, 20, 40, 5, 6, 30, 45, "10.0.0.2, fd00::/8", true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json", "", 587, "", "", "", "optional", false, 90));
     assertThat(config.clusterMemberList()).containsExactly("node1", "node2:6702", "10.0.0.7");
     assertThat(config.trustedProxyRanges()).hasSize(2);
   }
@@ -351,6 +353,8 @@ class RoundtableConfigTest {
         "clusterFailureSeconds");
     assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_CLUSTER_ENABLED", "yes")), "clusterEnabled");
     assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_LOG_FORMAT", "xml")), "logFormat");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_STORE_START_TIMEOUT_SECONDS", "0")),
+        "storeStartTimeoutSeconds");
     assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_JOINS_PER_MINUTE", "0")), "joinsPerMinute");
     assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_ROOM_CREATE_BURST", "-1")), "roomCreateBurst");
     assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_TRUSTED_PROXIES", "lb")), "trustedProxies");
@@ -362,11 +366,11 @@ class RoundtableConfigTest {
   @DisplayName("refuses invalid values given through the constructor too, and turns absent texts into empty ones")
   void constructorChecks() {
     assertRefused(() -> new RoundtableConfig("0.0.0.0", 70_000, "", "", "roundtable", Path.of("data"), "127.0.0.1",
-        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text", "", 587, "", "", "", "optional", false),
+        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text", "", 587, "", "", "", "optional", false, 60),
         "httpPort");
 
     RoundtableConfig config = new RoundtableConfig("0.0.0.0", 8080, null, null, "roundtable", Path.of("data"),
-        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text", null, 587, null, null, null, "optional", false);
+        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text", null, 587, null, null, null, "optional", false, 60);
     assertThat(config.publicUrl()).isEmpty();
     assertThat(config.mongoUri()).isEmpty();
     assertThat(config.jwtSecret()).isEmpty();

@@ -29,6 +29,13 @@ public final class SharedStore implements AutoCloseable {
     return new SharedStore(null, server, server.getLocalAddress());
   }
 
+  /** A store in memory on a given port (one a node was told to use before the store existed). */
+  public static SharedStore startOn(int port) {
+    MongoServer server = new MongoServer(new H2Backend(MVStore.open(null)));
+    server.bind("127.0.0.1", port);
+    return new SharedStore(null, server, server.getLocalAddress());
+  }
+
   /** A store kept in {@code file}, so that it can go away and come back on the same port with its data. */
   public static SharedStore onDisk(Path file) {
     MongoServer server = new MongoServer(new H2Backend(MVStore.open(file.toString())));

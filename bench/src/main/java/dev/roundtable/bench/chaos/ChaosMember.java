@@ -1,7 +1,8 @@
 package dev.roundtable.bench.chaos;
 
+import dev.roundtable.bench.dialect.BridgeFrames;
 import dev.roundtable.bench.dialect.MeetingMix;
-import dev.roundtable.bench.dialect.OtLength;
+import dev.roundtable.bench.dialect.MemberView;
 import dev.roundtable.bench.transport.Endpoint;
 import dev.roundtable.bench.transport.SockJsCodec;
 import dev.roundtable.bench.transport.Sockets;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * {@value #ANSWER_TIMEOUT_MS} ms is retried the same way after a pause. Every acknowledgement goes to the
  * {@link Ledger}, every error to the phase's {@link Counters}. Confined to the client's one event loop.
  */
-final class ChaosMember implements MeetingMix.State {
+final class ChaosMember {
   private static final long ANSWER_TIMEOUT_MS = 40_000;
   private static final long RETRY_MS = 500;
   private static final long RECONNECT_MS = 300;
@@ -57,13 +58,7 @@ final class ChaosMember implements MeetingMix.State {
   private long pingTimer = -1;
   private long lastSeq;
   private Promise<Void> synced = Promise.promise();
-
-  private int minutesRevision;
-  private int minutesLength;
-  private int seenItemVersion;
-  private int nextItemVersion;
-  private boolean handRaised;
-  private String noteId;
+  private final MemberView view;
 
   ChaosMember(Vertx vertx, WebSocketClient client, List<Endpoint> nodes, int home, ChaosRoom room,
       JsonObject credentials, Ledger ledger, Supplier<Counters> counters, Random random) {
@@ -76,6 +71,7 @@ final class ChaosMember implements MeetingMix.State {
     this.ledger = ledger;
     this.counters = counters;
     this.random = random;
+    this.view = new MemberView(room, credentials);
     this.clientId = "chaos-" + credentials.getString("participantId") + "-" + Integer.toHexString(random.nextInt());
   }
 
@@ -83,7 +79,7 @@ final class ChaosMember implements MeetingMix.State {
   Future<Void> start() {
     pingTimer = vertx.setPeriodic(PING_MS, id -> {
       if (ws != null) {
-        write(new JsonObject().put("type", "ping"));
+        write(BridgeFrames.ping());
       }
     });
     connect();
@@ -109,7 +105,7 @@ final class ChaosMember implements MeetingMix.State {
       if (stopped) {
         return;
       }
-      submit(MeetingMix.next(this, random)).onComplete(ar -> run(thinkMs));
+      submit(MeetingMix.next(view, random)).onComplete(ar -> run(thinkMs));
     });
   }
 
@@ -123,7 +119,13 @@ final class ChaosMember implements MeetingMix.State {
   }
 
   void noteId(String noteId) {
-    this.noteId = noteId;
+    view.noteId(noteId);
+  }
+
+  /** Where this member stands, for the run's log when a room is slow to answer again. */
+  String describe() {
+    return clientId + " node" + (node + 1) + (ws == null ? " no socket" : ready ? " synced" : " syncing")
+        + (pending == null ? " idle" : " waiting on #" + pending.clientSeq() + " " + pending.command().getString("type"));
   }
 
   /** The node this member is connected to now. */
@@ -147,8 +149,7 @@ final class ChaosMember implements MeetingMix.State {
   }
 
   private void onOpen() {
-    write(new JsonObject().put("type", "register").put("address", room.eventsAddress())
-        .put("headers", new JsonObject().put("token", credentials.getString("token"))));
+    write(BridgeFrames.register(room.eventsAddress(), credentials.getString("token")));
     requestSync();
   }
 
@@ -179,7 +180,7 @@ final class ChaosMember implements MeetingMix.State {
     everSynced = true;
     JsonObject snapshot = reply.getJsonObject("snapshot");
     if (snapshot != null) {
-      fromSnapshot(snapshot);
+      view.fromSnapshot(snapshot);
       lastSeq = reply.getLong("seq");
     } else {
       reply.getJsonArray("events", new JsonArray()).forEach(e -> onEnvelope((JsonObject) e));
@@ -277,15 +278,13 @@ final class ChaosMember implements MeetingMix.State {
     vertx.cancelTimer(answerTimer);
     Pending done = pending;
     pending = null;
-    undo(done.command().getString("type"));
+    view.undo(done.command().getString("type"));
     done.promise().complete(body);
   }
 
   private void onErr(JsonObject frame) {
     String address = frame.getString("address");
-    Object body = frame.getValue("body");
-    String code = body instanceof JsonObject b ? b.getJsonObject("error", new JsonObject()).getString("code", "?")
-        : body != null ? body.toString() : frame.getString("failureType", "unknown");
+    String code = BridgeFrames.errorCode(frame);
     counters.get().error("bridge:" + code);
     if (address != null && address.startsWith("s")) {
       syncLater();
@@ -296,21 +295,10 @@ final class ChaosMember implements MeetingMix.State {
     }
   }
 
-  private void undo(String type) {
-    switch (type) {
-      case "RaiseHand", "LowerHand" -> handRaised = !handRaised;
-      case "EditItem" -> nextItemVersion = seenItemVersion;
-      default -> {
-      }
-    }
-  }
-
   // ---- frames
 
   private JsonObject send(JsonObject body, String replyAddress) {
-    return new JsonObject().put("type", "send").put("address", room.commandAddress())
-        .put("headers", new JsonObject().put("token", credentials.getString("token"))).put("body", body)
-        .put("replyAddress", replyAddress);
+    return BridgeFrames.send(room.commandAddress(), credentials.getString("token"), body, replyAddress);
   }
 
   private void write(JsonObject frame) {
@@ -360,77 +348,6 @@ final class ChaosMember implements MeetingMix.State {
       return;
     }
     lastSeq = seq;
-    JsonArray events = envelope.getJsonArray("events", new JsonArray());
-    for (int i = 0; i < events.size(); i++) {
-      JsonObject event = events.getJsonObject(i);
-      switch (event.getString("type")) {
-        case "MinutesEdited" -> {
-          minutesRevision = event.getInteger("revision");
-          minutesLength = OtLength.after(event.getJsonArray("ops"));
-        }
-        case "ItemAdded", "ItemEdited" -> seenItemVersion =
-            Math.max(seenItemVersion, event.getJsonObject("item").getInteger("version"));
-        default -> {
-        }
-      }
-    }
-  }
-
-  private void fromSnapshot(JsonObject snapshot) {
-    JsonObject minutes = snapshot.getJsonObject("minutes");
-    if (minutes != null) {
-      minutesRevision = minutes.getInteger("revision", 0);
-      minutesLength = minutes.getString("text", "").length();
-    }
-    snapshot.getJsonArray("agenda", new JsonArray()).forEach(i -> {
-      JsonObject item = (JsonObject) i;
-      if (item.getString("id", "").equals(room.itemId())) {
-        seenItemVersion = Math.max(seenItemVersion, item.getInteger("version", 0));
-      }
-    });
-  }
-
-  // ---- what the meeting mix asks
-
-  @Override
-  public String noteId() {
-    return noteId;
-  }
-
-  @Override
-  public String motionId() {
-    return room.motionId();
-  }
-
-  @Override
-  public String itemId() {
-    return room.itemId();
-  }
-
-  @Override
-  public boolean facilitator() {
-    return "facilitator".equals(credentials.getString("role"));
-  }
-
-  @Override
-  public int minutesRevision() {
-    return minutesRevision;
-  }
-
-  @Override
-  public int minutesLength() {
-    return minutesLength;
-  }
-
-  @Override
-  public int nextItemVersion() {
-    nextItemVersion = Math.max(nextItemVersion, seenItemVersion);
-    return nextItemVersion++;
-  }
-
-  @Override
-  public boolean toggleHand() {
-    handRaised = !handRaised;
-    return handRaised;
+    view.apply(envelope.getJsonArray("events", new JsonArray()));
   }
 }

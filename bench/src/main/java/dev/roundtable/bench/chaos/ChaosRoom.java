@@ -1,50 +1,18 @@
 package dev.roundtable.bench.chaos;
 
+import dev.roundtable.bench.dialect.RoundtableRoom;
+
 /**
- * One room of the chaos run: its addresses and setup ids, and a watch the orchestrator sets on it (after a
- * kill or the store's return) that records when the room first answers a command again through another node.
+ * One room of the chaos run, with a watch the orchestrator sets on it (after a kill or the store's return)
+ * that records when the room first answers a command again through another node.
  */
-final class ChaosRoom {
-  private final String roomId;
-  private final String joinCode;
-  private volatile String itemId;
-  private volatile String motionId;
+final class ChaosRoom extends RoundtableRoom {
   private long watchSince = -1;
   private int watchExcluding = -1;
   private long answeredAfterNanos = -1;
 
   ChaosRoom(String roomId, String joinCode) {
-    this.roomId = roomId;
-    this.joinCode = joinCode;
-  }
-
-  String roomId() {
-    return roomId;
-  }
-
-  String joinCode() {
-    return joinCode;
-  }
-
-  String eventsAddress() {
-    return "rt.room." + roomId + ".events";
-  }
-
-  String commandAddress() {
-    return "rt.room." + roomId + ".cmd";
-  }
-
-  String itemId() {
-    return itemId;
-  }
-
-  String motionId() {
-    return motionId;
-  }
-
-  void setup(String itemId, String motionId) {
-    this.itemId = itemId;
-    this.motionId = motionId;
+    super(roomId, joinCode);
   }
 
   /** From now, waits for the first acknowledgement that does not come through node {@code excluding} (-1: any). */

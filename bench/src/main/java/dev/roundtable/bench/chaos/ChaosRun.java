@@ -1,5 +1,7 @@
 package dev.roundtable.bench.chaos;
 
+import dev.roundtable.bench.dialect.BridgeFrames;
+import dev.roundtable.bench.dialect.MeetingSetup;
 import dev.roundtable.bench.dialect.RestClient;
 import dev.roundtable.bench.report.MachineInfo;
 import dev.roundtable.bench.transport.Endpoint;
@@ -175,15 +177,12 @@ public final class ChaosRun {
         inRoom.add(m);
       }
       ChaosMember fac = inRoom.get(0);
-      JsonObject item = ok(call(() -> fac.submit(new JsonObject().put("type", "StartMeeting"))
-          .compose(x -> fac.submit(new JsonObject().put("type", "AddItem").put("title", "Open floor")
-              .put("kind", "open_discussion").put("owner", "Fac")))));
-      JsonObject motion = ok(call(() -> fac.submit(new JsonObject().put("type", "OpenMotion")
-          .put("text", "Adopt the plan").put("itemId", item.getString("itemId")))));
+      JsonObject item = MeetingSetup.ok(call(() -> fac.submit(MeetingSetup.startMeeting())
+          .compose(x -> fac.submit(MeetingSetup.addItem()))));
+      JsonObject motion = MeetingSetup.ok(call(() -> fac.submit(MeetingSetup.openMotion(item.getString("itemId")))));
       room.setup(item.getString("itemId"), motion.getString("motionId"));
       for (ChaosMember m : inRoom) {
-        JsonObject note = ok(call(() -> m.submit(new JsonObject().put("type", "AddNote").put("text", "Note")
-            .put("x", 100).put("y", 100))));
+        JsonObject note = MeetingSetup.ok(call(() -> m.submit(MeetingSetup.addNote(100, 100))));
         m.noteId(note.getString("noteId"));
       }
       members.addAll(inRoom);
@@ -218,6 +217,11 @@ public final class ChaosRun {
       long t0 = System.nanoTime();
       moved.forEach(r -> r.watch(t0, victim));
       nodes.get(victim).kill();
+      if (!waitUntil(10, () -> target.answeredAfterNanos() >= 0)) {
+        log("kill %d: room %s not answering 10 s after the kill: %s", k, target.roomId(),
+            call(() -> Future.succeededFuture(members.stream().filter(m -> m.room() == target)
+                .map(ChaosMember::describe).toList())));
+      }
       boolean all = waitUntil(60, () -> moved.stream().allMatch(r -> r.answeredAfterNanos() >= 0));
       for (ChaosRoom r : moved) {
         if (r.answeredAfterNanos() >= 0) {
@@ -229,8 +233,9 @@ public final class ChaosRun {
       if (target.answeredAfterNanos() >= 0) {
         chosen.add(target.answeredAfterNanos() / 1_000_000);
       }
-      log("kill %d: %s owned %d rooms; room answered again after %d ms%s", k, nodes.get(victim).name(),
-          moved.size(), target.answeredAfterNanos() / 1_000_000, all ? "" : " (some rooms never answered)");
+      log("kill %d: %s owned %d rooms; room %s answered again after %d ms%s", k, nodes.get(victim).name(),
+          moved.size(), target.roomId(), target.answeredAfterNanos() / 1_000_000,
+          all ? "" : " (some rooms never answered)");
       long restart = System.nanoTime();
       nodes.get(victim).start();
       awaitReady(List.of(nodes.get(victim)), 120);
@@ -381,10 +386,9 @@ public final class ChaosRun {
           }
         }, e -> { }, v -> answer.tryComplete(new JsonObject().put("closed", true)))
         .compose(socket -> {
-          socket.writeTextMessage(SockJsCodec.encode(new JsonObject().put("type", "send")
-              .put("address", room.commandAddress()).put("headers", new JsonObject().put("token", token))
-              .put("body", new JsonObject().put("command", new JsonObject().put("type", "Sync").put("sinceSeq", 0)))
-              .put("replyAddress", "log").encode()));
+          socket.writeTextMessage(SockJsCodec.encode(BridgeFrames.send(room.commandAddress(), token,
+              new JsonObject().put("command", new JsonObject().put("type", "Sync").put("sinceSeq", 0)), "log")
+              .encode()));
           return answer.future().eventually(socket::close);
         });
   }
@@ -437,13 +441,6 @@ public final class ChaosRun {
     return done.get(120, TimeUnit.SECONDS);
   }
 
-  private static JsonObject ok(JsonObject reply) {
-    if (!reply.getBoolean("ok", false)) {
-      throw new IllegalStateException("setup command refused: " + reply.encode());
-    }
-    return reply.getJsonObject("result", new JsonObject());
-  }
-
   private static JsonObject stats(List<Long> values) {
     if (values.isEmpty()) {
       return new JsonObject().put("n", 0);
@@ -481,6 +478,7 @@ public final class ChaosRun {
   private void write() throws IOException {
     String base = o.get("out-base");
     Files.writeString(Path.of(base + ".json"), result.encodePrettily());
+    Files.writeString(Path.of(base + ".md"), ChaosReport.markdown(Path.of(base).getFileName().toString(), result));
     System.out.println(result.encodePrettily());
   }
 }

@@ -112,11 +112,9 @@ public final class RoundtableDialect implements Dialect {
   /** The meeting scenario's per-room state: live meeting, an agenda item, an open motion, a note each. */
   private Future<Void> setUp(RtRoom room) {
     RtMember facilitator = room.members().get(0);
-    return facilitator.command(new JsonObject().put("type", "StartMeeting")).map(this::ok)
-        .compose(x -> facilitator.command(new JsonObject().put("type", "AddItem").put("title", "Open floor")
-            .put("kind", "open_discussion").put("owner", "Fac")).map(this::ok))
-        .compose(item -> facilitator.command(new JsonObject().put("type", "OpenMotion")
-                .put("text", "Adopt the plan").put("itemId", item.getString("itemId"))).map(this::ok)
+    return facilitator.command(MeetingSetup.startMeeting()).map(MeetingSetup::ok)
+        .compose(x -> facilitator.command(MeetingSetup.addItem()).map(MeetingSetup::ok))
+        .compose(item -> facilitator.command(MeetingSetup.openMotion(item.getString("itemId"))).map(MeetingSetup::ok)
             .map(motion -> {
               room.setup(item.getString("itemId"), motion.getString("motionId"));
               return null;
@@ -125,19 +123,11 @@ public final class RoundtableDialect implements Dialect {
           List<Supplier<Future<?>>> notes = new ArrayList<>();
           for (int j = 0; j < topology.sendersPerRoom(); j++) {
             RtMember m = room.members().get(j);
-            notes.add(() -> m.command(new JsonObject().put("type", "AddNote").put("text", "Note of member")
-                .put("x", random.nextInt(10_001)).put("y", random.nextInt(10_001)))
-                .map(this::ok).onSuccess(r -> m.noteId(r.getString("noteId"))));
+            notes.add(() -> m.command(MeetingSetup.addNote(random.nextInt(10_001), random.nextInt(10_001)))
+                .map(MeetingSetup::ok).onSuccess(r -> m.noteId(r.getString("noteId"))));
           }
           return Batches.run(notes, notes.size());
         });
-  }
-
-  private JsonObject ok(JsonObject reply) {
-    if (!reply.getBoolean("ok", false)) {
-      throw new IllegalStateException("setup command refused: " + reply.encode());
-    }
-    return reply.getJsonObject("result", new JsonObject());
   }
 
   @Override

@@ -28,7 +28,7 @@ import java.util.Set;
  * own commands got (reply or own copy) and the receive time of everyone else's to the room's
  * {@link dev.roundtable.bench.metrics.SeqLatency}, and counts every rejection by error code.
  */
-final class RtMember implements Sender, MeetingMix.State {
+final class RtMember implements Sender {
 
   /** Envelopes the server records on its own; they have no sender to measure from. */
   private static final Set<String> SYSTEM_EVENTS =
@@ -39,7 +39,7 @@ final class RtMember implements Sender, MeetingMix.State {
 
   private final RtRoom room;
   private final JsonObject credentials;
-  private final boolean facilitator;
+  private final MemberView view;
   private final boolean tracked;
   private final RunStats stats;
   private final Random random;
@@ -55,12 +55,6 @@ final class RtMember implements Sender, MeetingMix.State {
   /** The seq of the Sync snapshot this member started from. */
   private long syncedSeq;
   private List<JsonObject> buffered = new ArrayList<>();
-  private int minutesRevision;
-  private int minutesLength;
-  private int seenItemVersion;
-  private int nextItemVersion;
-  private boolean handRaised;
-  private String noteId;
 
   /**
    * @param credentials the REST answer ({@code token}, {@code participantId}, …)
@@ -69,7 +63,7 @@ final class RtMember implements Sender, MeetingMix.State {
   RtMember(RtRoom room, JsonObject credentials, boolean tracked, RunStats stats, Random random) {
     this.room = room;
     this.credentials = credentials;
-    this.facilitator = "facilitator".equals(credentials.getString("role"));
+    this.view = new MemberView(room, credentials);
     this.tracked = tracked;
     this.stats = stats;
     this.random = random;
@@ -91,15 +85,9 @@ final class RtMember implements Sender, MeetingMix.State {
 
   /** Registers on the events address, then Syncs (PROTOCOL §7.1); completes when the snapshot is in. */
   Future<Void> join() {
-    write(new JsonObject().put("type", "register").put("address", room.eventsAddress())
-        .put("headers", new JsonObject().put("token", credentials.getString("token"))));
+    write(BridgeFrames.register(room.eventsAddress(), credentials.getString("token")));
     return sync().map(reply -> {
-      JsonObject snapshot = reply.getJsonObject("snapshot");
-      JsonObject minutes = snapshot == null ? null : snapshot.getJsonObject("minutes");
-      if (minutes != null) {
-        minutesRevision = minutes.getInteger("revision", 0);
-        minutesLength = minutes.getString("text", "").length();
-      }
+      view.fromSnapshot(reply.getJsonObject("snapshot"));
       syncedSeq = reply.getLong("seq");
       tracker = new SeqTracker(syncedSeq);
       // Envelopes that arrived while the Sync was answered: those at or below its seq are in the snapshot.
@@ -122,10 +110,8 @@ final class RtMember implements Sender, MeetingMix.State {
     Promise<JsonObject> reply = Promise.promise();
     pending.put(seq, new Pending(now, command.getString("type"), reply));
     stats.commandSent(now);
-    write(new JsonObject().put("type", "send").put("address", room.commandAddress())
-        .put("headers", new JsonObject().put("token", credentials.getString("token")))
-        .put("body", new JsonObject().put("clientId", clientId).put("clientSeq", seq).put("command", command))
-        .put("replyAddress", "r" + seq));
+    write(BridgeFrames.send(room.commandAddress(), credentials.getString("token"),
+        new JsonObject().put("clientId", clientId).put("clientSeq", seq).put("command", command), "r" + seq));
     return reply.future();
   }
 
@@ -134,13 +120,13 @@ final class RtMember implements Sender, MeetingMix.State {
     if (ws == null || closing || tracker == null) {
       return;
     }
-    command(MeetingMix.next(this, random));
+    command(MeetingMix.next(view, random));
   }
 
   /** Bridge keep-alive (PROTOCOL §4.1: at least every 10 s). */
   void ping() {
     if (ws != null && !closing) {
-      write(new JsonObject().put("type", "ping"));
+      write(BridgeFrames.ping());
     }
   }
 
@@ -154,59 +140,15 @@ final class RtMember implements Sender, MeetingMix.State {
   }
 
   void noteId(String noteId) {
-    this.noteId = noteId;
-  }
-
-  @Override
-  public String noteId() {
-    return noteId;
-  }
-
-  @Override
-  public String motionId() {
-    return room.motionId();
-  }
-
-  @Override
-  public String itemId() {
-    return room.itemId();
-  }
-
-  @Override
-  public boolean facilitator() {
-    return facilitator;
-  }
-
-  @Override
-  public int minutesRevision() {
-    return minutesRevision;
-  }
-
-  @Override
-  public int minutesLength() {
-    return minutesLength;
-  }
-
-  @Override
-  public int nextItemVersion() {
-    nextItemVersion = Math.max(nextItemVersion, seenItemVersion);
-    return nextItemVersion++;
-  }
-
-  @Override
-  public boolean toggleHand() {
-    handRaised = !handRaised;
-    return handRaised;
+    view.noteId(noteId);
   }
 
   private Future<JsonObject> sync() {
     String address = "s" + (++clientSeq);
     Promise<JsonObject> reply = Promise.promise();
     syncs.put(address, reply);
-    write(new JsonObject().put("type", "send").put("address", room.commandAddress())
-        .put("headers", new JsonObject().put("token", credentials.getString("token")))
-        .put("body", new JsonObject().put("command", new JsonObject().put("type", "Sync")))
-        .put("replyAddress", address));
+    write(BridgeFrames.send(room.commandAddress(), credentials.getString("token"),
+        new JsonObject().put("command", new JsonObject().put("type", "Sync")), address));
     return reply.future().map(r -> {
       if (!r.getBoolean("ok", false)) {
         throw new IllegalStateException("Sync refused: " + r.encode());
@@ -268,9 +210,7 @@ final class RtMember implements Sender, MeetingMix.State {
    * the bridge's code) or a send whose reply never came ({@code failureType}, e.g. TIMEOUT after 30 s).
    */
   private void onErr(JsonObject frame, String address) {
-    Object body = frame.getValue("body");
-    String code = body instanceof JsonObject b ? b.getJsonObject("error", new JsonObject()).getString("code")
-        : body != null ? body.toString() : frame.getString("failureType", "unknown");
+    String code = BridgeFrames.errorCode(frame);
     stats.error("bridge:" + code);
     if (address != null && address.startsWith("r")) {
       Pending p = pending.remove(Long.parseLong(address.substring(1)));
@@ -311,20 +251,7 @@ final class RtMember implements Sender, MeetingMix.State {
     } else if (!events.isEmpty() && !SYSTEM_EVENTS.contains(events.getJsonObject(0).getString("type"))) {
       room.latency().received(seq, now);
     }
-    for (int i = 0; i < events.size(); i++) {
-      JsonObject event = events.getJsonObject(i);
-      switch (event.getString("type")) {
-        case "MinutesEdited" -> {
-          minutesRevision = event.getInteger("revision");
-          // An operation spans the whole text, so its retains plus inserts are the new length.
-          minutesLength = OtLength.after(event.getJsonArray("ops"));
-        }
-        case "ItemAdded", "ItemEdited" -> seenItemVersion =
-            Math.max(seenItemVersion, event.getJsonObject("item").getInteger("version"));
-        default -> {
-        }
-      }
-    }
+    view.apply(events);
   }
 
   private void onReply(long seq, JsonObject body) {
@@ -341,19 +268,9 @@ final class RtMember implements Sender, MeetingMix.State {
     } else {
       String code = body.getJsonObject("error", new JsonObject()).getString("code", "?");
       stats.error(code);
-      undo(p.type(), code);
+      view.undo(p.type());
     }
     p.reply().complete(body);
-  }
-
-  /** Puts the member's own idea of its state back after a rejection, so one refusal does not cascade. */
-  private void undo(String type, String code) {
-    switch (type) {
-      case "RaiseHand", "LowerHand" -> handRaised = !handRaised;
-      case "EditItem" -> nextItemVersion = seenItemVersion;
-      default -> {
-      }
-    }
   }
 
   private void onClose() {
