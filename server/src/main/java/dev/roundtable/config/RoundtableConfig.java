@@ -60,6 +60,14 @@ import java.util.Map;
  * @param clusterFailureSeconds a member silent for this long is declared dead and its rooms taken over
  * @param eventBusPort TCP port of the clustered event bus; 0 picks a free one
  * @param logFormat {@code text} for people, {@code json} (one object per line) for log collectors
+ * @param jobLeaseSeconds how long a node's claim on a scheduled job lasts unless renewed (it is renewed every
+ *     third of it while the job runs; a job whose node died is freed at once when the cluster sees it go)
+ * @param jobRetryBaseSeconds wait before the second run of a job whose first failed; doubled per failure
+ * @param jobRetryCapSeconds the longest wait between two runs of a failing job
+ * @param jobMaxAttempts runs of a job before a failing one is recorded as failed for good
+ * @param jobPollSeconds the job queue's safety poll (its timer looks twice as far ahead)
+ * @param jobHandlerTimeoutSeconds a job run that takes longer counts as failed and is retried
+ * @param jobMaxRunning jobs one node runs at once
  */
 public record RoundtableConfig(
     String httpHost,
@@ -100,7 +108,14 @@ public record RoundtableConfig(
     String clusterMembers,
     int clusterFailureSeconds,
     int eventBusPort,
-    String logFormat) {
+    String logFormat,
+    int jobLeaseSeconds,
+    int jobRetryBaseSeconds,
+    int jobRetryCapSeconds,
+    int jobMaxAttempts,
+    int jobPollSeconds,
+    int jobHandlerTimeoutSeconds,
+    int jobMaxRunning) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -146,6 +161,14 @@ public record RoundtableConfig(
   /** Hazelcast's own default is 60 s: far too long for a meeting that waits on its room. */
   public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 5;
   public static final String DEFAULT_LOG_FORMAT = "text";
+  public static final int DEFAULT_JOB_LEASE_SECONDS = 30;
+  public static final int DEFAULT_JOB_RETRY_BASE_SECONDS = 10;
+  public static final int DEFAULT_JOB_RETRY_CAP_SECONDS = 3_600;
+  public static final int DEFAULT_JOB_MAX_ATTEMPTS = 10;
+  /** Only a safety net: the queue's timer fires each job on time, and departures free jobs at once. */
+  public static final int DEFAULT_JOB_POLL_SECONDS = 60;
+  public static final int DEFAULT_JOB_HANDLER_TIMEOUT_SECONDS = 60;
+  public static final int DEFAULT_JOB_MAX_RUNNING = 64;
   private static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("text", "json");
 
   private static final java.util.Set<String> ANY_ADDRESS = java.util.Set.of("0.0.0.0", "::", "[::]");
@@ -213,6 +236,7 @@ public record RoundtableConfig(
     if (!LOG_FORMATS.contains(logFormat)) {
       problems.add("logFormat must be one of " + new java.util.TreeSet<>(LOG_FORMATS) + ", not " + logFormat);
     }
+    jobProblems(problems);
     if (httpHost == null || httpHost.isBlank()) {
       problems.add("httpHost must not be empty");
     }
@@ -230,6 +254,25 @@ public record RoundtableConfig(
     jwtSecret = jwtSecret == null ? "" : jwtSecret;
     clusterMembers = clusterMembers == null ? "" : clusterMembers;
     trustedProxies = trustedProxies == null ? "" : trustedProxies;
+  }
+
+  private void jobProblems(List<String> problems) {
+    between(problems, "jobLeaseSeconds", jobLeaseSeconds, 3, 3_600);
+    between(problems, "jobRetryBaseSeconds", jobRetryBaseSeconds, 1, 86_400);
+    between(problems, "jobRetryCapSeconds", jobRetryCapSeconds, 1, 7 * 86_400);
+    if (jobRetryCapSeconds < jobRetryBaseSeconds) {
+      problems.add("jobRetryCapSeconds must not be less than jobRetryBaseSeconds (" + jobRetryBaseSeconds + ")");
+    }
+    between(problems, "jobMaxAttempts", jobMaxAttempts, 1, 1_000);
+    between(problems, "jobPollSeconds", jobPollSeconds, 1, 3_600);
+    between(problems, "jobHandlerTimeoutSeconds", jobHandlerTimeoutSeconds, 1, 3_600);
+    between(problems, "jobMaxRunning", jobMaxRunning, 1, 10_000);
+  }
+
+  private static void between(List<String> problems, String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      problems.add(name + " must be between " + min + " and " + max + ", not " + value);
+    }
   }
 
   /** The reverse proxies whose {@code X-Forwarded-For} is believed, as configured (validated above). */
@@ -309,7 +352,11 @@ public record RoundtableConfig(
         .put("clusterEnabled", clusterEnabled).put("clusterName", clusterName).put("clusterHost", clusterHost)
         .put("clusterPort", clusterPort).put("clusterPortCount", clusterPortCount)
         .put("clusterMembers", clusterMembers).put("clusterFailureSeconds", clusterFailureSeconds)
-        .put("eventBusPort", eventBusPort).put("logFormat", logFormat);
+        .put("eventBusPort", eventBusPort).put("logFormat", logFormat)
+        .put("jobLeaseSeconds", jobLeaseSeconds).put("jobRetryBaseSeconds", jobRetryBaseSeconds)
+        .put("jobRetryCapSeconds", jobRetryCapSeconds).put("jobMaxAttempts", jobMaxAttempts)
+        .put("jobPollSeconds", jobPollSeconds).put("jobHandlerTimeoutSeconds", jobHandlerTimeoutSeconds)
+        .put("jobMaxRunning", jobMaxRunning);
   }
 
   static RoundtableConfig fromJson(JsonObject j) {
@@ -353,7 +400,14 @@ public record RoundtableConfig(
         f.string("clusterMembers", ""),
         f.integer("clusterFailureSeconds", DEFAULT_CLUSTER_FAILURE_SECONDS),
         f.integer("eventBusPort", 0),
-        f.string("logFormat", DEFAULT_LOG_FORMAT));
+        f.string("logFormat", DEFAULT_LOG_FORMAT),
+        f.integer("jobLeaseSeconds", DEFAULT_JOB_LEASE_SECONDS),
+        f.integer("jobRetryBaseSeconds", DEFAULT_JOB_RETRY_BASE_SECONDS),
+        f.integer("jobRetryCapSeconds", DEFAULT_JOB_RETRY_CAP_SECONDS),
+        f.integer("jobMaxAttempts", DEFAULT_JOB_MAX_ATTEMPTS),
+        f.integer("jobPollSeconds", DEFAULT_JOB_POLL_SECONDS),
+        f.integer("jobHandlerTimeoutSeconds", DEFAULT_JOB_HANDLER_TIMEOUT_SECONDS),
+        f.integer("jobMaxRunning", DEFAULT_JOB_MAX_RUNNING));
     f.rejectUnknown();
     return config;
   }
