@@ -236,7 +236,8 @@ public record RoundtableConfig(
     if (!LOG_FORMATS.contains(logFormat)) {
       problems.add("logFormat must be one of " + new java.util.TreeSet<>(LOG_FORMATS) + ", not " + logFormat);
     }
-    jobProblems(problems);
+    jobProblems(problems, jobLeaseSeconds, jobRetryBaseSeconds, jobRetryCapSeconds, jobMaxAttempts, jobPollSeconds,
+        jobHandlerTimeoutSeconds, jobMaxRunning);
     if (httpHost == null || httpHost.isBlank()) {
       problems.add("httpHost must not be empty");
     }
@@ -256,7 +257,10 @@ public record RoundtableConfig(
     trustedProxies = trustedProxies == null ? "" : trustedProxies;
   }
 
-  private void jobProblems(List<String> problems) {
+  /** Static: a compact constructor's fields are not assigned until it ends, so the values come as arguments. */
+  private static void jobProblems(List<String> problems, int jobLeaseSeconds, int jobRetryBaseSeconds,
+      int jobRetryCapSeconds, int jobMaxAttempts, int jobPollSeconds, int jobHandlerTimeoutSeconds,
+      int jobMaxRunning) {
     between(problems, "jobLeaseSeconds", jobLeaseSeconds, 3, 3_600);
     between(problems, "jobRetryBaseSeconds", jobRetryBaseSeconds, 1, 86_400);
     between(problems, "jobRetryCapSeconds", jobRetryCapSeconds, 1, 7 * 86_400);
