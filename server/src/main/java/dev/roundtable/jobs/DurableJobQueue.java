@@ -57,7 +57,7 @@ public interface DurableJobQueue extends JobQueue {
 
   /** A queue on this node's store; nothing runs until {@link #start}. */
   static DurableJobQueue create(Vertx vertx, Storage storage, Membership membership, Clock clock, Options options) {
-    return new DeployedJobQueue(vertx, new JobRunner(JobStore.mongo(vertx, storage.database()), membership, clock,
+    return new DeployedJobQueue(vertx, new JobRunner(vertx.eventBus(), JobStore.mongo(vertx, storage.database()), membership, clock,
         options));
   }
 

@@ -9,6 +9,7 @@ import dev.roundtable.protocol.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,8 @@ final class JobRunner extends VerticleBase {
   private static final long STORE_RETRY_MS = 1_000;
 
   private final JobStore store;
+  /** The bus, known before deployment: a queue that is not started (or another node's) still announces. */
+  private final EventBus bus;
   private final Membership membership;
   private final Clock clock;
   private final DurableJobQueue.Options options;
@@ -66,7 +69,8 @@ final class JobRunner extends VerticleBase {
   private MessageConsumer<Long> announcements;
   private Promise<Void> drained;
 
-  JobRunner(JobStore store, Membership membership, Clock clock, DurableJobQueue.Options options) {
+  JobRunner(EventBus bus, JobStore store, Membership membership, Clock clock, DurableJobQueue.Options options) {
+    this.bus = bus;
     this.store = store;
     this.membership = membership;
     this.clock = clock;
@@ -113,7 +117,7 @@ final class JobRunner extends VerticleBase {
 
   private void announce(Instant dueAt) {
     if (dueAt.isBefore(clock.instant().plus(horizon()))) {
-      vertx.eventBus().publish(Addresses.JOB_DUE, dueAt.toEpochMilli());
+      bus.publish(Addresses.JOB_DUE, dueAt.toEpochMilli());
     }
   }
 
