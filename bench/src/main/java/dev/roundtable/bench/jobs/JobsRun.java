@@ -94,6 +94,11 @@ public final class JobsRun {
 
     JsonObject room = createRoom(vertx, server.port());
     RoomClient rooms = new RoomClient(vertx, server.rooms());
+    JsonObject started = rooms.send(room.getString("roomId"), room.getString("participantId"),
+        new JsonObject().put("type", "StartMeeting")).await();
+    if (!started.getBoolean("ok", false)) {
+      throw new IllegalStateException("StartMeeting refused: " + started.encode());
+    }
     boolean[] raised = {false};
     long commands = vertx.setPeriodic(commandEveryMs, t -> {
       raised[0] = !raised[0];
@@ -102,8 +107,8 @@ public final class JobsRun {
       rooms.send(room.getString("roomId"), room.getString("participantId"),
           new JsonObject().put("type", raised[0] ? "RaiseHand" : "LowerHand")).onComplete(ar -> {
             long micros = (System.nanoTime() - start) / 1_000;
-            if (ar.failed() || !ar.result().getBoolean("ok", true)) {
-              rejected.incrementAndGet();
+            if ((ar.failed() || !ar.result().getBoolean("ok", false)) && rejected.getAndIncrement() == 0) {
+              System.err.println("first refused command: " + (ar.failed() ? ar.cause() : ar.result().encode()));
             }
             Histogram h = commandMicros.get(current);
             synchronized (h) {
