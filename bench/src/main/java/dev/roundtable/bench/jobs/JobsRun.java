@@ -65,14 +65,19 @@ public final class JobsRun {
     for (int i = 1; i + 1 < args.length; i += 2) {
       options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
-    new JobsRun(options).run();
-    System.exit(0);
+    int status = 1;
+    try {
+      new JobsRun(options).run();
+      status = 0;
+    } finally {
+      System.exit(status);
+    }
   }
 
   private void run() throws Exception {
     int jobs = integer("jobs", 10_000);
     int windowSeconds = integer("window-seconds", 60);
-    int leadSeconds = integer("lead-seconds", 30);
+    int leadSeconds = integer("lead-seconds", 120);
     int commandEveryMs = integer("command-every-ms", 50);
     Path data = Files.createTempDirectory("roundtable-bench-jobs");
     RoundtableConfig config = RoundtableConfig.load(Map.of(
@@ -125,10 +130,14 @@ public final class JobsRun {
     for (int i = 0; i < jobs; i++) {
       inFlight.acquire();
       Instant due = firstDue.plusMillis(windowMillis * i / jobs);
+      if (i > 0 && i % 1_000 == 0) {
+        System.err.printf("%d jobs written after %.1f s%n", i, (System.nanoTime() - schedulingStart) / 1e9);
+      }
       server.jobs().schedule(Job.of("bench-" + i, KIND, due, new JsonObject().put("n", i)))
           .onComplete(ar -> inFlight.release());
     }
     inFlight.acquire(SCHEDULING_IN_FLIGHT);
+    System.err.printf("wrote %d jobs in %.1f s%n", jobs, (System.nanoTime() - schedulingStart) / 1e9);
     double schedulingSeconds = (System.nanoTime() - schedulingStart) / 1e9;
     if (Instant.now().isAfter(firstDue)) {
       throw new IllegalStateException("writing the jobs took longer than --lead-seconds; raise it");
