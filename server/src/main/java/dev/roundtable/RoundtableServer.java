@@ -3,6 +3,8 @@ package dev.roundtable;
 import dev.roundtable.cluster.Membership;
 import dev.roundtable.cluster.Nodes;
 import dev.roundtable.config.RoundtableConfig;
+import dev.roundtable.jobs.DurableJobQueue;
+import dev.roundtable.jobs.JobQueue;
 import dev.roundtable.room.EventLoopLagProbe;
 import dev.roundtable.room.NodeAdmission;
 import dev.roundtable.room.RoomClient;
@@ -29,9 +31,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One Roundtable node, assembled: store, room registry, HTTP edge. Start order is store, rooms, edge;
- * stop order is the reverse, so no command is accepted that cannot be written, and every accepted command
- * is written before the store closes.
+ * One Roundtable node, assembled: store, room registry, job queue, HTTP edge. Start order is store, rooms,
+ * jobs, edge; stop order is the reverse, so no command is accepted that cannot be written, every accepted
+ * command is written before the store closes, and no job runs against a closed store. The job queue is
+ * created before the aggregates that register its handlers and started once they have.
  */
 public final class RoundtableServer {
   /** Vert.x's event loops for this machine: one lag probe watches each ({@link EventLoopLagProbe}). */
@@ -40,12 +43,14 @@ public final class RoundtableServer {
   private final RoundtableConfig config;
   private final RoomStore store;
   private final RoomRegistry registry;
+  private final DurableJobQueue jobs;
   private final HttpServerVerticle http;
   private final String httpDeployment;
   private final String lagProbes;
 
   private RoundtableServer(Vertx vertx, RoundtableConfig config, RoomStore store, RoomRegistry registry,
-      HttpServerVerticle http, String httpDeployment, String lagProbes) {
+      DurableJobQueue jobs, HttpServerVerticle http, String httpDeployment, String lagProbes) {
+    this.jobs = jobs;
     this.lagProbes = lagProbes;
     this.vertx = vertx;
     this.config = config;
@@ -104,6 +109,8 @@ public final class RoundtableServer {
       Storage storage, NoticeSender notices) {
     Vertx vertx = node.vertx();
     RoomStore store = storage.rooms();
+    DurableJobQueue jobs = DurableJobQueue.create(vertx, storage, node.membership(), clock,
+        DurableJobQueue.Options.from(config));
     return RoomRegistry.create(vertx, store,
         RoomSettings.from(config), clock, node.membership(), RoomMetrics.micrometer(node.metrics()))
         .compose(registry -> {
@@ -120,10 +127,13 @@ public final class RoundtableServer {
           RoomService.create(rooms, store, clock), tokens, clock, node.membership(), node.metrics(),
           List.of(series));
       edge.set(http);
-      return EventLoopLagProbe.deploy(vertx, admission, EVENT_LOOPS)
+      // Aggregates register their job handlers here, before the queue starts.
+      return jobs.start()
+          .compose(v -> EventLoopLagProbe.deploy(vertx, admission, EVENT_LOOPS))
           .compose(lagProbes -> vertx.deployVerticle(http)
-              .map(id -> new RoundtableServer(vertx, config, store, registry, http, id, lagProbes)))
-          .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
+              .map(id -> new RoundtableServer(vertx, config, store, registry, jobs, http, id, lagProbes)))
+          .recover(e -> jobs.close().transform(ignored -> store.close())
+              .transform(ignored -> Future.failedFuture(e)));
     });
   }
 
@@ -140,13 +150,23 @@ public final class RoundtableServer {
   }
 
   /**
+   * This node's job queue, for what schedules jobs once the node runs. Handlers are registered in
+   * {@link #startOn}, before the queue starts, so every node knows every kind from its first claim.
+   */
+  public JobQueue jobs() {
+    return jobs;
+  }
+
+  /**
    * Drains this node: readiness fails, every client socket is closed with a reason that tells the client
    * to reconnect (elsewhere), the HTTP server stops, every room writes what it accepted and is handed to
-   * another node, then the store closes.
+   * another node, then the store closes. The job queue stops before the rooms: it claims nothing more and
+   * frees the jobs still running for another node.
    */
   public Future<Void> stop() {
     http.drain();
     return vertx.undeploy(httpDeployment)
+        .transform(ar -> jobs.close())
         .transform(ar -> registry.closeAll())
         .transform(ar -> store.close())
         .transform(ar -> vertx.undeploy(lagProbes).recover(e -> Future.succeededFuture()));

@@ -58,6 +58,14 @@ class LayeringTest {
   }
 
   @Test
+  @DisplayName("the job queue's rules depend on java.* and themselves only")
+  void jobRulesArePure() {
+    classes().that().resideInAPackage(ROOT + ".jobs.core..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ROOT + ".jobs.core..")
+        .check(main);
+  }
+
+  @Test
   @DisplayName("the store never imports the domain, the protocol, the rooms or the web edge")
   void storeKnowsNoDomain() {
     noClasses().that().resideInAPackage(ROOT + ".store..")

@@ -47,6 +47,7 @@ public final class BenchMain {
       case "run" -> run(BenchOptions.parse(args, 1));
       case "report" -> report(args);
       case "chaos" -> dev.roundtable.bench.chaos.ChaosRun.main(args);
+      case "jobs" -> dev.roundtable.bench.jobs.JobsRun.main(args);
       default -> {
         System.err.println("unknown command " + args[0]);
         System.exit(2);

@@ -71,6 +71,14 @@ import java.util.Map;
  *     over plain {@code http} (tests, a private deployment of the service); off by default
  * @param storeStartTimeoutSeconds how long start-up waits for a store that does not answer yet (its host
  *     starting beside this node) before failing with a message naming it
+ * @param jobLeaseSeconds how long a node's claim on a scheduled job lasts unless renewed (it is renewed every
+ *     third of it while the job runs; a job whose node died is freed at once when the cluster sees it go)
+ * @param jobRetryBaseSeconds wait before the second run of a job whose first failed; doubled per failure
+ * @param jobRetryCapSeconds the longest wait between two runs of a failing job
+ * @param jobMaxAttempts runs of a job before a failing one is recorded as failed for good
+ * @param jobPollSeconds the job queue's safety poll (its timer looks twice as far ahead)
+ * @param jobHandlerTimeoutSeconds a job run that takes longer counts as failed and is retried
+ * @param jobMaxRunning jobs one node runs at once
  */
 public record RoundtableConfig(
     String httpHost,
@@ -119,7 +127,14 @@ public record RoundtableConfig(
     String smtpPassword,
     String smtpStarttls,
     boolean allowPrivateWebhooks,
-    int storeStartTimeoutSeconds) {
+    int storeStartTimeoutSeconds,
+    int jobLeaseSeconds,
+    int jobRetryBaseSeconds,
+    int jobRetryCapSeconds,
+    int jobMaxAttempts,
+    int jobPollSeconds,
+    int jobHandlerTimeoutSeconds,
+    int jobMaxRunning) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -167,6 +182,14 @@ public record RoundtableConfig(
   public static final String DEFAULT_LOG_FORMAT = "text";
   /** Several nodes and their store host starting on one busy machine take tens of seconds, not minutes. */
   public static final int DEFAULT_STORE_START_TIMEOUT_SECONDS = 60;
+  public static final int DEFAULT_JOB_LEASE_SECONDS = 30;
+  public static final int DEFAULT_JOB_RETRY_BASE_SECONDS = 10;
+  public static final int DEFAULT_JOB_RETRY_CAP_SECONDS = 3_600;
+  public static final int DEFAULT_JOB_MAX_ATTEMPTS = 10;
+  /** Only a safety net: the queue's timer fires each job on time, and departures free jobs at once. */
+  public static final int DEFAULT_JOB_POLL_SECONDS = 60;
+  public static final int DEFAULT_JOB_HANDLER_TIMEOUT_SECONDS = 60;
+  public static final int DEFAULT_JOB_MAX_RUNNING = 64;
   private static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("text", "json");
   /** Submission with STARTTLS, what mail providers give their users. */
   public static final int DEFAULT_SMTP_PORT = 587;
@@ -241,6 +264,8 @@ public record RoundtableConfig(
     if (storeStartTimeoutSeconds < 1 || storeStartTimeoutSeconds > 3_600) {
       problems.add("storeStartTimeoutSeconds must be between 1 and 3600, not " + storeStartTimeoutSeconds);
     }
+    jobProblems(problems, jobLeaseSeconds, jobRetryBaseSeconds, jobRetryCapSeconds, jobMaxAttempts, jobPollSeconds,
+        jobHandlerTimeoutSeconds, jobMaxRunning);
     if (httpHost == null || httpHost.isBlank()) {
       problems.add("httpHost must not be empty");
     }
@@ -286,6 +311,28 @@ public record RoundtableConfig(
       json.put(secret, json.getString(secret).isEmpty() ? "" : "(set)");
     }
     return "RoundtableConfig" + json.encode();
+  }
+
+  /** Static: a compact constructor's fields are not assigned until it ends, so the values come as arguments. */
+  private static void jobProblems(List<String> problems, int jobLeaseSeconds, int jobRetryBaseSeconds,
+      int jobRetryCapSeconds, int jobMaxAttempts, int jobPollSeconds, int jobHandlerTimeoutSeconds,
+      int jobMaxRunning) {
+    between(problems, "jobLeaseSeconds", jobLeaseSeconds, 3, 3_600);
+    between(problems, "jobRetryBaseSeconds", jobRetryBaseSeconds, 1, 86_400);
+    between(problems, "jobRetryCapSeconds", jobRetryCapSeconds, 1, 7 * 86_400);
+    if (jobRetryCapSeconds < jobRetryBaseSeconds) {
+      problems.add("jobRetryCapSeconds must not be less than jobRetryBaseSeconds (" + jobRetryBaseSeconds + ")");
+    }
+    between(problems, "jobMaxAttempts", jobMaxAttempts, 1, 1_000);
+    between(problems, "jobPollSeconds", jobPollSeconds, 1, 3_600);
+    between(problems, "jobHandlerTimeoutSeconds", jobHandlerTimeoutSeconds, 1, 3_600);
+    between(problems, "jobMaxRunning", jobMaxRunning, 1, 10_000);
+  }
+
+  private static void between(List<String> problems, String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      problems.add(name + " must be between " + min + " and " + max + ", not " + value);
+    }
   }
 
   /** The reverse proxies whose {@code X-Forwarded-For} is believed, as configured (validated above). */
@@ -369,7 +416,11 @@ public record RoundtableConfig(
         .put("smtpHost", smtpHost).put("smtpPort", smtpPort).put("smtpFrom", smtpFrom)
         .put("smtpUsername", smtpUsername).put("smtpPassword", smtpPassword).put("smtpStarttls", smtpStarttls)
         .put("allowPrivateWebhooks", allowPrivateWebhooks)
-        .put("storeStartTimeoutSeconds", storeStartTimeoutSeconds);
+        .put("storeStartTimeoutSeconds", storeStartTimeoutSeconds)
+        .put("jobLeaseSeconds", jobLeaseSeconds).put("jobRetryBaseSeconds", jobRetryBaseSeconds)
+        .put("jobRetryCapSeconds", jobRetryCapSeconds).put("jobMaxAttempts", jobMaxAttempts)
+        .put("jobPollSeconds", jobPollSeconds).put("jobHandlerTimeoutSeconds", jobHandlerTimeoutSeconds)
+        .put("jobMaxRunning", jobMaxRunning);
   }
 
   static RoundtableConfig fromJson(JsonObject j) {
@@ -421,7 +472,14 @@ public record RoundtableConfig(
         f.string("smtpPassword", ""),
         f.string("smtpStarttls", DEFAULT_SMTP_STARTTLS),
         f.bool("allowPrivateWebhooks", false),
-        f.integer("storeStartTimeoutSeconds", DEFAULT_STORE_START_TIMEOUT_SECONDS));
+        f.integer("storeStartTimeoutSeconds", DEFAULT_STORE_START_TIMEOUT_SECONDS),
+        f.integer("jobLeaseSeconds", DEFAULT_JOB_LEASE_SECONDS),
+        f.integer("jobRetryBaseSeconds", DEFAULT_JOB_RETRY_BASE_SECONDS),
+        f.integer("jobRetryCapSeconds", DEFAULT_JOB_RETRY_CAP_SECONDS),
+        f.integer("jobMaxAttempts", DEFAULT_JOB_MAX_ATTEMPTS),
+        f.integer("jobPollSeconds", DEFAULT_JOB_POLL_SECONDS),
+        f.integer("jobHandlerTimeoutSeconds", DEFAULT_JOB_HANDLER_TIMEOUT_SECONDS),
+        f.integer("jobMaxRunning", DEFAULT_JOB_MAX_RUNNING));
     f.rejectUnknown();
     return config;
   }

@@ -38,6 +38,12 @@ public final class Addresses {
    */
   public static final String ROOM_RETIRED = "rt.room-retired";
 
+  /**
+   * Internal, never bridged: a node that has just scheduled a job publishes its due time (epoch ms) here,
+   * so that every node's job queue whose timer is set for later sets it for this time instead.
+   */
+  public static final String JOB_DUE = "rt.jobs.due";
+
   private static final String NODE_PREFIX = "rt.node.";
 
   /** Internal, never bridged: where another node asks this one to bring a room to life here. */

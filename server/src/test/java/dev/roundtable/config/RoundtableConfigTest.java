@@ -160,11 +160,19 @@ class RoundtableConfigTest {
         "ROUNDTABLE_CLUSTER_FAILURE_SECONDS", "4",
         "ROUNDTABLE_EVENT_BUS_PORT", "5801",
         "ROUNDTABLE_LOG_FORMAT", "json",
-        "ROUNDTABLE_STORE_START_TIMEOUT_SECONDS", "90"));
+        "ROUNDTABLE_STORE_START_TIMEOUT_SECONDS", "90",
+        "ROUNDTABLE_JOB_LEASE_SECONDS", "20",
+        "ROUNDTABLE_JOB_RETRY_BASE_SECONDS", "5",
+        "ROUNDTABLE_JOB_RETRY_CAP_SECONDS", "600",
+        "ROUNDTABLE_JOB_MAX_ATTEMPTS", "7",
+        "ROUNDTABLE_JOB_POLL_SECONDS", "300",
+        "ROUNDTABLE_JOB_HANDLER_TIMEOUT_SECONDS", "15",
+        "ROUNDTABLE_JOB_MAX_RUNNING", "16"));
 
     assertThat(config).isEqualTo(new RoundtableConfig("127.0.0.1", 9000, "https://meet.example.org/",
         "mongodb://db:27017", "rt", Path.of("/var/lib/roundtable"), "0.0.0.0", 27018, SECRET, 3600, 600, 90, 50, 120,
-        500, 8192, 2000, 1000, 512, 1048576, 2000, 1000, 1000, 20, 40, 5, 6, 30, 45, "10.0.0.2, fd00::/8", true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json", "", 587, "", "", "", "optional", false, 90));
+        500, 8192, 2000, 1000, 512, 1048576, 2000, 1000, 1000, 20, 40, 5, 6, 30, 45, "10.0.0.2, fd00::/8", true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json", "", 587, "", "", "", "optional", false, 90,
+        20, 5, 600, 7, 300, 15, 16));
     assertThat(config.clusterMemberList()).containsExactly("node1", "node2:6702", "10.0.0.7");
     assertThat(config.trustedProxyRanges()).hasSize(2);
   }
@@ -363,14 +371,37 @@ class RoundtableConfigTest {
   }
 
   @Test
+  @DisplayName("has job queue defaults that fire jobs on time and refuses job settings that make no sense")
+  void jobQueue() {
+    RoundtableConfig defaults = RoundtableConfig.defaults();
+    assertThat(defaults.jobLeaseSeconds()).isEqualTo(RoundtableConfig.DEFAULT_JOB_LEASE_SECONDS);
+    assertThat(defaults.jobRetryBaseSeconds()).isEqualTo(RoundtableConfig.DEFAULT_JOB_RETRY_BASE_SECONDS);
+    assertThat(defaults.jobRetryCapSeconds()).isEqualTo(RoundtableConfig.DEFAULT_JOB_RETRY_CAP_SECONDS);
+    assertThat(defaults.jobMaxAttempts()).isEqualTo(RoundtableConfig.DEFAULT_JOB_MAX_ATTEMPTS);
+    assertThat(defaults.jobPollSeconds()).isEqualTo(RoundtableConfig.DEFAULT_JOB_POLL_SECONDS);
+    assertThat(defaults.jobHandlerTimeoutSeconds()).isEqualTo(RoundtableConfig.DEFAULT_JOB_HANDLER_TIMEOUT_SECONDS);
+    assertThat(defaults.jobMaxRunning()).isEqualTo(RoundtableConfig.DEFAULT_JOB_MAX_RUNNING);
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_JOB_LEASE_SECONDS", "2")), "jobLeaseSeconds");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_JOB_RETRY_BASE_SECONDS", "0")), "jobRetryBaseSeconds");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_JOB_RETRY_BASE_SECONDS", "60",
+        "ROUNDTABLE_JOB_RETRY_CAP_SECONDS", "30")), "jobRetryCapSeconds");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_JOB_MAX_ATTEMPTS", "0")), "jobMaxAttempts");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_JOB_POLL_SECONDS", "-5")), "jobPollSeconds");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_JOB_HANDLER_TIMEOUT_SECONDS", "0")),
+        "jobHandlerTimeoutSeconds");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_JOB_MAX_RUNNING", "0")), "jobMaxRunning");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_JOB_MAX_RUNNING", "many")), "jobMaxRunning");
+  }
+
+  @Test
   @DisplayName("refuses invalid values given through the constructor too, and turns absent texts into empty ones")
   void constructorChecks() {
     assertRefused(() -> new RoundtableConfig("0.0.0.0", 70_000, "", "", "roundtable", Path.of("data"), "127.0.0.1",
-        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text", "", 587, "", "", "", "optional", false, 60),
+        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text", "", 587, "", "", "", "optional", false, 60, 30, 10, 3600, 10, 60, 60, 64),
         "httpPort");
 
     RoundtableConfig config = new RoundtableConfig("0.0.0.0", 8080, null, null, "roundtable", Path.of("data"),
-        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text", null, 587, null, null, null, "optional", false, 60);
+        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text", null, 587, null, null, null, "optional", false, 60, 30, 10, 3600, 10, 60, 60, 64);
     assertThat(config.publicUrl()).isEmpty();
     assertThat(config.mongoUri()).isEmpty();
     assertThat(config.jwtSecret()).isEmpty();

@@ -34,12 +34,21 @@ public final class NodeProcess implements AutoCloseable {
 
   /** Starts a node with these environment variables (on top of a clean environment) and waits until it serves. */
   public static NodeProcess start(String name, Map<String, String> env) throws IOException, InterruptedException {
+    return start(name, env, "dev.roundtable.Main");
+  }
+
+  /**
+   * Starts a node through another main class on the test class path (one that starts a real node and adds
+   * test handlers to it), which prints the same "running at" line once it serves.
+   */
+  public static NodeProcess start(String name, Map<String, String> env, String mainClass)
+      throws IOException, InterruptedException {
     Path logs = Path.of("target", "node-logs");
     Files.createDirectories(logs);
     Path log = logs.resolve(name + ".log");
     ProcessBuilder builder = new ProcessBuilder(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), "dev.roundtable.Main"))
+        "-cp", System.getProperty("java.class.path"), mainClass))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("ROUNDTABLE_") || k.equals("MONGO_URI"));

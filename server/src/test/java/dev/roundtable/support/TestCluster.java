@@ -25,6 +25,12 @@ public final class TestCluster implements AutoCloseable {
 
   /** Starts {@code size} nodes at once and returns when every one serves HTTP as a cluster member. */
   public static TestCluster start(int size, Path dataDir) throws Exception {
+    return start(size, dataDir, Map.of(), "dev.roundtable.Main");
+  }
+
+  /** Starts {@code size} nodes through {@code mainClass}, with {@code extraEnv} on top of the cluster's settings. */
+  public static TestCluster start(int size, Path dataDir, Map<String, String> extraEnv, String mainClass)
+      throws Exception {
     SharedStore store = SharedStore.start();
     String clusterName = "test-" + UUID.randomUUID();
     List<Integer> ports = new ArrayList<>();
@@ -50,10 +56,11 @@ public final class TestCluster implements AutoCloseable {
       for (String limit : List.of("ROOM_CREATES_PER_MINUTE", "ROOM_CREATE_BURST", "JOINS_PER_MINUTE", "JOIN_BURST")) {
         env.put("ROUNDTABLE_" + limit, Integer.toString(TestServer.UNLIMITED));
       }
+      env.putAll(extraEnv);
       String name = "node" + (i + 1);
       starting.add(CompletableFuture.supplyAsync(() -> {
         try {
-          return NodeProcess.start(name, env);
+          return NodeProcess.start(name, env, mainClass);
         } catch (Exception e) {
           throw new CompletionException(e);
         }
