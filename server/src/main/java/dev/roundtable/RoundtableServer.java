@@ -3,6 +3,12 @@ package dev.roundtable;
 import dev.roundtable.cluster.Membership;
 import dev.roundtable.cluster.Nodes;
 import dev.roundtable.config.RoundtableConfig;
+import dev.roundtable.domain.Language;
+import dev.roundtable.notify.NotificationStatus;
+import dev.roundtable.notify.Notifier;
+import dev.roundtable.notify.core.Destination;
+import dev.roundtable.notify.core.Message;
+import dev.roundtable.notify.core.Outcome;
 import dev.roundtable.room.EventLoopLagProbe;
 import dev.roundtable.room.NodeAdmission;
 import dev.roundtable.room.RoomClient;
@@ -54,6 +60,27 @@ public final class RoundtableServer {
     this.httpDeployment = httpDeployment;
   }
 
+  /**
+   * Placeholder until the notifier is wired (wired by the lead): test messages and notification states answer
+   * UNAVAILABLE, nothing is enqueued.
+   */
+  private static final Notifier NOTIFIER_NOT_WIRED = new Notifier() {
+    @Override
+    public Future<Boolean> enqueue(Message message) {
+      return Future.failedFuture("no notifier connected");
+    }
+
+    @Override
+    public Future<Outcome> sendTest(Destination destination, Language language) {
+      return Future.failedFuture("no notifier connected");
+    }
+
+    @Override
+    public Future<List<NotificationStatus>> statuses(String seriesId) {
+      return Future.failedFuture("no notifier connected");
+    }
+  };
+
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config) {
     return start(vertx, config, Clock.systemUTC());
   }
@@ -99,8 +126,9 @@ public final class RoundtableServer {
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds(), config.downloadTokenTtlSeconds());
       NodeProbes probes = new NodeProbes(registry::liveRooms, store::ping);
       AtomicReference<HttpServerVerticle> edge = new AtomicReference<>();
+      // wired by the lead: the Notifier over the job queue replaces NOTIFIER_NOT_WIRED.
       SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock, notices,
-          () -> config.effectivePublicUrl(edge.get().actualPort()));
+          NOTIFIER_NOT_WIRED, () -> config.effectivePublicUrl(edge.get().actualPort()));
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms,
           RoomService.create(rooms, store, clock), tokens, clock, node.membership(), node.metrics(),
           List.of(series));
