@@ -37,8 +37,15 @@ public final class NotifiedNotices implements NoticeSender {
 
   @Override
   public Future<Void> send(Notice notice) {
+    List<Message> messages;
+    try {
+      messages = messages(notice);
+    } catch (IllegalArgumentException e) {
+      // A message the notifier would refuse (its text says which field, never a link or URL): stays pending.
+      return Future.failedFuture(e);
+    }
     List<Future<Boolean>> enqueued = new ArrayList<>();
-    for (Message m : messages(notice)) {
+    for (Message m : messages) {
       enqueued.add(notifier.enqueue(m));
     }
     return Future.all(enqueued).mapEmpty();
