@@ -5,6 +5,10 @@ import dev.roundtable.cluster.Nodes;
 import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.jobs.DurableJobQueue;
 import dev.roundtable.jobs.JobQueue;
+import dev.roundtable.notify.Notifier;
+import dev.roundtable.notify.NotifyOptions;
+import dev.roundtable.series.NotifiedNotices;
+import java.util.function.Function;
 import dev.roundtable.room.EventLoopLagProbe;
 import dev.roundtable.room.NodeAdmission;
 import dev.roundtable.room.RoomClient;
@@ -60,19 +64,25 @@ public final class RoundtableServer {
     this.httpDeployment = httpDeployment;
   }
 
+  /**
+   * Placeholder until the notifier is wired (wired by the lead): test messages and notification states answer
+   * UNAVAILABLE, nothing is enqueued.
+   */
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config) {
     return start(vertx, config, Clock.systemUTC());
   }
 
   /** A standalone node on a Vert.x instance the caller made (tests); its metrics registry is its own. */
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock) {
-    return start(vertx, config, clock, NoticeSender.keepPending());
+    return openStorage(vertx, config)
+        .compose(storage -> start(standalone(vertx), config, clock, storage, NotifiedNotices::create));
   }
 
   /** A standalone node whose series' notices go to {@code notices} (tests record them). */
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock,
       NoticeSender notices) {
-    return openStorage(vertx, config).compose(storage -> start(standalone(vertx), config, clock, storage, notices));
+    return openStorage(vertx, config)
+        .compose(storage -> start(standalone(vertx), config, clock, storage, notifier -> notices));
   }
 
   /**
@@ -81,12 +91,12 @@ public final class RoundtableServer {
    */
   public static Future<RoundtableServer> start(Vertx vertx, RoundtableConfig config, Clock clock,
       Storage storage) {
-    return start(standalone(vertx), config, clock, storage, NoticeSender.keepPending());
+    return start(standalone(vertx), config, clock, storage, NotifiedNotices::create);
   }
 
   public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock) {
     return openStorage(node.vertx(), config)
-        .compose(storage -> start(node, config, clock, storage, NoticeSender.keepPending()));
+        .compose(storage -> start(node, config, clock, storage, NotifiedNotices::create));
   }
 
   /** The node's one store connection, as the configuration names it (an external MongoDB or the embedded store). */
@@ -102,18 +112,20 @@ public final class RoundtableServer {
   }
 
   /**
-   * Rooms, series and the edge on an opened store; the aggregates beside rooms take their collections from
-   * it, and a series' notices leave through {@code notices}.
+   * Rooms, jobs, notifications, series and the edge on an opened store; the aggregates beside rooms take
+   * their collections from it, and a series' notices leave through what {@code notices} makes of the node's
+   * notifier ({@link NotifiedNotices#create}; tests record them instead).
    */
   public static Future<RoundtableServer> start(Nodes.Node node, RoundtableConfig config, Clock clock,
-      Storage storage, NoticeSender notices) {
+      Storage storage, Function<Notifier, NoticeSender> notices) {
     Vertx vertx = node.vertx();
     RoomStore store = storage.rooms();
     DurableJobQueue jobs = DurableJobQueue.create(vertx, storage, node.membership(), clock,
         DurableJobQueue.Options.from(config));
     return RoomRegistry.create(vertx, store,
         RoomSettings.from(config), clock, node.membership(), RoomMetrics.micrometer(node.metrics()))
-        .compose(registry -> {
+        .compose(registry -> Notifier.create(vertx, storage.database(), jobs, NotifyOptions.from(config), clock)
+            .compose(notifier -> {
       NodeAdmission admission = new NodeAdmission(NodeAdmission.Limits.from(config), store::backlogMillis,
           EVENT_LOOPS);
       RoomClient rooms = new RoomClient(vertx, registry, admission);
@@ -121,8 +133,8 @@ public final class RoundtableServer {
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds(), config.downloadTokenTtlSeconds());
       NodeProbes probes = new NodeProbes(registry::liveRooms, store::ping);
       AtomicReference<HttpServerVerticle> edge = new AtomicReference<>();
-      SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock, notices,
-          () -> config.effectivePublicUrl(edge.get().actualPort()));
+      SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock,
+          notices.apply(notifier), notifier, () -> config.effectivePublicUrl(edge.get().actualPort()));
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms,
           RoomService.create(rooms, store, clock), tokens, clock, node.membership(), node.metrics(),
           List.of(series));
@@ -134,7 +146,7 @@ public final class RoundtableServer {
               .map(id -> new RoundtableServer(vertx, config, store, registry, jobs, http, id, lagProbes)))
           .recover(e -> jobs.close().transform(ignored -> store.close())
               .transform(ignored -> Future.failedFuture(e)));
-    });
+    }));
   }
 
   public int port() {

@@ -1,6 +1,7 @@
 package dev.roundtable.series;
 
 import dev.roundtable.domain.Language;
+import dev.roundtable.series.core.ChatGroup;
 import dev.roundtable.series.core.Mentions;
 import dev.roundtable.series.core.PendingEffect;
 import io.vertx.core.Future;
@@ -24,12 +25,15 @@ public interface NoticeSender {
   /**
    * One notice, ready to send. {@code calendar} is the {@code .ics} invitation ({@code METHOD:REQUEST}) for a
    * notice, update or substitute's notice, null for an alert. {@code subject} and {@code body} are in
-   * {@code language}.
+   * {@code language}. {@code chatGroups} are the series' chat groups the notice is also posted to (a notice or
+   * an update; none for a substitute's notice or an alert): their webhook URLs and secrets are secrets too.
    */
   record Notice(String idempotencyKey, String seriesId, String occurrenceId, PendingEffect.Kind kind,
-      Language language, String subject, String body, String calendar, List<Recipient> recipients) {
+      Language language, String subject, String body, String calendar, List<Recipient> recipients,
+      List<ChatGroup> chatGroups) {
     public Notice {
       recipients = List.copyOf(recipients);
+      chatGroups = chatGroups == null ? List.of() : List.copyOf(chatGroups);
     }
   }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The series' effects as notices: turns a pending effect into a {@link NoticeSender.Notice} (its text from
  * {@link NoticeText}, its invitation from {@link SeriesCalendar}, its recipients with their links) and hands it
- * to the sender. A recipient who left the series since the effect was recorded is skipped.
+ * to the sender, with the series' chat groups for a notice or an update. A recipient who left the series since
+ * the effect was recorded is skipped.
  */
 public final class SeriesNotices implements SeriesEffects {
   private final NoticeSender sender;
@@ -53,10 +54,13 @@ public final class SeriesNotices implements SeriesEffects {
       case NOTICE, UPDATE, SUBSTITUTE_NOTICE -> true;
       case KEY_ABSENTEE_ALERT, LATE_DECLINE_ALERT -> false;
     };
+    // The groups hear of the meeting and its changes; a substitute's invitation and the alerts are personal.
+    boolean toGroups = effect.kind() == PendingEffect.Kind.NOTICE || effect.kind() == PendingEffect.Kind.UPDATE;
     return Optional.of(new NoticeSender.Notice(effect.idempotencyKey(s.id()), s.id(), o.id(), effect.kind(),
         s.details().language(), NoticeText.subject(s, o, effect.kind()),
         NoticeText.body(s, o, effect.kind(), effect.detail()),
-        invitation ? SeriesCalendar.invitation(s, o, effect.at()) : null, to));
+        invitation ? SeriesCalendar.invitation(s, o, effect.at()) : null, to,
+        toGroups ? s.chatGroups() : List.of()));
   }
 
   private NoticeSender.Recipient recipient(Series s, Member m) {

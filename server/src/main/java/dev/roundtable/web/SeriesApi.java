@@ -6,6 +6,11 @@ import com.mongodb.client.MongoDatabase;
 import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Language;
+import dev.roundtable.notify.Notifier;
+import dev.roundtable.notify.NotificationStatus;
+import dev.roundtable.notify.Outcomes;
+import dev.roundtable.notify.core.WebhookUrls;
+import dev.roundtable.series.ChatDestinations;
 import dev.roundtable.series.NoticeSender;
 import dev.roundtable.series.NoticeText;
 import dev.roundtable.series.Recurrence;
@@ -16,6 +21,8 @@ import dev.roundtable.series.SeriesOwner;
 import dev.roundtable.series.SeriesRefusal;
 import dev.roundtable.series.SeriesStore;
 import dev.roundtable.series.core.AgendaTemplate;
+import dev.roundtable.series.core.ChatGroup;
+import dev.roundtable.series.core.ChatGroupCommands;
 import dev.roundtable.series.core.Member;
 import dev.roundtable.series.core.Occurrence;
 import dev.roundtable.series.core.OccurrenceCommands;
@@ -39,6 +46,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -50,7 +58,8 @@ import java.util.regex.Pattern;
  * (the coordinator's or a member's), checks it against the series' current link versions, turns the body
  * into a core command for the {@link SeriesOwner}, and the answer into JSON; a refusal becomes
  * {@code {code, message}} and changes nothing. Links (tokens) appear only in the replies that issue them
- * (creation, adding a member, rotation) and in a member's own feed URL; never in logs.
+ * (creation, adding a member, rotation) and in a member's own feed URL; never in logs. A chat group's webhook
+ * URL and secret go in once (checked with the notifier's {@link WebhookUrls} rule) and never come out.
  */
 public final class SeriesApi implements ApiRoutes {
   /** Largest request body: an agenda of 50 items with long titles fits. */
@@ -66,25 +75,29 @@ public final class SeriesApi implements ApiRoutes {
   private final SeriesLinks links;
   private final RoundtableConfig config;
   private final Clock clock;
+  private final Notifier notifier;
 
-  private SeriesApi(SeriesOwner owner, Tokens tokens, SeriesLinks links, RoundtableConfig config, Clock clock) {
+  private SeriesApi(SeriesOwner owner, Tokens tokens, SeriesLinks links, RoundtableConfig config, Clock clock,
+      Notifier notifier) {
     this.owner = owner;
     this.tokens = tokens;
     this.links = links;
     this.config = config;
     this.clock = clock;
+    this.notifier = notifier;
   }
 
   /**
    * The series on the node's database, their notices handed to {@code sender}. {@code baseUrl} gives the
-   * address people open (ending in {@code /}), asked when a link is written.
+   * address people open (ending in {@code /}), asked when a link is written. {@code notifier} sends the chat
+   * groups' test messages and tells the notifications' states.
    */
   public static SeriesApi create(Vertx vertx, MongoDatabase database, Tokens tokens, RoundtableConfig config,
-      Clock clock, NoticeSender sender, Supplier<String> baseUrl) {
+      Clock clock, NoticeSender sender, Notifier notifier, Supplier<String> baseUrl) {
     SeriesLinks links = links(tokens, baseUrl);
     SeriesOwner owner = SeriesOwner.create(SeriesStore.create(vertx, database), clock,
         SeriesNotices.create(sender, links));
-    return new SeriesApi(owner, tokens, links, config, clock);
+    return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"));
   }
 
   /** A member's page link ({@code <base>series#<token>}) and calendar feed ({@code <base>api/series/feed/<token>}). */
@@ -125,6 +138,10 @@ public final class SeriesApi implements ApiRoutes {
     router.patch(s + "/members/:memberId").handler(body).handler(ctx -> coordinator(ctx, this::editMember));
     router.delete(s + "/members/:memberId").handler(ctx -> coordinator(ctx, this::removeMember));
     router.post(s + "/members/:memberId/link").handler(ctx -> coordinator(ctx, this::rotateMember));
+    router.post(s + "/channels").handler(body).handler(ctx -> coordinator(ctx, this::addChatGroup));
+    router.delete(s + "/channels/:channelId").handler(ctx -> coordinator(ctx, this::removeChatGroup));
+    router.post(s + "/channels/:channelId/test").handler(ctx -> coordinator(ctx, this::testChatGroup));
+    router.get(s + "/notifications").handler(ctx -> coordinator(ctx, this::notifications));
     router.get(s + "/occurrences").handler(ctx -> coordinator(ctx, this::occurrences));
     router.put(o + "/agenda").handler(body).handler(ctx -> coordinator(ctx, this::agenda));
     router.put(o + "/time").handler(body).handler(ctx -> coordinator(ctx, this::move));
@@ -207,6 +224,53 @@ public final class SeriesApi implements ApiRoutes {
       return new JsonObject().put("memberId", id).put("linkVersion", m.linkVersion())
           .put("link", links.personal(r.series(), m)).put("feedUrl", links.feed(r.series(), m));
     }));
+  }
+
+  /**
+   * {@code POST …/channels {channel, label, webhookUrl, secret?}}: a chat group; the URL must pass the
+   * notifier's rule first. The reply is the group as the view shows it (no URL, no secret).
+   */
+  private void addChatGroup(RoutingContext ctx, Access a) {
+    JsonObject b = jsonBody(ctx);
+    if (b == null) {
+      return;
+    }
+    reply(ctx, 201, () -> {
+      String url = SeriesRequests.string(b, "webhookUrl");
+      ChatGroup.ChatService service = SeriesRequests.choice(b, "channel", ChatGroup.ChatService.class);
+      String label = SeriesRequests.string(b, "label");
+      String secret = SeriesRequests.string(b, "secret");
+      WebhookUrls.problem(url, config.allowPrivateWebhooks()).ifPresent(problem -> {
+        throw SeriesRequests.invalid(problem);
+      });
+      return apply(a, s -> new ChatGroupCommands.AddChatGroup(service, label, url, secret)).map(r ->
+          SeriesViews.chatGroup(r.series().chatGroup((String) r.result().get("chatGroupId")).orElseThrow())
+              .put("chatGroups", SeriesViews.chatGroups(r.series())));
+    });
+  }
+
+  private void removeChatGroup(RoutingContext ctx, Access a) {
+    String id = ctx.pathParam("channelId");
+    reply(ctx, 200, () -> apply(a, s -> new ChatGroupCommands.RemoveChatGroup(id))
+        .map(r -> new JsonObject().put("removed", id).put("chatGroups", SeriesViews.chatGroups(r.series()))));
+  }
+
+  /** {@code POST …/channels/:channelId/test}: a short message in the series' language, now; the service's answer. */
+  private void testChatGroup(RoutingContext ctx, Access a) {
+    String id = ctx.pathParam("channelId");
+    ChatGroup g = a.series().chatGroup(id).orElse(null);
+    if (g == null) {
+      HttpErrors.send(ctx, ErrorCode.NOT_FOUND, "no chat group " + id + " in this series");
+      return;
+    }
+    reply(ctx, 200, () -> notifier.sendTest(ChatDestinations.of(g), a.series().details().language())
+        .map(outcome -> Outcomes.toJson(outcome).put("chatGroupId", id).put("channel", g.service().wire())));
+  }
+
+  /** {@code GET …/notifications}: the series' notifications and their states, newest first. */
+  private void notifications(RoutingContext ctx, Access a) {
+    reply(ctx, 200, () -> notifier.statuses(a.series().id()).map(list -> new JsonObject()
+        .put("notifications", new JsonArray(list.stream().map(NotificationStatus::toJson).toList()))));
   }
 
   /** {@code GET …/occurrences?count=n}: the next n occurrences (default 5, at most 52). */

@@ -5,6 +5,7 @@ import static dev.roundtable.web.SeriesRequests.name;
 import dev.roundtable.series.Recurrence;
 import dev.roundtable.series.SeriesLinks;
 import dev.roundtable.series.SeriesStore;
+import dev.roundtable.series.core.ChatGroup;
 import dev.roundtable.series.core.DraftItem;
 import dev.roundtable.series.core.InputRequest;
 import dev.roundtable.series.core.Member;
@@ -17,6 +18,7 @@ import dev.roundtable.series.core.Slot;
 import dev.roundtable.series.core.Warnings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,8 @@ import java.util.List;
 /**
  * A series as the API shows it: the coordinator's view (everything but links), a member's view (the series,
  * the attendees, their own record, answers and link to the feed; no other member's contact details or
- * answers). Links are never part of a view except a member's own feed URL.
+ * answers, no chat groups). Links are never part of a view except a member's own feed URL; a chat group's
+ * webhook URL and secret never are.
  */
 final class SeriesViews {
   private SeriesViews() {
@@ -42,7 +45,31 @@ final class SeriesViews {
     upcoming(s, now, upcoming).forEach(o -> occurrences.add(occurrence(s, o, null)));
     return new JsonObject().put("seriesId", s.id()).put("view", "coordinator").put("series", details(s))
         .put("sequence", s.sequence()).put("members", members).put("invited", s.invited().count())
-        .put("upcoming", occurrences).put("pendingEffects", effects).put("warnings", warnings(warnings));
+        .put("upcoming", occurrences).put("pendingEffects", effects).put("chatGroups", chatGroups(s))
+        .put("warnings", warnings(warnings));
+  }
+
+  /** The chat groups without their secrets: the webhook's host only, as a hint of which robot it is. */
+  static JsonArray chatGroups(Series s) {
+    JsonArray out = new JsonArray();
+    s.chatGroups().forEach(g -> out.add(chatGroup(g)));
+    return out;
+  }
+
+  static JsonObject chatGroup(ChatGroup g) {
+    return new JsonObject().put("chatGroupId", g.id()).put("channel", g.service().wire()).put("label", g.label())
+        .put("hint", hint(g.webhookUrl())).put("signed", g.signed());
+  }
+
+  /** {@code https://oapi.dingtalk.com/robot/send?access_token=…} → {@code oapi.dingtalk.com/…}. */
+  static String hint(String webhookUrl) {
+    String host;
+    try {
+      host = URI.create(webhookUrl).getHost();
+    } catch (IllegalArgumentException e) {
+      host = null;
+    }
+    return (host == null ? "" : host) + "/…";
   }
 
   static JsonObject member(Series s, Member me, long now, int upcoming, SeriesLinks links) {

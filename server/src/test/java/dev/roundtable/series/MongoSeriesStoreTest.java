@@ -4,6 +4,8 @@ import static dev.roundtable.support.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roundtable.series.core.ChatGroup;
+import dev.roundtable.series.core.ChatGroupCommands;
 import dev.roundtable.series.core.OccurrenceCommands;
 import dev.roundtable.series.core.Series;
 import dev.roundtable.series.core.SeriesActor;
@@ -12,6 +14,7 @@ import dev.roundtable.store.Storage;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -52,6 +55,25 @@ class MongoSeriesStoreTest {
     assertThat(loaded.version()).isEqualTo(1);
     assertThat(loaded.coordinatorVersion()).isEqualTo(1);
     assertThat(result(store.load("nope"))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("keeps the chat groups with their URLs and secrets, and loads a document written before there were any")
+  void chatGroups() {
+    Series s = SeriesSamples.apply(SeriesSamples.prepared(), SeriesActor.COORDINATOR,
+        new ChatGroupCommands.AddChatGroup(ChatGroup.ChatService.DINGTALK, "PMO",
+            "https://oapi.dingtalk.com/robot/send?access_token=t1", "SEC1"));
+    result(store.insert(s));
+    assertThat(result(store.load("s1")).orElseThrow().series().chatGroups()).isEqualTo(s.chatGroups()).hasSize(1);
+
+    Document old = Document.parse(SeriesJson.write(SeriesSamples.prepared()));
+    old.remove("chatGroups");
+    old.put("id", "s2");
+    storage.database().getCollection("series").insertOne(new Document("_id", "s2").append("version", 1L)
+        .append("coordinatorVersion", 1).append("state", old));
+    Series loaded = result(store.load("s2")).orElseThrow().series();
+    assertThat(loaded.chatGroups()).isEmpty();
+    assertThat(loaded.members()).isEqualTo(SeriesSamples.prepared().members());
   }
 
   @Test

@@ -16,18 +16,21 @@ import java.util.stream.Stream;
  * randomness; ids come from {@link #serial}. A refusal leaves the state as it was.
  *
  * <p>Invariants: member and occurrence ids are unique; occurrences are in order of start; {@link #sequence}
- * (the calendar SEQUENCE shared by all invitations of the series, which share a UID when it recurs) only rises.
+ * (the calendar SEQUENCE shared by all invitations of the series, which share a UID when it recurs) only rises;
+ * chat group ids are unique and there are at most {@link SeriesLimits#MAX_CHAT_GROUPS}.
  */
 public record Series(String id, Details details, List<Member> members, List<Occurrence> occurrences,
-    List<PendingEffect> effects, long serial, int sequence, long createdAt) {
+    List<PendingEffect> effects, long serial, int sequence, long createdAt, List<ChatGroup> chatGroups) {
 
   /** Not created yet: the state a {@code CreateSeries} is applied to. */
-  public static final Series NONE = new Series(null, null, List.of(), List.of(), List.of(), 0, 0, 0);
+  public static final Series NONE = new Series(null, null, List.of(), List.of(), List.of(), 0, 0, 0, List.of());
 
   public Series {
     members = List.copyOf(members);
     occurrences = List.copyOf(occurrences);
     effects = List.copyOf(effects);
+    // A document stored before the series had chat groups has none.
+    chatGroups = chatGroups == null ? List.of() : List.copyOf(chatGroups);
   }
 
   /** The fields the coordinator sets at creation and may edit. */
@@ -79,27 +82,37 @@ public record Series(String id, Details details, List<Member> members, List<Occu
     return members.stream().filter(m -> m.part().invited());
   }
 
+  public Optional<ChatGroup> chatGroup(String chatGroupId) {
+    return chatGroups.stream().filter(g -> g.id().equals(chatGroupId)).findFirst();
+  }
+
+  Series withChatGroups(List<ChatGroup> list) {
+    return new Series(id, details, members, occurrences, effects, serial, sequence, createdAt, list);
+  }
+
   Series withDetails(Details d) {
-    return new Series(id, d, members, occurrences, effects, serial, sequence, createdAt);
+    return new Series(id, d, members, occurrences, effects, serial, sequence, createdAt, chatGroups);
   }
 
   Series withMembers(List<Member> list) {
-    return new Series(id, details, list, occurrences, effects, serial, sequence, createdAt);
+    return new Series(id, details, list, occurrences, effects, serial, sequence, createdAt, chatGroups);
   }
 
   Series withOccurrences(List<Occurrence> list) {
-    return new Series(id, details, members, list, effects, serial, sequence, createdAt);
+    return new Series(id, details, members, list, effects, serial, sequence, createdAt, chatGroups);
   }
 
   Series withEffects(List<PendingEffect> list) {
-    return new Series(id, details, members, occurrences, list, serial, sequence, createdAt);
+    return new Series(id, details, members, occurrences, list, serial, sequence, createdAt, chatGroups);
   }
 
   Series withSerial(long s) {
-    return new Series(id, details, members, occurrences, effects, Math.max(serial, s), sequence, createdAt);
+    return new Series(id, details, members, occurrences, effects, Math.max(serial, s), sequence, createdAt,
+        chatGroups);
   }
 
   Series withSequence(int s) {
-    return new Series(id, details, members, occurrences, effects, serial, Math.max(sequence, s), createdAt);
+    return new Series(id, details, members, occurrences, effects, serial, Math.max(sequence, s), createdAt,
+        chatGroups);
   }
 }

@@ -25,7 +25,7 @@ public final class SeriesCommands {
           .present("id", id)
           .andThen(() -> checkDetails(details))
           .decide(() -> SeriesDecision.accept(List.of(new SeriesCreated(
-              new Series(id, normalized(details), List.of(), List.of(), List.of(), 0, 0, now)))));
+              new Series(id, normalized(details), List.of(), List.of(), List.of(), 0, 0, now, List.of())))));
     }
   }
 

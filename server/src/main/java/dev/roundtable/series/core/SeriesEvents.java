@@ -87,4 +87,21 @@ public final class SeriesEvents {
       return s.withEffects(s.effects().stream().filter(e -> !e.id().equals(effectId)).toList());
     }
   }
+
+  /** A chat group added; {@code serial} is the series' counter after it. */
+  public record ChatGroupAdded(ChatGroup group, long serial) implements SeriesEvent {
+    @Override
+    public Series evolve(Series s) {
+      List<ChatGroup> list = new ArrayList<>(s.chatGroups());
+      list.add(group);
+      return s.withChatGroups(list).withSerial(serial);
+    }
+  }
+
+  public record ChatGroupRemoved(String chatGroupId) implements SeriesEvent {
+    @Override
+    public Series evolve(Series s) {
+      return s.withChatGroups(s.chatGroups().stream().filter(g -> !g.id().equals(chatGroupId)).toList());
+    }
+  }
 }

@@ -24,6 +24,11 @@ public final class SeriesLimits {
   public static final int MAX_OCCURRENCES = 500;
   public static final int MIN_DURATION_MINUTES = 5;
   public static final int MAX_DURATION_MINUTES = 24 * 60;
+  public static final int MAX_CHAT_GROUPS = 10;
+  public static final int LABEL_CHARS = 100;
+  /** A webhook URL's length (the notifier's rule, {@code WebhookUrls.MAX_LENGTH}). */
+  public static final int WEBHOOK_CHARS = 2_048;
+  public static final int SECRET_CHARS = 200;
   /** A notice should go out at least this long before the start; later only with {@code confirmLate}. */
   public static final long NOTICE_LEAD_MS = 24L * 60 * 60 * 1000;
 }
