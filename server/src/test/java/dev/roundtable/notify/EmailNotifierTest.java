@@ -74,7 +74,7 @@ class EmailNotifierTest {
     MimeMessage en = zh == received[0] ? received[1] : received[0];
     assertThat(zh.getSubject()).isEqualTo("会议通知：周例会");
     assertThat(zh.getAllRecipients()[0].toString()).isEqualTo("wang@example.org");
-    List<Part> parts = leaves(zh);
+    List<Part> parts = MailParts.leaves(zh);
     Part text = part(parts, "text/plain");
     Part html = part(parts, "text/html");
     Part calendar = part(parts, "text/calendar");
@@ -82,24 +82,11 @@ class EmailNotifierTest {
     assertThat((String) html.getContent()).contains("<strong>目标</strong>").contains("&lt;script&gt;")
         .doesNotContain("<script>");
     assertThat(calendar.getContentType()).contains("method=REQUEST");
-    assertThat(new String(bytes(calendar), StandardCharsets.UTF_8)).isEqualTo(ICS);
+    assertThat(new String(MailParts.bytes(calendar), StandardCharsets.UTF_8)).isEqualTo(ICS);
 
     assertThat(en.getSubject()).isEqualTo("Notice: weekly sync");
-    assertThat(leaves(en)).noneMatch(p -> contentType(p).startsWith("text/calendar"));
+    assertThat(MailParts.leaves(en)).noneMatch(p -> contentType(p).startsWith("text/calendar"));
     assertThat(result(notifier.statuses("series-1"))).allMatch(s -> s.state() == DeliveryState.SENT);
-  }
-
-  private static List<Part> leaves(Part part) throws Exception {
-    List<Part> out = new ArrayList<>();
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        out.addAll(leaves(child));
-      }
-    } else {
-      out.add(part);
-    }
-    return out;
   }
 
   private static Part part(List<Part> parts, String type) {
@@ -113,11 +100,5 @@ class EmailNotifierTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static byte[] bytes(Part p) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    p.getInputStream().transferTo(out);
-    return out.toByteArray();
   }
 }
