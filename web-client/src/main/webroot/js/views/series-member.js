@@ -103,7 +103,7 @@ export function mountMemberPage(root, ctx) {
   function substituteForm(view, o) {
     const key = `sub:${o.occurrenceId}`;
     const colleagues = (view.attendees || []).filter((a) => a.department === view.me.department
-      && a.memberId !== view.me.id);
+      && a.memberId !== view.me.memberId);
     const choice = draft(`${key}:who`) || (colleagues[0] ? colleagues[0].memberId : 'new');
     const pick = h('select', { id: `f-${o.occurrenceId}-who`, testid: 'substitute-who',
       on: { change: (e) => { draft(`${key}:who`, e.target.value); render(); } } },
@@ -137,7 +137,7 @@ export function mountMemberPage(root, ctx) {
 
   function inputBlock(view, o, request) {
     const key = `answer:${o.occurrenceId}:${request.id}`;
-    const mine = (request.answers || []).find((a) => a.memberId === view.me.id);
+    const mine = (request.answers || []).find((a) => a.memberId === view.me.memberId);
     if (!ui.drafts.has(key) && mine) draft(key, mine.text);
     const submit = async (e) => {
       e.preventDefault();
