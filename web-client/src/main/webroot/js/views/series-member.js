@@ -22,10 +22,10 @@ export function mountMemberPage(root, ctx) {
 
   function render() {
     const view = ctx.view();
-    root.replaceChildren(
-      seriesCard(view),
-      ...(view.upcoming || []).map((o) => occurrenceCard(view, o)),
-      (view.upcoming || []).length === 0 ? h('p', { class: 'notice' }, t('series.noUpcoming')) : null);
+    const upcoming = view.upcoming || [];
+    root.replaceChildren(seriesCard(view),
+      ...(upcoming.length ? upcoming.map((o, i) => occurrenceCard(view, o, i === 0))
+        : [h('p', { class: 'notice' }, t('series.noUpcoming'))]));
   }
 
   function seriesCard(view) {
@@ -43,13 +43,15 @@ export function mountMemberPage(root, ctx) {
         h('span', { class: 'small' }, ' ', t('series.subscribeHint'))) : null);
   }
 
-  function occurrenceCard(view, o) {
+  /** The next meeting shows everything; a later one only what is prepared for it already. */
+  function occurrenceCard(view, o, next) {
     const canAnswer = view.me.part !== 'informed';
     return h('section', { class: 'card occ-card', testid: 'occurrence', data: { occurrence: o.occurrenceId } },
+      next ? h('p', { class: 'eyebrow' }, t('series.nextMeeting')) : null,
       occurrenceHead(o, view.series),
       canAnswer ? rsvpBlock(view, o) : h('p', { class: 'small' }, t('series.informedOnly')),
-      subheading('series.agenda'), agendaList(o),
-      subheading('series.preReads'), preReadList(o),
+      next || (o.agenda || []).length ? [subheading('series.agenda'), agendaList(o)] : null,
+      next || (o.preReads || []).length ? [subheading('series.preReads'), preReadList(o)] : null,
       (o.inputs || []).length ? [subheading('series.inputsAsked'), ...o.inputs.map((r) => inputBlock(view, o, r))] : null);
   }
 

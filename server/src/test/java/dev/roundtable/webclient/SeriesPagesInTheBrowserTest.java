@@ -114,6 +114,7 @@ class SeriesPagesInTheBrowserTest {
 
   private static void fits(Page page, String shot) {
     Browser.screenshot(page, shot, true);
+    Browser.screenshot(page, shot + "-viewport", false);
     assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
         .as("no horizontal overflow in %s", shot).isEqualTo(true);
     assertThat(Layout.horizontalOverflow(page)).as(shot).isEmpty();
