@@ -55,7 +55,7 @@ export function mountCoordinatorPage(root, ctx) {
         row('series.department', s.department),
         row('series.coordinator', s.coordinator?.name),
         row('series.recurrence', sched.rrule ? recurrenceText(sched.rrule) : t('series.oneOff'), false),
-        row('series.firstStart', sched.firstStart),
+        row('series.firstStart', String(sched.firstStart || '').replace('T', ' ')),
         row('series.zoneLabel', sched.timeZone),
         row('series.duration', t('series.minutesShort', { n: sched.durationMinutes }), false),
         row('series.place', s.place),
@@ -70,7 +70,7 @@ export function mountCoordinatorPage(root, ctx) {
     const parts = Object.fromEntries(String(rrule).split(';').map((p) => p.split('=')));
     const freq = (parts.FREQ || '').toLowerCase();
     const interval = Number(parts.INTERVAL || 1);
-    const base = t(`series.freq.${freq}`, { n: interval });
+    const base = t(interval === 1 ? `series.freq.${freq}` : `series.freq.${freq}.n`, { n: interval });
     return parts.COUNT ? t('series.freqCount', { rule: base, n: Number(parts.COUNT) }) : base;
   }
 

@@ -229,4 +229,37 @@ class SeriesPagesInTheBrowserTest {
           .isEqualTo("项目周会");
     }
   }
+
+  @Test
+  @DisplayName("ask the coordinator to confirm a notice later than 24 h before, and flag a key absentee")
+  void lateNoticeAndKeyAbsentee() {
+    String firstStart = java.time.LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(10)
+        .withSecond(0).withNano(0).toString();
+    JsonObject created = call(HttpMethod.POST, "/api/series", null, new JsonObject().put("title", "项目周会")
+        .put("goal", "确定下周的优先级").put("kind", "decision").put("department", "PMO")
+        .put("coordinator", new JsonObject().put("name", "李娜")).put("language", "zh-CN")
+        .put("schedule", new JsonObject().put("firstStart", firstStart).put("timeZone", "Asia/Shanghai")), 201);
+    String sid = created.getString("seriesId");
+    String token = created.getString("coordinatorToken");
+    String oid = created.getJsonArray("upcoming").getJsonObject(0).getString("occurrenceId");
+    String wang = member(sid, token, "王强", "研发", "decision_maker");
+    String wangToken = wang.substring(wang.indexOf('#') + 1);
+    call(HttpMethod.POST, "/api/series/" + sid + "/occurrences/" + oid + "/rsvp", wangToken,
+        new JsonObject().put("response", "declined").put("reason", "客户来访"), 200);
+    try (BrowserContext context = browser.newContext(Browser.desktop(1440, 900, "zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate("http://127.0.0.1:" + server.port() + "/series#" + token,
+          new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      Locator row = page.locator("[data-testid=rsvp-row][data-state=declined]");
+      row.waitFor();
+      assertThat(row.locator("[data-testid=flag-key]").textContent()).isEqualTo("关键人缺席");
+      assertThat(row.locator("[data-testid=flag-late]").textContent()).isEqualTo("临时请假");
+      page.locator("[data-testid=notice-send]").click();
+      page.locator("[data-testid=late-confirm]").waitFor();
+      fits(page, "series-coordinator-late-1440x900-zh-CN");
+      page.locator("[data-testid=late-confirm-send]").click();
+      page.locator("[data-testid=notice-sent]").waitFor();
+      assertThat(Untranslated.in(page, USER_DATA)).isEmpty();
+    }
+  }
 }
