@@ -95,7 +95,7 @@ export function mountMemberPage(root, ctx) {
       e.preventDefault();
       const reason = draft(key).trim();
       if (!reason) { ctx.fail(t('series.reasonRequired')); return; }
-      if (await ctx.act(() => ctx.client.rsvp(o.occurrenceId, 'declined', reason))) ui.open.set(o.occurrenceId, null);
+      if (await ctx.act(() => ctx.client.rsvp(o.occurrenceId, 'declined', reason))) { ui.open.set(o.occurrenceId, null); render(); }
     };
     return h('form', { class: 'inline-form', testid: 'decline-form', noValidate: true, on: { submit } },
       textBox(key, 'series.declineReason', { multiline: true, required: true, testid: 'decline-reason' }),
@@ -124,7 +124,7 @@ export function mountMemberPage(root, ctx) {
         body = { substituteId: choice };
       }
       if (reason) body.reason = reason;
-      if (await ctx.act(() => ctx.client.substitute(o.occurrenceId, body))) ui.open.set(o.occurrenceId, null);
+      if (await ctx.act(() => ctx.client.substitute(o.occurrenceId, body))) { ui.open.set(o.occurrenceId, null); render(); }
     };
     return h('form', { class: 'inline-form', testid: 'substitute-form', noValidate: true, on: { submit } },
       h('p', { class: 'small' }, t('series.substituteHint'), ' ', userText('strong', {}, view.me.department)),
