@@ -172,6 +172,7 @@ class SeriesPagesInTheBrowserTest {
       first(page).locator("[data-testid=decline-reason]").fill("客户来访");
       first(page).locator("[data-testid=decline-submit]").click();
       first(page).locator(".rsvp-status.rsvp-declined").waitFor();
+      assertThat(first(page).locator("[data-testid=decline-form]").count()).isZero();
       fits(page, "series-member-phone-360x800-en");
       assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
     }
@@ -200,6 +201,7 @@ class SeriesPagesInTheBrowserTest {
       page.navigate(coordinator, new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
       page.locator("[data-testid=rsvp-glance]").first().waitFor();
       fits(page, "series-coordinator-phone-360x800-zh-CN");
+      assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
     }
   }
 
