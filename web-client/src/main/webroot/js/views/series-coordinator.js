@@ -62,8 +62,7 @@ export function mountCoordinatorPage(root, ctx) {
         s.onlineLink ? h('div', { class: 'dl-row' }, h('dt', {}, t('series.onlineLink')),
           h('dd', {}, externalLink(s.onlineLink, s.onlineLink))) : null,
         row('series.language', t(`locale.${s.language}`), false),
-        row('series.channels', t('series.channelsNone'), false)),
-      ui.shownLink ? linkBox(ui.shownLink.labelKey, ui.shownLink.url, 'shown-link') : null);
+        row('series.channels', t('series.channelsNone'), false)));
   }
 
   function recurrenceText(rrule) {
@@ -77,16 +76,17 @@ export function mountCoordinatorPage(root, ctx) {
   function warningsCard(view) {
     const warnings = view.warnings || [];
     if (warnings.length === 0) return null;
-    return h('section', { class: 'card warn-card', testid: 'series-warnings', role: 'status' },
+    return h('section', { class: 'card warn-card at-warnings', testid: 'series-warnings', role: 'status' },
       h('ul', { class: 'series-list' }, warnings.map((w) => h('li', { testid: `warning-${w.code}` },
         t(`series.warning.${w.code}`, { n: view.invited, when: w.occurrenceId || '' })))));
   }
 
   function membersCard(view) {
     const members = view.members || [];
-    return h('section', { class: 'card', testid: 'members' },
+    return h('section', { class: 'card at-members', testid: 'members' },
       h('h2', {}, t('series.members'), ' ', h('span', { class: 'small' }, t('series.invitedCount', { n: view.invited }))),
       h('ul', { class: 'series-list member-list' }, members.map((m) => memberRow(m))),
+      ui.shownLink ? linkBox(ui.shownLink.labelKey, ui.shownLink.url, 'shown-link') : null,
       addMemberForm());
   }
 
@@ -155,7 +155,7 @@ export function mountCoordinatorPage(root, ctx) {
     } else {
       ui.editor.refresh(o, members);
     }
-    return h('section', { class: 'card occ-card', testid: 'next-occurrence', data: { occurrence: o.occurrenceId } },
+    return h('section', { class: 'card occ-card at-next', testid: 'next-occurrence', data: { occurrence: o.occurrenceId } },
       h('p', { class: 'eyebrow' }, t('series.nextMeeting')),
       occurrenceHead(o, view.series),
       subheading('series.rsvpStatus'), rsvpGlance(members, o),
@@ -247,7 +247,7 @@ export function mountCoordinatorPage(root, ctx) {
   }
 
   function laterCard(view, later) {
-    return h('section', { class: 'card', testid: 'later-occurrences' },
+    return h('section', { class: 'card at-later', testid: 'later-occurrences' },
       h('h2', {}, t('series.later')),
       later.map((o) => h('details', { class: 'occ-later', testid: 'later-occurrence' },
         h('summary', {}, occurrenceHead(o, view.series).querySelector('.occ-when').textContent,

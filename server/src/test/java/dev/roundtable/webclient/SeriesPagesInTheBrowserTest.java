@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SeriesPagesInTheBrowserTest {
   private static final List<String> USER_DATA = List.of("项目周会", "确定下周的优先级", "研发", "市场", "PMO", "李娜",
       "张伟", "王强", "刘洋", "陈静", "3 号会议室", "进度回顾", "上线日期", "风险清单", "本周风险？", "客户来访",
-      "Asia/Shanghai", "Roadmap");
+      "Asia/Shanghai", "Roadmap", "赵敏", "zhao@example.com");
 
   private TestServer server;
   private Browser browser;
@@ -200,6 +200,13 @@ class SeriesPagesInTheBrowserTest {
       Page page = context.newPage();
       page.navigate(coordinator, new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
       page.locator("[data-testid=rsvp-glance]").first().waitFor();
+      page.locator("[data-testid=add-member-name]").fill("赵敏");
+      page.locator("[data-testid=add-member-department]").fill("市场");
+      page.locator("[data-testid=add-member-email]").fill("zhao@example.com");
+      page.locator("[data-testid=add-member-submit]").click();
+      page.locator("[data-testid=shown-link]").waitFor();
+      assertThat(page.locator("[data-testid=shown-link]").inputValue()).contains("/series#");
+      assertThat(page.locator("[data-testid=member-row]").count()).isEqualTo(5);
       fits(page, "series-coordinator-phone-360x800-zh-CN");
       assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
     }
