@@ -78,7 +78,16 @@ export function mountCoordinatorPage(root, ctx) {
     if (warnings.length === 0) return null;
     return h('section', { class: 'card warn-card at-warnings', testid: 'series-warnings', role: 'status' },
       h('ul', { class: 'series-list' }, warnings.map((w) => h('li', { testid: `warning-${w.code}` },
-        t(`series.warning.${w.code}`, { n: view.invited, when: w.occurrenceId || '' })))));
+        t(`series.warning.${w.code}`, { n: view.invited, when: occurrenceLabel(view, w.occurrenceId) })))));
+  }
+
+  /** An occurrence id (`20261210T1000`, its local start) as the page writes that occurrence's time. */
+  function occurrenceLabel(view, id) {
+    if (!id) return '';
+    const o = (view.upcoming || []).find((x) => x.occurrenceId === id);
+    if (o) return instantTime(o.start, view.series.schedule?.timeZone);
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})$/.exec(id);
+    return m ? `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}` : id;
   }
 
   function membersCard(view) {

@@ -268,6 +268,15 @@ class SeriesPagesInTheBrowserTest {
       fits(page, "series-coordinator-late-1440x900-zh-CN");
       page.locator("[data-testid=late-confirm-send]").click();
       page.locator("[data-testid=notice-sent]").waitFor();
+      page.locator("[data-testid=draft-add]").click();
+      page.locator("[data-testid=draft-title]").nth(0).fill("上线日期");
+      page.locator("[data-testid=draft-kind]").nth(0).selectOption("decide");
+      page.locator("[data-testid=draft-add]").click();
+      page.locator("[data-testid=draft-title]").nth(1).fill("进度回顾");
+      page.locator("[data-testid=draft-kind]").nth(1).selectOption("inform");
+      page.locator("[data-testid=draft-save]").click();
+      page.locator("[data-testid=warning-AGENDA_ORDER]").waitFor();
+      assertThat(page.locator("[data-testid=warning-AGENDA_ORDER]").textContent()).doesNotContain("T");
       assertThat(Untranslated.in(page, USER_DATA)).isEmpty();
     }
   }
