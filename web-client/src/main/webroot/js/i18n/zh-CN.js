@@ -483,7 +483,7 @@ export default {
   'series.error.NOT_FOUND': '未找到该系列会议或该次会议。',
   'error.reason.NOTICE_LATE': '距会议开始已不足 24 小时：请确认是否仍要发送通知。',
   'error.reason.NOTICE_PAST': '本次会议已开始，不能再发送通知。',
-  'series.when': '{date} · {from}–{to}',
+  'series.when': '{date} {from}–{to}',
   'series.zone': '时区：{zone}',
   'series.place': '地点',
   'series.onlineLink': '线上链接',
