@@ -234,6 +234,8 @@ public final class HttpServerVerticle extends VerticleBase {
   private void mountWebClient(Router router) {
     // No fingerprinted file names yet: let browsers revalidate rather than keep a stale module for a day.
     router.route("/webjars/*").handler(StaticHandler.create(WEBJARS));
+    // A series link is <base>series#<token> (PROTOCOL.md §14.1): the path names the page, the token stays client-side.
+    router.get("/series").handler(ctx -> ctx.reroute("/series.html"));
     router.route("/*").handler(StaticHandler.create(WEBROOT).setCachingEnabled(false));
   }
 

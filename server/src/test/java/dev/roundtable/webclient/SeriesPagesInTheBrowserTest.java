@@ -1,0 +1,283 @@
+package dev.roundtable.webclient;
+
+import static dev.roundtable.support.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitUntilState;
+import dev.roundtable.support.Browser;
+import dev.roundtable.support.Layout;
+import dev.roundtable.support.MutableClock;
+import dev.roundtable.support.TestServer;
+import dev.roundtable.support.Untranslated;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("In a real browser, the series pages")
+class SeriesPagesInTheBrowserTest {
+  private static final List<String> USER_DATA = List.of("项目周会", "确定下周的优先级", "研发", "市场", "PMO", "李娜",
+      "张伟", "王强", "刘洋", "陈静", "3 号会议室", "进度回顾", "上线日期", "风险清单", "本周风险？", "客户来访",
+      "Asia/Shanghai", "Roadmap", "赵敏", "zhao@example.com");
+
+  private TestServer server;
+  private Browser browser;
+  private WebClient http;
+
+  @BeforeEach
+  void start(Vertx vertx, @TempDir Path dataDir) {
+    browser = Browser.launch();
+    server = result(TestServer.start(vertx, TestServer.config(dataDir), new MutableClock()));
+    http = WebClient.create(vertx);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    http.close();
+    if (server != null) {
+      result(server.stop());
+    }
+  }
+
+  private JsonObject call(HttpMethod method, String path, String token, JsonObject body, int status) {
+    HttpRequest<Buffer> request = http.request(method, server.port(), "127.0.0.1", path).timeout(10_000);
+    if (token != null) {
+      request.putHeader("Authorization", "Bearer " + token);
+    }
+    HttpResponse<Buffer> r = result(body == null ? request.send() : request.sendJsonObject(body));
+    assertThat(r.statusCode()).as("%s %s: %s", method, path, r.bodyAsString()).isEqualTo(status);
+    return r.bodyAsJsonObject();
+  }
+
+  private String url(String link) {
+    return "http://127.0.0.1:" + server.port() + "/series#" + link.substring(link.indexOf('#') + 1);
+  }
+
+  private record Made(String id, String coordinator, String occurrence, String zhang, String wang, String chen) {
+  }
+
+  /** A weekly zh-CN series three days ahead, four members, an agenda, a pre-read and an input request. */
+  private Made series() {
+    String firstStart = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).atTime(10, 0).toString();
+    JsonObject created = call(HttpMethod.POST, "/api/series", null, new JsonObject().put("title", "项目周会")
+        .put("goal", "确定下周的优先级").put("kind", "decision").put("department", "PMO")
+        .put("coordinator", new JsonObject().put("name", "李娜")).put("language", "zh-CN").put("place", "3 号会议室")
+        .put("onlineLink", "https://meet.example.com/weekly")
+        .put("schedule", new JsonObject().put("firstStart", firstStart).put("rrule", "FREQ=WEEKLY")
+            .put("timeZone", "Asia/Shanghai").put("durationMinutes", 60)), 201);
+    String sid = created.getString("seriesId");
+    String token = created.getString("coordinatorToken");
+    String oid = created.getJsonArray("upcoming").getJsonObject(0).getString("occurrenceId");
+    String zhang = member(sid, token, "张伟", "研发", "executor");
+    String wang = member(sid, token, "王强", "研发", "decision_maker");
+    member(sid, token, "刘洋", "研发", "support");
+    String chen = member(sid, token, "陈静", "市场", "executor");
+    String occ = "/api/series/" + sid + "/occurrences/" + oid;
+    call(HttpMethod.PUT, occ + "/agenda", token, new JsonObject().put("items", new JsonArray()
+        .add(new JsonObject().put("title", "进度回顾").put("minutes", 15).put("kind", "inform"))
+        .add(new JsonObject().put("title", "风险清单").put("minutes", 20).put("kind", "discuss"))
+        .add(new JsonObject().put("title", "上线日期").put("minutes", 15).put("kind", "decide")
+            .put("expectedOutput", "上线日期"))), 200);
+    call(HttpMethod.POST, occ + "/pre-reads", token, new JsonObject().put("title", "Roadmap")
+        .put("url", "https://docs.example.com/roadmap"), 201);
+    call(HttpMethod.POST, occ + "/inputs", token, new JsonObject().put("question", "本周风险？"), 201);
+    return new Made(sid, token, oid, zhang, wang, chen);
+  }
+
+  private String member(String sid, String token, String name, String department, String part) {
+    return call(HttpMethod.POST, "/api/series/" + sid + "/members", token, new JsonObject().put("name", name)
+        .put("department", department).put("email", name.hashCode() + "@example.com").put("part", part), 201)
+        .getString("link");
+  }
+
+  private static void fits(Page page, String shot) {
+    Browser.screenshot(page, shot, true);
+    Browser.screenshot(page, shot + "-viewport", false);
+    assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+        .as("no horizontal overflow in %s", shot).isEqualTo(true);
+    assertThat(Layout.horizontalOverflow(page)).as(shot).isEmpty();
+  }
+
+  private static Locator first(Page page) {
+    return page.locator("[data-testid=occurrence]").first();
+  }
+
+  @Test
+  @DisplayName("let members accept, decline and send a substitute on a phone, and show the coordinator who comes")
+  void membersAnswerAndTheCoordinatorSees() {
+    Made s = series();
+    try (BrowserContext context = browser.newContext(Browser.phone("zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate(url(s.zhang()), new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      page.locator("[data-testid=series-title]").waitFor();
+      assertThat(page.locator("[data-testid=series-title]").textContent()).isEqualTo("项目周会");
+      assertThat(first(page).locator("[data-testid=series-agenda] li").count()).isEqualTo(3);
+      assertThat(first(page).locator("[data-testid=pre-read-link]").getAttribute("href"))
+          .isEqualTo("https://docs.example.com/roadmap");
+      assertThat(page.locator("[data-testid=feed-link]").getAttribute("href")).contains("/api/series/feed/");
+      first(page).locator("[data-testid=rsvp-accept]").click();
+      first(page).locator(".rsvp-status.rsvp-accepted").waitFor();
+      assertThat(first(page).locator("[data-testid=rsvp-status]").textContent()).isEqualTo("您将出席。");
+      first(page).locator("[data-testid=input-answer]").fill("客户来访");
+      first(page).locator("[data-testid=input-submit]").click();
+      first(page).locator("[data-testid=answer-sent]").waitFor();
+      fits(page, "series-member-phone-360x800-zh-CN");
+      assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+      assertThat(Untranslated.in(page, USER_DATA)).isEmpty();
+    }
+    try (BrowserContext context = browser.newContext(Browser.phone("zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate(url(s.wang()), new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      first(page).locator("[data-testid=rsvp-substitute]").click();
+      Locator form = first(page).locator("[data-testid=substitute-form]");
+      assertThat(form.locator("[data-testid=substitute-who] option").allTextContents())
+          .containsExactly("张伟", "刘洋", "其他人（填写姓名和邮箱）");
+      form.locator("[data-testid=substitute-who]").selectOption(new String[] {
+          form.locator("[data-testid=substitute-who] option").nth(1).getAttribute("value")});
+      form.locator("[data-testid=substitute-reason]").fill("出差");
+      fits(page, "series-substitute-phone-360x800-zh-CN");
+      assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+      form.locator("[data-testid=substitute-submit]").click();
+      first(page).locator(".rsvp-status.rsvp-declined").waitFor();
+      assertThat(first(page).locator("[data-testid=rsvp-status]").textContent()).startsWith("您已安排他人代为出席。");
+    }
+    try (BrowserContext context = browser.newContext(Browser.phone("en-US"))) {
+      Page page = context.newPage();
+      page.navigate(url(s.chen()), new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      first(page).locator("[data-testid=rsvp-decline]").click();
+      first(page).locator("[data-testid=decline-submit]").click();
+      assertThat(page.locator("#series-error").textContent()).isEqualTo("Write why you cannot come.");
+      first(page).locator("[data-testid=decline-reason]").fill("客户来访");
+      first(page).locator("[data-testid=decline-submit]").click();
+      first(page).locator(".rsvp-status.rsvp-declined").waitFor();
+      assertThat(first(page).locator("[data-testid=decline-form]").count()).isZero();
+      fits(page, "series-member-phone-360x800-en");
+      assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+    }
+    String coordinator = "http://127.0.0.1:" + server.port() + "/series#" + s.coordinator();
+    for (String locale : List.of("zh-CN", "en-US")) {
+      try (BrowserContext context = browser.newContext(Browser.desktop(1440, 900, locale))) {
+        Page page = context.newPage();
+        page.navigate(coordinator, new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+        Locator glance = page.locator("[data-testid=next-occurrence] [data-testid=rsvp-glance]");
+        glance.waitFor();
+        assertThat(glance.locator("[data-testid=rsvp-count-accepted] strong").textContent()).isEqualTo("1");
+        assertThat(glance.locator("[data-testid=rsvp-count-declined] strong").textContent()).isEqualTo("1");
+        assertThat(glance.locator("[data-testid=rsvp-count-substitute] strong").textContent()).isEqualTo("1");
+        assertThat(glance.locator("[data-testid=rsvp-count-none] strong").textContent()).isEqualTo("1");
+        assertThat(glance.locator("[data-testid=rsvp-row][data-state=declined]").textContent()).contains("客户来访");
+        assertThat(page.locator("[data-testid=member-row]").count()).isEqualTo(4);
+        assertThat(page.locator("[data-testid=draft-row]").count()).isEqualTo(3);
+        fits(page, "series-coordinator-1440x900-" + locale);
+        if (locale.equals("zh-CN")) {
+          assertThat(Untranslated.in(page, USER_DATA)).isEmpty();
+        }
+      }
+    }
+    try (BrowserContext context = browser.newContext(Browser.phone("zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate(coordinator, new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      page.locator("[data-testid=rsvp-glance]").first().waitFor();
+      page.locator("[data-testid=add-member-name]").fill("赵敏");
+      page.locator("[data-testid=add-member-department]").fill("市场");
+      page.locator("[data-testid=add-member-email]").fill("zhao@example.com");
+      page.locator("[data-testid=add-member-submit]").click();
+      page.locator("[data-testid=shown-link]").waitFor();
+      assertThat(page.locator("[data-testid=shown-link]").inputValue()).contains("/series#");
+      assertThat(page.locator("[data-testid=member-row]").count()).isEqualTo(5);
+      fits(page, "series-coordinator-phone-360x800-zh-CN");
+      assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("create a series from the page without a link and show the coordinator link once")
+  void createsASeries() {
+    try (BrowserContext context = browser.newContext(Browser.phone("zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate("http://127.0.0.1:" + server.port() + "/series",
+          new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      page.locator("[data-testid=create-series-title]").fill("项目周会");
+      page.locator("[data-testid=create-series-goal]").fill("确定下周的优先级");
+      page.locator("[data-testid=create-series-department]").fill("PMO");
+      page.locator("[data-testid=create-series-coordinatorName]").fill("李娜");
+      page.locator("[data-testid=create-series-firstStart]")
+          .fill(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2) + "T10:00");
+      fits(page, "series-create-phone-360x800-zh-CN");
+      assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+      page.locator("[data-testid=create-series-submit]").click();
+      page.locator("[data-testid=coordinator-link]").waitFor();
+      String link = page.locator("[data-testid=coordinator-link]").inputValue();
+      assertThat(link).contains("/series#");
+      fits(page, "series-created-phone-360x800-zh-CN");
+      page.locator("[data-testid=open-coordinator]").click();
+      page.locator("[data-testid=series-details] [data-testid=series-title]").waitFor();
+      assertThat(page.locator("[data-testid=series-details] [data-testid=series-title]").textContent())
+          .isEqualTo("项目周会");
+    }
+  }
+
+  @Test
+  @DisplayName("ask the coordinator to confirm a notice later than 24 h before, and flag a key absentee")
+  void lateNoticeAndKeyAbsentee() {
+    String firstStart = java.time.LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusHours(10)
+        .withSecond(0).withNano(0).toString();
+    JsonObject created = call(HttpMethod.POST, "/api/series", null, new JsonObject().put("title", "项目周会")
+        .put("goal", "确定下周的优先级").put("kind", "decision").put("department", "PMO")
+        .put("coordinator", new JsonObject().put("name", "李娜")).put("language", "zh-CN")
+        .put("schedule", new JsonObject().put("firstStart", firstStart).put("timeZone", "Asia/Shanghai")), 201);
+    String sid = created.getString("seriesId");
+    String token = created.getString("coordinatorToken");
+    String oid = created.getJsonArray("upcoming").getJsonObject(0).getString("occurrenceId");
+    String wang = member(sid, token, "王强", "研发", "decision_maker");
+    String wangToken = wang.substring(wang.indexOf('#') + 1);
+    call(HttpMethod.POST, "/api/series/" + sid + "/occurrences/" + oid + "/rsvp", wangToken,
+        new JsonObject().put("response", "declined").put("reason", "客户来访"), 200);
+    try (BrowserContext context = browser.newContext(Browser.desktop(1440, 900, "zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate("http://127.0.0.1:" + server.port() + "/series#" + token,
+          new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      Locator row = page.locator("[data-testid=rsvp-row][data-state=declined]");
+      row.waitFor();
+      assertThat(row.locator("[data-testid=flag-key]").textContent()).isEqualTo("关键人缺席");
+      assertThat(row.locator("[data-testid=flag-late]").textContent()).isEqualTo("临时请假");
+      page.locator("[data-testid=notice-send]").click();
+      page.locator("[data-testid=late-confirm]").waitFor();
+      fits(page, "series-coordinator-late-1440x900-zh-CN");
+      page.locator("[data-testid=late-confirm-send]").click();
+      page.locator("[data-testid=notice-sent]").waitFor();
+      page.locator("[data-testid=draft-add]").click();
+      page.locator("[data-testid=draft-title]").nth(0).fill("上线日期");
+      page.locator("[data-testid=draft-kind]").nth(0).selectOption("decide");
+      page.locator("[data-testid=draft-add]").click();
+      page.locator("[data-testid=draft-title]").nth(1).fill("进度回顾");
+      page.locator("[data-testid=draft-kind]").nth(1).selectOption("inform");
+      page.locator("[data-testid=draft-save]").click();
+      page.locator("[data-testid=warning-AGENDA_ORDER]").waitFor();
+      assertThat(page.locator("[data-testid=warning-AGENDA_ORDER]").textContent()).doesNotContain("T");
+      assertThat(Untranslated.in(page, USER_DATA)).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,268 @@
+// The coordinator's series page, opened from the coordinator link (PROTOCOL.md §14.3 coordinator view):
+// the series' details and recurrence, the warnings (more than 15 invited, agenda order), the members (add,
+// change part or department, rotate a link, remove), and the upcoming occurrences, each with the RSVP
+// status at a glance; the next one also with the agenda draft editor, pre-reads, input requests and the
+// notice preview and send (a notice later than 24 h before asks to confirm). Wide screens get two columns.
+
+import { t } from '../i18n/i18n.js';
+import { h, markUserText } from '../components/dom.js';
+import { agendaList, externalLink, occurrenceHead, preReadList, subheading } from '../components/series-occurrence.js';
+import { rsvpGlance } from '../components/series-rsvp.js';
+import { agendaDraftEditor } from '../components/series-agenda-draft.js';
+import { instantTime } from '../components/series-format.js';
+
+const userText = (tag, props, text) => markUserText(h(tag, props, text));
+const PARTS = ['decision_maker', 'executor', 'support', 'informed'];
+
+/** A link shown once with a copy button (a new member's or a rotated link). */
+export function linkBox(labelKey, url, testid) {
+  const input = h('input', { type: 'text', readOnly: true, value: url, class: 'mono', testid,
+    attrs: { 'aria-label': t(labelKey) } });
+  const button = h('button', { type: 'button', class: 'secondary', on: { click: async () => {
+    input.select();
+    try { await navigator.clipboard.writeText(url); } catch { document.execCommand?.('copy'); }
+    button.textContent = t('common.copied');
+  } } }, t('common.copy'));
+  return h('div', { class: 'link-box' }, h('p', { class: 'small' }, t(labelKey)), h('div', { class: 'link-row' }, input, button));
+}
+
+export function mountCoordinatorPage(root, ctx) {
+  const ui = { shownLink: null, occurrences: null, editor: null, editorFor: null, preview: null, lateConfirm: null,
+    drafts: new Map() };
+  const draft = (key, value) => (value === undefined ? ui.drafts.get(key) || '' : ui.drafts.set(key, value));
+
+  function render() {
+    const view = ctx.view();
+    const upcoming = view.upcoming || [];
+    const next = upcoming[0] || null;
+    root.replaceChildren(h('div', { class: 'coord-grid' },
+      h('div', { class: 'coord-col' }, detailsCard(view), warningsCard(view), membersCard(view)),
+      h('div', { class: 'coord-col' },
+        next ? nextCard(view, next) : h('p', { class: 'notice' }, t('series.noUpcoming')),
+        upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null)));
+  }
+
+  function detailsCard(view) {
+    const s = view.series;
+    const sched = s.schedule || {};
+    const row = (key, value, user = true) => (value ? h('div', { class: 'dl-row' }, h('dt', {}, t(key)),
+      user ? userText('dd', {}, value) : h('dd', {}, value)) : null);
+    return h('section', { class: 'card series-card', testid: 'series-details' },
+      userText('h2', { testid: 'series-title' }, s.title),
+      h('p', { class: 'series-goal' }, h('span', { class: 'label' }, t('field.goal')), ' ', userText('span', {}, s.goal)),
+      h('dl', { class: 'series-dl' },
+        row('series.kind', t(`meetingKind.${s.kind}`), false),
+        row('series.department', s.department),
+        row('series.coordinator', s.coordinator?.name),
+        row('series.recurrence', sched.rrule ? recurrenceText(sched.rrule) : t('series.oneOff'), false),
+        row('series.firstStart', String(sched.firstStart || '').replace('T', ' ')),
+        row('series.zoneLabel', sched.timeZone),
+        row('series.duration', t('series.minutesShort', { n: sched.durationMinutes }), false),
+        row('series.place', s.place),
+        s.onlineLink ? h('div', { class: 'dl-row' }, h('dt', {}, t('series.onlineLink')),
+          h('dd', {}, externalLink(s.onlineLink, s.onlineLink))) : null,
+        row('series.language', t(`locale.${s.language}`), false),
+        row('series.channels', t('series.channelsNone'), false)));
+  }
+
+  function recurrenceText(rrule) {
+    const parts = Object.fromEntries(String(rrule).split(';').map((p) => p.split('=')));
+    const freq = (parts.FREQ || '').toLowerCase();
+    const interval = Number(parts.INTERVAL || 1);
+    const base = t(interval === 1 ? `series.freq.${freq}` : `series.freq.${freq}.n`, { n: interval });
+    return parts.COUNT ? t('series.freqCount', { rule: base, n: Number(parts.COUNT) }) : base;
+  }
+
+  function warningsCard(view) {
+    const warnings = view.warnings || [];
+    if (warnings.length === 0) return null;
+    return h('section', { class: 'card warn-card at-warnings', testid: 'series-warnings', role: 'status' },
+      h('ul', { class: 'series-list' }, warnings.map((w) => h('li', { testid: `warning-${w.code}` },
+        t(`series.warning.${w.code}`, { n: view.invited, when: occurrenceLabel(view, w.occurrenceId) })))));
+  }
+
+  /** An occurrence id (`20261210T1000`, its local start) as the page writes that occurrence's time. */
+  function occurrenceLabel(view, id) {
+    if (!id) return '';
+    const o = (view.upcoming || []).find((x) => x.occurrenceId === id);
+    if (o) return instantTime(o.start, view.series.schedule?.timeZone);
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})$/.exec(id);
+    return m ? `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}` : id;
+  }
+
+  function membersCard(view) {
+    const members = view.members || [];
+    return h('section', { class: 'card at-members', testid: 'members' },
+      h('h2', {}, t('series.members'), ' ', h('span', { class: 'small' }, t('series.invitedCount', { n: view.invited }))),
+      h('ul', { class: 'series-list member-list' }, members.map((m) => memberRow(m))),
+      ui.shownLink ? linkBox(ui.shownLink.labelKey, ui.shownLink.url, 'shown-link') : null,
+      addMemberForm());
+  }
+
+  function memberRow(m) {
+    const partSelect = h('select', { testid: 'member-part', attrs: { 'aria-label': t('series.part') },
+      on: { change: (e) => ctx.act(() => ctx.client.editMember(m.memberId, { part: e.target.value })) } },
+    PARTS.map((p) => h('option', { value: p, selected: p === m.part }, t(`series.part.${p}`))));
+    const rotate = async () => {
+      const result = await ctx.act(() => ctx.client.rotateMember(m.memberId));
+      if (result && result.link) { ui.shownLink = { labelKey: 'series.newLinkFor', url: result.link }; render(); }
+    };
+    const remove = () => {
+      if (window.confirm(t('series.removeConfirm', { name: m.name }))) ctx.act(() => ctx.client.removeMember(m.memberId));
+    };
+    const dept = async () => {
+      const next = window.prompt(t('series.department'), m.department);
+      if (next !== null && next.trim() && next.trim() !== m.department) {
+        await ctx.act(() => ctx.client.editMember(m.memberId, { department: next.trim() }));
+      }
+    };
+    return h('li', { class: 'member-row', testid: 'member-row', data: { member: m.memberId } },
+      h('div', { class: 'member-who' }, userText('strong', {}, m.name), ' ',
+        userText('span', { class: 'small' }, m.department), ' ', userText('span', { class: 'small muted' }, m.email),
+        m.substituteFor ? h('span', { class: 'small' }, ' · ', t('series.isSubstitute')) : null),
+      h('div', { class: 'member-actions' }, partSelect,
+        h('button', { type: 'button', class: 'secondary', on: { click: dept } }, t('series.changeDepartment')),
+        h('button', { type: 'button', class: 'secondary', testid: 'member-rotate', on: { click: rotate } }, t('series.rotateLink')),
+        h('button', { type: 'button', class: 'secondary danger', testid: 'member-remove', on: { click: remove } }, t('common.remove'))));
+  }
+
+  function addMemberForm() {
+    const input = (name, labelKey, type = 'text') => {
+      const id = `am-${name}`;
+      return h('div', { class: 'field' }, h('label', { htmlFor: id }, t(labelKey)),
+        h('input', { id, type, maxLength: 100, value: draft(`am:${name}`), testid: `add-member-${name}`,
+          on: { input: (e) => draft(`am:${name}`, e.target.value) } }));
+    };
+    const part = h('select', { id: 'am-part', testid: 'add-member-part', on: { change: (e) => draft('am:part', e.target.value) } },
+      PARTS.map((p) => h('option', { value: p, selected: p === (draft('am:part') || 'executor') }, t(`series.part.${p}`))));
+    const submit = async (e) => {
+      e.preventDefault();
+      const body = { name: draft('am:name').trim(), department: draft('am:department').trim(),
+        email: draft('am:email').trim(), part: draft('am:part') || 'executor' };
+      if (!body.name || !body.department || !body.email) { ctx.fail(t('series.memberNeedsFields')); return; }
+      const result = await ctx.act(() => ctx.client.addMember(body));
+      if (result && result.link) {
+        ['name', 'email'].forEach((k) => ui.drafts.delete(`am:${k}`));
+        ui.shownLink = { labelKey: 'series.newLinkFor', url: result.link };
+        render();
+      }
+    };
+    return h('form', { class: 'inline-form', testid: 'add-member', noValidate: true, on: { submit } },
+      h('h3', {}, t('series.addMember')),
+      h('div', { class: 'form-grid' }, input('name', 'field.name'), input('department', 'series.department'),
+        input('email', 'series.email', 'email'),
+        h('div', { class: 'field' }, h('label', { htmlFor: 'am-part' }, t('series.part')), part)),
+      h('button', { type: 'submit', class: 'primary', testid: 'add-member-submit' }, t('series.addMember')));
+  }
+
+  function nextCard(view, o) {
+    const members = view.members || [];
+    if (!ui.editor || ui.editorFor !== o.occurrenceId) {
+      ui.editorFor = o.occurrenceId;
+      ui.editor = agendaDraftEditor({ occurrence: o, members,
+        save: (items) => ctx.act(() => ctx.client.putAgenda(o.occurrenceId, items)) });
+    } else {
+      ui.editor.refresh(o, members);
+    }
+    return h('section', { class: 'card occ-card at-next', testid: 'next-occurrence', data: { occurrence: o.occurrenceId } },
+      h('p', { class: 'eyebrow' }, t('series.nextMeeting')),
+      occurrenceHead(o, view.series),
+      subheading('series.rsvpStatus'), rsvpGlance(members, o),
+      subheading('series.agendaDraft'), ui.editor.el,
+      subheading('series.preReads'), preReadList(o, (p) => ctx.act(() => ctx.client.removePreRead(o.occurrenceId, p.id))),
+      preReadForm(o),
+      subheading('series.inputsAsked'), inputsList(o), inputForm(o),
+      subheading('series.notice'), noticeBlock(view, o));
+  }
+
+  function preReadForm(o) {
+    const submit = async (e) => {
+      e.preventDefault();
+      const title = draft('pr:title').trim();
+      const url = draft('pr:url').trim();
+      if (!title || !url) { ctx.fail(t('series.preReadNeedsFields')); return; }
+      if (await ctx.act(() => ctx.client.addPreRead(o.occurrenceId, title, url))) {
+        ui.drafts.delete('pr:title'); ui.drafts.delete('pr:url'); render();
+      }
+    };
+    return h('form', { class: 'inline-form compact', testid: 'pre-read-form', noValidate: true, on: { submit } },
+      h('div', { class: 'form-grid' },
+        h('div', { class: 'field' }, h('label', { htmlFor: 'pr-title' }, t('field.title')),
+          h('input', { id: 'pr-title', type: 'text', maxLength: 200, value: draft('pr:title'), on: { input: (e) => draft('pr:title', e.target.value) } })),
+        h('div', { class: 'field' }, h('label', { htmlFor: 'pr-url' }, t('series.url')),
+          h('input', { id: 'pr-url', type: 'url', maxLength: 2000, value: draft('pr:url'), on: { input: (e) => draft('pr:url', e.target.value) } }))),
+      h('button', { type: 'submit', class: 'secondary' }, t('series.addPreRead')));
+  }
+
+  function inputsList(o) {
+    const inputs = o.inputs || [];
+    if (inputs.length === 0) return h('p', { class: 'small' }, t('series.inputsEmpty'));
+    return h('ul', { class: 'series-list' }, inputs.map((r) => h('li', {},
+      userText('strong', {}, r.question),
+      (r.answers || []).length === 0 ? h('p', { class: 'small' }, t('series.noAnswers'))
+        : h('ul', { class: 'answers' }, r.answers.map((a) => h('li', {}, userText('strong', {}, a.name || ''), ': ',
+          userText('span', {}, a.text)))))));
+  }
+
+  function inputForm(o) {
+    const submit = async (e) => {
+      e.preventDefault();
+      const question = draft('in:q').trim();
+      if (!question) { ctx.fail(t('series.questionRequired')); return; }
+      if (await ctx.act(() => ctx.client.askInput(o.occurrenceId, question))) { ui.drafts.delete('in:q'); render(); }
+    };
+    return h('form', { class: 'inline-form compact', noValidate: true, on: { submit } },
+      h('div', { class: 'field' }, h('label', { htmlFor: 'in-q' }, t('series.question')),
+        h('textarea', { id: 'in-q', rows: 2, maxLength: 2000, value: draft('in:q'), on: { input: (e) => draft('in:q', e.target.value) } })),
+      h('button', { type: 'submit', class: 'secondary' }, t('series.askInput')));
+  }
+
+  function noticeBlock(view, o) {
+    const zone = view.series.schedule?.timeZone;
+    if (o.noticed) {
+      return h('p', { class: 'small', testid: 'notice-sent' }, t('series.noticeSent', { time: instantTime(o.noticedAt, zone) }));
+    }
+    const preview = ui.preview && ui.preview.occurrenceId === o.occurrenceId ? ui.preview : null;
+    const doPreview = async () => {
+      try {
+        ui.preview = await ctx.client.previewNotice(o.occurrenceId);
+        ctx.fail('');
+      } catch (error) { ctx.showFailure(error); }
+      render();
+    };
+    const send = async (confirmLate) => {
+      try {
+        await ctx.client.sendNotice(o.occurrenceId, confirmLate);
+        ui.lateConfirm = null; ui.preview = null;
+        await ctx.act(async () => true);
+      } catch (error) {
+        if (error.reason === 'NOTICE_LATE' && !confirmLate) { ui.lateConfirm = o.occurrenceId; render(); return; }
+        ctx.showFailure(error);
+      }
+    };
+    return h('div', { class: 'notice-block', testid: 'notice-block' },
+      h('div', { class: 'form-actions' },
+        h('button', { type: 'button', class: 'secondary', testid: 'notice-preview', on: { click: doPreview } }, t('series.previewNotice')),
+        h('button', { type: 'button', class: 'primary', testid: 'notice-send', on: { click: () => send(false) } }, t('series.sendNotice'))),
+      ui.lateConfirm === o.occurrenceId ? h('div', { class: 'warn-card late-confirm', role: 'alert', testid: 'late-confirm' },
+        h('p', {}, t('series.lateConfirm')),
+        h('div', { class: 'form-actions' },
+          h('button', { type: 'button', class: 'primary', testid: 'late-confirm-send', on: { click: () => send(true) } }, t('series.sendAnyway')),
+          h('button', { type: 'button', class: 'secondary', on: { click: () => { ui.lateConfirm = null; render(); } } }, t('common.cancel')))) : null,
+      preview ? h('div', { class: 'notice-preview', testid: 'notice-preview-text' },
+        preview.late ? h('p', { class: 'warn-text' }, t('series.previewLate', { n: Math.round(preview.hoursAhead) })) : null,
+        userText('p', { class: 'preview-subject' }, preview.subject),
+        userText('pre', { class: 'preview-body' }, preview.body)) : null);
+  }
+
+  function laterCard(view, later) {
+    return h('section', { class: 'card at-later', testid: 'later-occurrences' },
+      h('h2', {}, t('series.later')),
+      later.map((o) => h('details', { class: 'occ-later', testid: 'later-occurrence' },
+        h('summary', {}, occurrenceHead(o, view.series).querySelector('.occ-when').textContent,
+          ' · ', t('series.answeredCount', { n: (o.rsvps || []).length, total: view.invited })),
+        rsvpGlance(view.members || [], o), subheading('series.agenda'), agendaList(o))));
+  }
+
+  return { render };
+}
