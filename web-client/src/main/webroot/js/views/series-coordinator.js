@@ -2,7 +2,8 @@
 // the series' details and recurrence, the warnings (more than 15 invited, agenda order), the members (add,
 // change part or department, rotate a link, remove), and the upcoming occurrences, each with the RSVP
 // status at a glance; the next one also with the agenda draft editor, pre-reads, input requests and the
-// notice preview and send (a notice later than 24 h before asks to confirm). Wide screens get two columns.
+// notice preview and send (a notice later than 24 h before asks to confirm); the chat groups and the
+// notifications' states (components/series-channels.js). Wide screens get two columns.
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
@@ -10,6 +11,7 @@ import { agendaList, externalLink, occurrenceHead, preReadList, subheading } fro
 import { rsvpGlance } from '../components/series-rsvp.js';
 import { agendaDraftEditor } from '../components/series-agenda-draft.js';
 import { instantTime } from '../components/series-format.js';
+import { chatGroupsCard } from '../components/series-channels.js';
 
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
 const PARTS = ['decision_maker', 'executor', 'support', 'informed'];
@@ -28,7 +30,7 @@ export function linkBox(labelKey, url, testid) {
 
 export function mountCoordinatorPage(root, ctx) {
   const ui = { shownLink: null, occurrences: null, editor: null, editorFor: null, preview: null, lateConfirm: null,
-    drafts: new Map() };
+    drafts: new Map(), channels: { tests: new Map(), notifications: null, rerender: () => render() } };
   const draft = (key, value) => (value === undefined ? ui.drafts.get(key) || '' : ui.drafts.set(key, value));
 
   function render() {
@@ -36,7 +38,8 @@ export function mountCoordinatorPage(root, ctx) {
     const upcoming = view.upcoming || [];
     const next = upcoming[0] || null;
     root.replaceChildren(h('div', { class: 'coord-grid' },
-      h('div', { class: 'coord-col' }, detailsCard(view), warningsCard(view), membersCard(view)),
+      h('div', { class: 'coord-col' }, detailsCard(view), warningsCard(view), membersCard(view),
+        chatGroupsCard(view, ctx, ui.channels)),
       h('div', { class: 'coord-col' },
         next ? nextCard(view, next) : h('p', { class: 'notice' }, t('series.noUpcoming')),
         upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null)));
@@ -61,8 +64,7 @@ export function mountCoordinatorPage(root, ctx) {
         row('series.place', s.place),
         s.onlineLink ? h('div', { class: 'dl-row' }, h('dt', {}, t('series.onlineLink')),
           h('dd', {}, externalLink(s.onlineLink, s.onlineLink))) : null,
-        row('series.language', t(`locale.${s.language}`), false),
-        row('series.channels', t('series.channelsNone'), false)));
+        row('series.language', t(`locale.${s.language}`), false)));
   }
 
   function recurrenceText(rrule) {

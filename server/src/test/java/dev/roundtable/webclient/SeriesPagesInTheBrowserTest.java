@@ -15,6 +15,7 @@ import dev.roundtable.support.Untranslated;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -46,7 +47,8 @@ class SeriesPagesInTheBrowserTest {
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dataDir) {
     browser = Browser.launch();
-    server = result(TestServer.start(vertx, TestServer.config(dataDir), new MutableClock()));
+    server = result(TestServer.start(vertx, TestServer.config(dataDir).with(new JsonObject().put("allowPrivateWebhooks", true)),
+        new MutableClock()));
     http = WebClient.create(vertx);
   }
 
@@ -279,5 +281,50 @@ class SeriesPagesInTheBrowserTest {
       assertThat(page.locator("[data-testid=warning-AGENDA_ORDER]").textContent()).doesNotContain("T");
       assertThat(Untranslated.in(page, USER_DATA)).isEmpty();
     }
+  }
+
+  @Test
+  @DisplayName("let the coordinator add a chat group, send it a test message and see the answer, without the webhook ever shown again")
+  void chatGroupAndTestMessage(Vertx vertx) {
+    List<JsonObject> robotGot = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HttpServer robot = result(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
+      robotGot.add(b.toJsonObject());
+      req.response().putHeader("content-type", "application/json").end("{\"errcode\":0,\"errmsg\":\"ok\"}");
+    })).listen(0, "127.0.0.1"));
+    String webhook = "http://127.0.0.1:" + robot.actualPort() + "/robot/send?access_token=tok-secret-123";
+    Made s = series();
+    for (String locale : List.of("zh-CN", "en-US")) {
+      try (BrowserContext context = browser.newContext(Browser.desktop(1440, 900, locale))) {
+        Page page = context.newPage();
+        page.navigate(url(s.coordinator()), new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+        Locator card = page.locator("[data-testid=chat-groups]");
+        card.waitFor();
+        if (locale.equals("zh-CN")) {
+          page.locator("[data-testid=add-cg-label]").fill("项目群");
+          page.locator("[data-testid=add-cg-url]").fill(webhook);
+          page.locator("[data-testid=add-cg-secret]").fill("SECabc");
+          page.locator("[data-testid=add-group-submit]").click();
+          card.locator("[data-testid=chat-group]").first().waitFor();
+          card.locator("[data-testid=chat-group-test-button]").click();
+          card.locator("[data-testid=chat-group-test]").waitFor();
+          assertThat(card.locator("[data-testid=chat-group-test]").textContent()).isEqualTo("测试消息已送达。");
+          assertThat(robotGot).hasSize(1);
+        }
+        assertThat(card.locator("[data-testid=chat-group]").textContent()).contains("项目群", "127.0.0.1");
+        assertThat(page.content()).doesNotContain("tok-secret-123").doesNotContain("SECabc");
+        card.locator("[data-testid=chat-group]").scrollIntoViewIfNeeded();
+        fits(page, "series-chat-groups-1440x900-" + locale);
+      }
+    }
+    try (BrowserContext context = browser.newContext(Browser.phone("zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate(url(s.coordinator()), new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      page.locator("[data-testid=chat-group]").first().scrollIntoViewIfNeeded();
+      page.locator("[data-testid=notifications-load]").click();
+      page.locator("[data-testid=notifications] .small").first().waitFor();
+      fits(page, "series-chat-groups-phone-360x800-zh-CN");
+      assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+    }
+    result(robot.close());
   }
 }
