@@ -1,7 +1,7 @@
 package dev.roundtable.domain;
 
 /** Normalises optional text fields: stripped, with {@code null} or blank meaning "not given". */
-final class Text {
+public final class Text {
   private Text() {
   }
 
@@ -13,7 +13,7 @@ final class Text {
    * No unpaired UTF-16 surrogate: such a string cannot be encoded as JSON faithfully (it would reach
    * clients as "?"), so replicas of it would silently differ.
    */
-  static boolean wellFormed(String value) {
+  public static boolean wellFormed(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isHighSurrogate(c)) {

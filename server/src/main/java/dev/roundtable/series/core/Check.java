@@ -1,6 +1,7 @@
 package dev.roundtable.series.core;
 
 import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Text;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -59,7 +60,7 @@ final class Check {
       return check(!required, ErrorCode.INVALID_FIELD, field + " is required");
     }
     check(value.length() <= maxChars, ErrorCode.TOO_LARGE, field + " is longer than " + maxChars + " characters");
-    return check(wellFormed(value), ErrorCode.INVALID_FIELD, field + " contains a broken character");
+    return check(Text.wellFormed(value), ErrorCode.INVALID_FIELD, field + " contains a broken character");
   }
 
   Check email(String field, String value, boolean required) {
@@ -153,21 +154,6 @@ final class Check {
 
   SeriesDecision decide(Supplier<SeriesDecision> decide) {
     return failure != null ? failure : decide.get();
-  }
-
-  static boolean wellFormed(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static String strip(String value) {
