@@ -8,7 +8,6 @@ import dev.roundtable.room.RoomRefusal;
 import dev.roundtable.room.RoomService;
 import dev.roundtable.room.RoomSummary;
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
@@ -43,7 +42,7 @@ final class RestApi {
 
   /** {@code POST /api/rooms}: the body is CreateMeeting's fields; the creator becomes the facilitator. */
   void createRoom(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx);
+    JsonObject body = RequestParts.jsonBody(ctx);
     if (body == null) {
       return;
     }
@@ -54,7 +53,7 @@ final class RestApi {
 
   /** {@code POST /api/join}: {@code {code, name, department, role}} with role participant (default) or screen. */
   void join(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx);
+    JsonObject body = RequestParts.jsonBody(ctx);
     if (body == null) {
       return;
     }
@@ -94,7 +93,7 @@ final class RestApi {
   /** {@code GET /api/rooms/:roomId} with {@code Authorization: Bearer <token>} of that room. */
   void summary(RoutingContext ctx) {
     String roomId = ctx.pathParam("roomId");
-    asMemberOf(ctx, roomId, bearer(ctx), who -> rooms.summary(roomId, who.participantId())
+    asMemberOf(ctx, roomId, RequestParts.bearer(ctx), who -> rooms.summary(roomId, who.participantId())
         .map(RestApi::toJson).onComplete(ar -> respond(ctx, 200, ar)));
   }
 
@@ -105,7 +104,7 @@ final class RestApi {
    */
   void download(RoutingContext ctx) {
     String roomId = ctx.pathParam("roomId");
-    asMemberOf(ctx, roomId, bearer(ctx), who -> {
+    asMemberOf(ctx, roomId, RequestParts.bearer(ctx), who -> {
       Tokens.Download download = tokens.issueDownload(who);
       String query = "?download=" + URLEncoder.encode(download.token(), StandardCharsets.UTF_8);
       String base = "/api/rooms/" + URLEncoder.encode(roomId, StandardCharsets.UTF_8) + "/minutes.";
@@ -163,7 +162,7 @@ final class RestApi {
    */
   private void minutes(RoutingContext ctx, String extension, String contentType, Renderer render) {
     String roomId = ctx.pathParam("roomId");
-    String header = bearer(ctx);
+    String header = RequestParts.bearer(ctx);
     String download = queryParam(ctx, "download");
     if (queryParam(ctx, "token") != null) {
       HttpErrors.send(ctx, new JsonObject().put("code", ErrorCode.UNAUTHORIZED.name())
@@ -236,24 +235,6 @@ final class RestApi {
     return new JsonObject().put("roomId", admitted.roomId()).put("participantId", admitted.participantId())
         .put("role", admitted.role().name().toLowerCase(Locale.ROOT))
         .put("token", tokens.issue(new Identity(admitted.roomId(), admitted.participantId(), admitted.role())));
-  }
-
-  private static JsonObject jsonBody(RoutingContext ctx) {
-    try {
-      Object json = ctx.body().buffer() == null ? null : ctx.body().buffer().toJsonValue();
-      if (json instanceof JsonObject o) {
-        return o;
-      }
-    } catch (DecodeException e) {
-      // answered below
-    }
-    HttpErrors.send(ctx, ErrorCode.BAD_JSON, "the request body must be a JSON object");
-    return null;
-  }
-
-  private static String bearer(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
   }
 
   private static void respond(RoutingContext ctx, int status, io.vertx.core.AsyncResult<JsonObject> ar) {

@@ -37,7 +37,6 @@ import dev.roundtable.series.core.Warnings;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -159,7 +158,7 @@ public final class SeriesApi implements ApiRoutes {
 
   /** {@code POST /api/series}: the series' fields; the reply carries the coordinator's link, once. */
   private void create(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx);
+    JsonObject body = RequestParts.jsonBody(ctx);
     if (body == null) {
       return;
     }
@@ -172,7 +171,7 @@ public final class SeriesApi implements ApiRoutes {
 
   /** {@code PATCH /api/series/:seriesId}: the fields given change (a schedule is given whole); the reply is the view. */
   private void edit(RoutingContext ctx, Access a) {
-    JsonObject b = jsonBody(ctx);
+    JsonObject b = RequestParts.jsonBody(ctx);
     if (b == null) {
       return;
     }
@@ -187,7 +186,7 @@ public final class SeriesApi implements ApiRoutes {
   }
 
   private void addMember(RoutingContext ctx, Access a) {
-    JsonObject b = jsonBody(ctx);
+    JsonObject b = RequestParts.jsonBody(ctx);
     if (b == null) {
       return;
     }
@@ -201,7 +200,7 @@ public final class SeriesApi implements ApiRoutes {
   }
 
   private void editMember(RoutingContext ctx, Access a) {
-    JsonObject b = jsonBody(ctx);
+    JsonObject b = RequestParts.jsonBody(ctx);
     if (b == null) {
       return;
     }
@@ -231,7 +230,7 @@ public final class SeriesApi implements ApiRoutes {
    * notifier's rule first. The reply is the group as the view shows it (no URL, no secret).
    */
   private void addChatGroup(RoutingContext ctx, Access a) {
-    JsonObject b = jsonBody(ctx);
+    JsonObject b = RequestParts.jsonBody(ctx);
     if (b == null) {
       return;
     }
@@ -456,7 +455,7 @@ public final class SeriesApi implements ApiRoutes {
       HttpErrors.send(ctx, ErrorCode.NOT_FOUND, "no such series");
       return;
     }
-    String token = bearer(ctx);
+    String token = RequestParts.bearer(ctx);
     if (token == null) {
       HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "a series link is required: Authorization: Bearer <token>");
       return;
@@ -497,7 +496,7 @@ public final class SeriesApi implements ApiRoutes {
 
   private void occurrenceCommand(RoutingContext ctx, Access a, int status,
       BiFunction<JsonObject, Slot, SeriesCommand> command) {
-    JsonObject b = jsonBody(ctx);
+    JsonObject b = RequestParts.jsonBody(ctx);
     if (b != null) {
       occurrenceCommand(ctx, a, status, b, command);
     }
@@ -579,23 +578,5 @@ public final class SeriesApi implements ApiRoutes {
     } else {
       HttpErrors.send(ctx, ErrorCode.UNAVAILABLE, "the server could not complete the request; retry");
     }
-  }
-
-  private static JsonObject jsonBody(RoutingContext ctx) {
-    try {
-      Object json = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().buffer().toJsonValue();
-      if (json instanceof JsonObject o) {
-        return o;
-      }
-    } catch (DecodeException e) {
-      // answered below
-    }
-    HttpErrors.send(ctx, ErrorCode.BAD_JSON, "the request body must be a JSON object");
-    return null;
-  }
-
-  private static String bearer(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
   }
 }

@@ -1,0 +1,32 @@
+package dev.roundtable.web;
+
+import dev.roundtable.domain.ErrorCode;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** What every REST route reads the same way: the JSON object body (or a BAD_JSON answer) and the bearer token. */
+final class RequestParts {
+  private RequestParts() {
+  }
+
+  /** The body as a JSON object; otherwise answers {@code 400 BAD_JSON} and returns null. */
+  static JsonObject jsonBody(RoutingContext ctx) {
+    try {
+      Object json = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().buffer().toJsonValue();
+      if (json instanceof JsonObject o) {
+        return o;
+      }
+    } catch (DecodeException e) {
+      // answered below
+    }
+    HttpErrors.send(ctx, ErrorCode.BAD_JSON, "the request body must be a JSON object");
+    return null;
+  }
+
+  /** The token of an {@code Authorization: Bearer …} header, or null. */
+  static String bearer(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+  }
+}
