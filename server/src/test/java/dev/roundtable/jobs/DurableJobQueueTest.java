@@ -7,6 +7,7 @@ import dev.roundtable.jobs.core.JobRules;
 import dev.roundtable.jobs.core.JobRules.State;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
+import dev.roundtable.support.FakeMembership;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -8,6 +8,7 @@ import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.protocol.Addresses;
 import dev.roundtable.store.InMemoryRoomStore;
 import dev.roundtable.support.Eventually;
+import dev.roundtable.support.FakeMembership;
 import dev.roundtable.support.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,7 +34,7 @@ class ClusterRoomRegistryTest {
   @Test
   @DisplayName("takes a room over at once when its owner leaves while asked to activate it, not after the ask times out")
   void ownerLeavingWhileAsked() {
-    TwoNodes membership = new TwoNodes();
+    FakeMembership membership = new FakeMembership("node-a", "node-b");
     result(vertx.sharedData().<String, String>getAsyncMap("rt.room-owners").compose(m -> m.put(ROOM, "node-b")));
     AtomicInteger asked = new AtomicInteger();
     // node-b is dead but not yet declared so: its address takes the request and never answers.
@@ -48,36 +49,5 @@ class ClusterRoomRegistryTest {
     Eventually.until("the room is live here", Duration.ofSeconds(5), activation::isComplete);
     assertThat(activation.succeeded()).as(String.valueOf(activation.cause())).isTrue();
     assertThat(registry.liveRooms()).isEqualTo(1);
-  }
-
-  /** node-a (this one) and node-b, until the test makes node-b leave. */
-  private static final class TwoNodes implements Membership {
-    private final List<String> members = new CopyOnWriteArrayList<>(List.of("node-a", "node-b"));
-    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-
-    void leave(String node) {
-      members.remove(node);
-      listeners.forEach(l -> l.accept(node));
-    }
-
-    @Override
-    public String self() {
-      return "node-a";
-    }
-
-    @Override
-    public List<String> members() {
-      return List.copyOf(members);
-    }
-
-    @Override
-    public boolean reachable() {
-      return true;
-    }
-
-    @Override
-    public void onMemberLeft(Consumer<String> listener) {
-      listeners.add(listener);
-    }
   }
 }

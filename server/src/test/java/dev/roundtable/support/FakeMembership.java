@@ -1,4 +1,4 @@
-package dev.roundtable.jobs;
+package dev.roundtable.support;
 
 import dev.roundtable.cluster.Membership;
 import java.util.List;
@@ -6,18 +6,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** A membership a test changes: who is alive, and a departure it announces when it says so. */
-final class FakeMembership implements Membership {
+public final class FakeMembership implements Membership {
   private final String self;
   private final List<String> members = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-  FakeMembership(String self, String... others) {
+  public FakeMembership(String self, String... others) {
     this.self = self;
     members.add(self);
     members.addAll(List.of(others));
   }
 
-  void leave(String node) {
+  public void leave(String node) {
     members.remove(node);
     listeners.forEach(l -> l.accept(node));
   }
