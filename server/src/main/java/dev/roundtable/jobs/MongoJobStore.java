@@ -35,14 +35,17 @@ import org.bson.json.JsonWriterSettings;
  * {@link JobStore} on the {@code jobs} collection, through the synchronous driver on worker threads. One
  * document per job: {@code _id} (the job id), {@code kind}, {@code dueAt} (epoch ms), {@code payload},
  * {@code state} ({@code queued}, {@code done}, {@code failed}), {@code attempt} (runs so far),
- * {@code reason} (of the last retry or the failure) and, while a node holds it, {@code lease}
- * ({@code holder}, {@code token}, {@code expiresAt} in epoch ms). Index: (state, dueAt).
+ * {@code reason} (of the last retry or the failure), {@code v} (raised by every write) and, while a node
+ * holds it, {@code lease} ({@code holder}, {@code token}, {@code expiresAt} in epoch ms). Indexes: (state,
+ * dueAt), and the unique (_id, state), (_id, v), (_id, lease.token).
  *
- * <p>Only what the embedded store has: no transactions, no pipeline updates. A claim is one conditional
- * {@code updateMany} over the ids a find just saw, guarded again by the claim filter (a peer that claimed
- * one in between keeps it) and stamped with a fresh token; the find by token afterwards tells exactly which
- * jobs this node got. One write per batch of claims, and one bulk write per batch of outcomes, so the
- * embedded store commits once for many jobs.
+ * <p>Only what the embedded store has: no transactions, no pipeline updates, and an index is used only for
+ * a query naming exactly its fields with plain values (or {@code _id $in}); so every write by id is a plain
+ * document of the fields of one of the unique indexes, never {@code $and}, and is a lookup. A claim is one
+ * find of claimable jobs with their versions, one bulk write of compare-and-sets on {@code {_id, v}} (a peer
+ * that claimed one in between keeps it) stamped with a fresh token, and a read-back by {@code _id $in} that
+ * keeps the jobs carrying the token. One bulk write per batch of outcomes, so the embedded store commits
+ * once for many jobs.
  */
 final class MongoJobStore implements JobStore {
   private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
