@@ -21,6 +21,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -144,7 +145,7 @@ final class MongoJobStore implements JobStore {
           claimed.add(new Claimed(job(d), token));
         }
       });
-      claimed.sort(java.util.Comparator.comparing(c -> c.job().dueAt()));
+      claimed.sort(Comparator.comparing(c -> c.job().dueAt()));
       return claimed;
     });
   }
