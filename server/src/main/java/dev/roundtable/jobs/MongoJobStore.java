@@ -21,6 +21,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,18 +36,23 @@ import org.bson.json.JsonWriterSettings;
  * {@link JobStore} on the {@code jobs} collection, through the synchronous driver on worker threads. One
  * document per job: {@code _id} (the job id), {@code kind}, {@code dueAt} (epoch ms), {@code payload},
  * {@code state} ({@code queued}, {@code done}, {@code failed}), {@code attempt} (runs so far),
- * {@code reason} (of the last retry or the failure) and, while a node holds it, {@code lease}
- * ({@code holder}, {@code token}, {@code expiresAt} in epoch ms). Index: (state, dueAt).
+ * {@code reason} (of the last retry or the failure), {@code v} (raised by every write) and, while a node
+ * holds it, {@code lease} ({@code holder}, {@code token}, {@code expiresAt} in epoch ms). Indexes: (state,
+ * dueAt), and the unique (_id, state), (_id, v), (_id, lease.token).
  *
- * <p>Only what the embedded store has: no transactions, no pipeline updates. A claim is one conditional
- * {@code updateMany} over the ids a find just saw, guarded again by the claim filter (a peer that claimed
- * one in between keeps it) and stamped with a fresh token; the find by token afterwards tells exactly which
- * jobs this node got. One write per batch of claims, and one bulk write per batch of outcomes, so the
- * embedded store commits once for many jobs.
+ * <p>Only what the embedded store has: no transactions, no pipeline updates, and an index is used only for
+ * a query naming exactly its fields with plain values (or {@code _id $in}); so every write by id is a plain
+ * document of the fields of one of the unique indexes, never {@code $and}, and is a lookup. A claim is one
+ * find of claimable jobs with their versions, one bulk write of compare-and-sets on {@code {_id, v}} (a peer
+ * that claimed one in between keeps it) stamped with a fresh token, and a read-back by {@code _id $in} that
+ * keeps the jobs carrying the token. One bulk write per batch of outcomes, so the embedded store commits
+ * once for many jobs.
  */
 final class MongoJobStore implements JobStore {
   private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
   private static final String QUEUED = "queued";
+  /** The document's version, raised by every write: a claim is a compare-and-set on it. */
+  private static final String V = "v";
 
   private final Vertx vertx;
   private final MongoCollection<Document> jobs;
@@ -60,8 +66,21 @@ final class MongoJobStore implements JobStore {
   public Future<Void> init() {
     return blocking(() -> {
       jobs.createIndex(Indexes.ascending("state", "dueAt"), new IndexOptions().name("state_due"));
+      // The embedded server answers a query from an index only when the query names exactly that index's
+      // fields with plain values; _id makes each of these unique, so every guarded write by id is a lookup.
+      unique("_id", "state");
+      unique("_id", V);
+      unique("_id", "lease.token");
       return null;
     });
+  }
+
+  private void unique(String... fields) {
+    jobs.createIndex(Indexes.ascending(fields), new IndexOptions().unique(true).name(String.join("_", fields)));
+  }
+
+  private static Bson bump() {
+    return Updates.inc(V, 1);
   }
 
   @Override
@@ -74,9 +93,10 @@ final class MongoJobStore implements JobStore {
           Updates.set("state", QUEUED),
           Updates.set("attempt", 0),
           Updates.unset("reason"),
-          Updates.unset("lease"));
+          Updates.unset("lease"),
+          bump());
       try {
-        jobs.updateOne(Filters.and(Filters.eq("_id", job.id()), Filters.eq("state", QUEUED)), update,
+        jobs.updateOne(new Document("_id", job.id()).append("state", QUEUED), update,
             new UpdateOptions().upsert(true));
       } catch (MongoWriteException e) {
         // The id exists and is no longer queued: it ran (or failed) already, and a job runs once.
@@ -90,7 +110,7 @@ final class MongoJobStore implements JobStore {
 
   @Override
   public Future<Boolean> cancel(String id) {
-    return blocking(() -> jobs.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", QUEUED)))
+    return blocking(() -> jobs.deleteOne(new Document("_id", id).append("state", QUEUED))
         .getDeletedCount() > 0);
   }
 
@@ -104,18 +124,28 @@ final class MongoJobStore implements JobStore {
     return blocking(() -> {
       long at = now.toEpochMilli();
       List<Object> ids = new ArrayList<>();
-      jobs.find(claimable(at)).sort(Sorts.ascending("dueAt")).limit(limit).projection(Projections.include("_id"))
-          .forEach(d -> ids.add(d.get("_id")));
+      List<WriteModel<Document>> writes = new ArrayList<>();
+      String token = UUID.randomUUID().toString();
+      Document lease = new Document("holder", holder).append("token", token).append("expiresAt", leaseUntil.toEpochMilli());
+      jobs.find(claimable(at)).sort(Sorts.ascending("dueAt")).limit(limit).projection(Projections.include("_id", V))
+          .forEach(d -> {
+            ids.add(d.get("_id"));
+            // Only the version this find saw: a peer that claimed (or anyone who changed) it since keeps it.
+            writes.add(new UpdateOneModel<>(new Document("_id", d.get("_id")).append(V, d.get(V)),
+                Updates.combine(Updates.set("lease", lease), bump())));
+          });
       if (ids.isEmpty()) {
         return List.of();
       }
-      String token = UUID.randomUUID().toString();
-      jobs.updateMany(Filters.and(Filters.in("_id", ids), claimable(at)),
-          Updates.set("lease", new Document("holder", holder).append("token", token)
-              .append("expiresAt", leaseUntil.toEpochMilli())));
+      jobs.bulkWrite(writes, new BulkWriteOptions().ordered(false));
       List<Claimed> claimed = new ArrayList<>();
-      jobs.find(Filters.eq("lease.token", token)).sort(Sorts.ascending("dueAt"))
-          .forEach(d -> claimed.add(new Claimed(job(d), token)));
+      jobs.find(Filters.in("_id", ids)).forEach(d -> {
+        Document l = d.get("lease", Document.class);
+        if (l != null && token.equals(l.getString("token"))) {
+          claimed.add(new Claimed(job(d), token));
+        }
+      });
+      claimed.sort(Comparator.comparing(c -> c.job().dueAt()));
       return claimed;
     });
   }
@@ -128,7 +158,7 @@ final class MongoJobStore implements JobStore {
     List<String> copy = List.copyOf(tokens);
     return blocking(() -> {
       jobs.updateMany(Filters.and(Filters.eq("lease.holder", holder), Filters.in("lease.token", copy)),
-          Updates.set("lease.expiresAt", leaseUntil.toEpochMilli()));
+          Updates.combine(Updates.set("lease.expiresAt", leaseUntil.toEpochMilli()), bump()));
       return null;
     });
   }
@@ -140,8 +170,8 @@ final class MongoJobStore implements JobStore {
     }
     List<WriteModel<Document>> writes = new ArrayList<>();
     for (Outcome o : outcomes) {
-      Bson ours = Filters.and(Filters.eq("_id", o.claimed().job().id()),
-          Filters.eq("lease.token", o.claimed().token()));
+      // Plain {_id, lease.token}: the shape the (_id, lease.token) index answers.
+      Bson ours = new Document("_id", o.claimed().job().id()).append("lease.token", o.claimed().token());
       writes.add(new UpdateOneModel<>(ours, update(o.next(), now)));
     }
     return blocking(() -> (int) jobs.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount());
@@ -150,6 +180,7 @@ final class MongoJobStore implements JobStore {
   private static Bson update(JobRules.Next next, Instant now) {
     List<Bson> set = new ArrayList<>();
     set.add(Updates.unset("lease"));
+    set.add(bump());
     set.add(Updates.set("finishedAt", now.toEpochMilli()));
     if (next instanceof JobRules.Next.Requeue r) {
       set.add(Updates.set("dueAt", r.dueAt().toEpochMilli()));
@@ -171,14 +202,14 @@ final class MongoJobStore implements JobStore {
   @Override
   public Future<Integer> release(String holder) {
     return blocking(() -> (int) jobs.updateMany(Filters.and(Filters.eq("state", QUEUED),
-        Filters.eq("lease.holder", holder)), Updates.unset("lease")).getModifiedCount());
+        Filters.eq("lease.holder", holder)), Updates.combine(Updates.unset("lease"), bump())).getModifiedCount());
   }
 
   @Override
   public Future<Integer> releaseAllBut(Collection<String> live) {
     List<String> copy = List.copyOf(live);
     return blocking(() -> (int) jobs.updateMany(Filters.and(Filters.eq("state", QUEUED),
-        Filters.exists("lease.holder"), Filters.nin("lease.holder", copy)), Updates.unset("lease"))
+        Filters.exists("lease.holder"), Filters.nin("lease.holder", copy)), Updates.combine(Updates.unset("lease"), bump()))
         .getModifiedCount());
   }
 

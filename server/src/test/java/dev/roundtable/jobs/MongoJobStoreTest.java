@@ -92,6 +92,26 @@ class MongoJobStoreTest {
   }
 
   @Test
+  @DisplayName("keeps the unique by-id indexes its guarded writes are answered from, and a version every write raises")
+  void indexesAndVersion() {
+    List<String> names = new java.util.ArrayList<>();
+    storage.database().getCollection("jobs").listIndexes().forEach(d -> names.add(d.getString("name")));
+    assertThat(names).contains("_id_state", "_id_v", "_id_lease.token");
+
+    result(store.schedule(job("a", 0)));
+    long scheduled = version("a");
+    Claimed a = result(store.claim("n1", T0, T0.plusSeconds(30), 10)).get(0);
+    long claimed = version("a");
+    result(store.record(List.of(new Outcome(a, new Next.Requeue(T0.plusSeconds(5), 1, "again"))), T0));
+    assertThat(scheduled).isLessThan(claimed).isLessThan(version("a"));
+  }
+
+  private long version(String id) {
+    return ((Number) storage.database().getCollection("jobs").find(new org.bson.Document("_id", id)).first().get("v"))
+        .longValue();
+  }
+
+  @Test
   @DisplayName("hands out due jobs earliest first, each to one claimant, and no job before its time")
   void claimsDueJobsOnce() {
     IntStream.range(0, 30).forEach(i -> result(store.schedule(job("j" + i, i))));
