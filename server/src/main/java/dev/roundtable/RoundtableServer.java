@@ -133,11 +133,11 @@ public final class RoundtableServer {
       Tokens tokens = new Tokens(vertx, secret, config.tokenTtlSeconds(), config.downloadTokenTtlSeconds());
       NodeProbes probes = new NodeProbes(registry::liveRooms, store::ping);
       AtomicReference<HttpServerVerticle> edge = new AtomicReference<>();
+      RoomService roomService = RoomService.create(rooms, store, clock);
       SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock,
-          notices.apply(notifier), notifier, () -> config.effectivePublicUrl(edge.get().actualPort()));
-      HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms,
-          RoomService.create(rooms, store, clock), tokens, clock, node.membership(), node.metrics(),
-          List.of(series));
+          notices.apply(notifier), notifier, () -> config.effectivePublicUrl(edge.get().actualPort()), roomService);
+      HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms, roomService, tokens, clock,
+          node.membership(), node.metrics(), List.of(series));
       edge.set(http);
       // Aggregates register their job handlers here, before the queue starts.
       return jobs.start()

@@ -47,7 +47,7 @@ public final class Goals {
   }
 
   /** Why {@code goal} is refused, if it is; a blank goal is refused only when {@code required}. */
-  static Optional<Rejection> problem(String goal, boolean required) {
+  public static Optional<Rejection> problem(String goal, boolean required) {
     if (goal == null || goal.isBlank()) {
       return required ? refuse(ErrorCode.INVALID_FIELD, "goal is required", REQUIRED) : Optional.empty();
     }

@@ -11,6 +11,7 @@ import dev.roundtable.domain.MeetingEvents.ParticipantJoined;
 import dev.roundtable.domain.MeetingEvents.PresenceReset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,13 +118,28 @@ public final class MeetingCommands {
     }
   }
 
-  /** Adds a participant or screen; sent by the server after it checked the join code. */
-  public record Join(String name, String department, Role role) implements Command {
+  /**
+   * Adds a participant or screen; sent by the server after it checked the join code or a series link. With a
+   * {@code key} the room already knows (an invitee of its series, its coordinator), it admits that participant
+   * again, in whatever role they hold now, and records nothing.
+   */
+  public record Join(String name, String department, Role role, String key) implements Command {
+    public Join(String name, String department, Role role) {
+      this(name, department, role, null);
+    }
+
     @Override
     public Decision decide(RoomState s, Actor a, long now) {
+      String k = key == null || key.isBlank() ? null : key.strip();
+      Participant known = k == null ? null : s.participantByKey(k).orElse(null);
+      if (known != null && a.isSystem() && s.created()) {
+        return Decision.accept(Map.of("participantId", known.id(), "role", known.role().name().toLowerCase(
+            Locale.ROOT)));
+      }
       return Guard.on(s, a).system().open()
           .text("name", name, Limits.NAME_CHARS, true)
           .text("department", department, Limits.DEPARTMENT_CHARS, false)
+          .text("key", key, Limits.NAME_CHARS, false)
           .present("role", role)
           .check(role != Role.FACILITATOR, ErrorCode.INVALID_FIELD,
               "role must be participant or screen; the facilitator role is handed off in the room")
@@ -131,8 +147,8 @@ public final class MeetingCommands {
               "the room is full (" + Limits.MAX_PARTICIPANTS + " participants)")
           .then(() -> {
             String id = Ids.participant(s.serial() + 1);
-            return Decision.accept(Map.of("participantId", id),
-                new ParticipantJoined(id, name.strip(), Text.orEmpty(department), role, now, s.serial() + 1));
+            return Decision.accept(Map.of("participantId", id, "role", role.name().toLowerCase(Locale.ROOT)),
+                new ParticipantJoined(id, name.strip(), Text.orEmpty(department), role, now, s.serial() + 1, k));
           });
     }
   }

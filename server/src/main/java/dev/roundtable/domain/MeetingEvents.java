@@ -57,12 +57,17 @@ public final class MeetingEvents {
     }
   }
 
+  /** {@code key}: who they are outside the room (see {@link Participant}); null when they joined by code. */
   public record ParticipantJoined(String participantId, String name, String department, Role role, long at,
-      long serial) implements Event {
+      long serial, String key) implements Event {
+    public ParticipantJoined(String participantId, String name, String department, Role role, long at, long serial) {
+      this(participantId, name, department, role, at, serial, null);
+    }
+
     @Override
     public RoomState evolve(RoomState s) {
       return s.toBuilder()
-          .participant(new Participant(participantId, name, department, role, List.of(), false, at))
+          .participant(new Participant(participantId, name, department, role, List.of(), false, at, key))
           .serial(serial)
           .build();
     }

@@ -71,6 +71,11 @@ public record RoomState(
     return Optional.ofNullable(id == null ? null : participants.get(id));
   }
 
+  /** The participant known outside the room by {@code key} (see {@link Participant#key}). */
+  public Optional<Participant> participantByKey(String key) {
+    return participants.values().stream().filter(p -> key.equals(p.key())).findFirst();
+  }
+
   public Optional<AgendaItem> item(String id) {
     return agenda.stream().filter(i -> i.id().equals(id)).findFirst();
   }

@@ -34,6 +34,7 @@ import dev.roundtable.domain.Event;
 import dev.roundtable.domain.Goals;
 import dev.roundtable.domain.Language;
 import dev.roundtable.domain.MeetingCommands;
+import dev.roundtable.domain.PreparedMeetingCommands;
 import dev.roundtable.domain.MeetingEvents;
 import dev.roundtable.domain.MinutesCommands;
 import dev.roundtable.domain.MinutesEvents;
@@ -64,7 +65,7 @@ import java.util.stream.Stream;
 public final class Codec {
   private static final List<Class<?>> COMMAND_HOLDERS = List.of(
       MeetingCommands.class, AgendaCommands.class, TimerCommands.class, SpeakerCommands.class,
-      BoardCommands.class, VoteCommands.class, MinutesCommands.class);
+      BoardCommands.class, VoteCommands.class, MinutesCommands.class, PreparedMeetingCommands.class);
   private static final List<Class<?>> EVENT_HOLDERS = List.of(
       MeetingEvents.class, AgendaEvents.class, TimerEvents.class, SpeakerEvents.class, BoardEvents.class,
       VoteEvents.class, MinutesEvents.class);

@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,7 +36,7 @@ final class DirectoryRoomService implements RoomService {
 
   @Override
   public Future<Admission> createRoom(JsonObject meeting) {
-    String roomId = newRoomId();
+    String roomId = RoomIds.next();
     return rooms.sendAsSystem(roomId, meeting.copy().put("type", "CreateMeeting"))
         .compose(reply -> result(reply).compose(result -> registerJoinCode(roomId, 1)
             .map(code -> new Admission(roomId, result.getString("participantId"), Role.FACILITATOR, code))));
@@ -45,6 +44,9 @@ final class DirectoryRoomService implements RoomService {
 
   @Override
   public Future<Admission> join(String joinCode, JsonObject fields) {
+    if (fields.containsKey("key")) {
+      return Future.failedFuture(new RoomRefusal(ErrorCode.INVALID_FIELD, "unknown field key"));
+    }
     JsonObject command = fields.copy().put("type", "Join");
     if (command.getValue("role") == null) {
       command.put("role", "participant");
@@ -54,6 +56,27 @@ final class DirectoryRoomService implements RoomService {
         : rooms.sendAsSystem(room.get(), command).compose(DirectoryRoomService::result).map(result -> new Admission(room.get(),
             result.getString("participantId"),
             Role.valueOf(command.getString("role").toUpperCase(Locale.ROOT)), null)));
+  }
+
+  @Override
+  public Future<String> openPrepared(String roomId, JsonObject prepared) {
+    return rooms.sendAsSystem(roomId, prepared.copy().put("type", "CreatePreparedMeeting")).compose(reply -> {
+      if (!Replies.isOk(reply) && !ErrorCode.ROOM_EXISTS.name().equals(reply.getJsonObject("error").getString("code"))) {
+        return Future.failedFuture(new RoomRefusal(reply.getJsonObject("error")));
+      }
+      return store.joinCodeOf(roomId).compose(code -> code.map(Future::succeededFuture)
+          .orElseGet(() -> registerJoinCode(roomId, 1)));
+    });
+  }
+
+  @Override
+  public Future<Admission> joinByKey(String roomId, String key, String name, String department) {
+    JsonObject command = new JsonObject().put("type", "Join").put("key", key).put("name", name)
+        .put("department", department).put("role", "participant");
+    return rooms.sendAsSystem(roomId, command).compose(DirectoryRoomService::result)
+        .compose(result -> store.joinCodeOf(roomId).map(code -> new Admission(roomId,
+            result.getString("participantId"), Role.valueOf(result.getString("role").toUpperCase(Locale.ROOT)),
+            code.orElse(null))));
   }
 
   @Override
@@ -93,15 +116,11 @@ final class DirectoryRoomService implements RoomService {
       if (taken) {
         return Future.succeededFuture(code);
       }
-      return attempt < JOIN_CODE_ATTEMPTS ? registerJoinCode(roomId, attempt + 1)
-          : Future.failedFuture(new RoomRefusal(ErrorCode.UNAVAILABLE, "could not allocate a join code"));
+      // Taken: the code by another room, or this room got its code meanwhile (a concurrent openPrepared).
+      return store.joinCodeOf(roomId).compose(own -> own.isPresent() ? Future.succeededFuture(own.get())
+          : attempt < JOIN_CODE_ATTEMPTS ? registerJoinCode(roomId, attempt + 1)
+          : Future.failedFuture(new RoomRefusal(ErrorCode.UNAVAILABLE, "could not allocate a join code")));
     });
-  }
-
-  private String newRoomId() {
-    byte[] bytes = new byte[12];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private String newJoinCode() {

@@ -33,8 +33,24 @@ public interface RoomService {
   /** Creates a room from CreateMeeting's fields; the creator is its facilitator. */
   Future<Admission> createRoom(JsonObject meeting);
 
-  /** Joins the room of {@code joinCode} with Join's fields ({@code role} participant when left out). */
+  /**
+   * Joins the room of {@code joinCode} with Join's fields ({@code role} participant when left out). A join by
+   * code never carries a {@code key}: that is how a series link says who someone is, and a code says nothing.
+   */
   Future<Admission> join(String joinCode, JsonObject fields);
+
+  /**
+   * Makes sure room {@code roomId} exists as {@code prepared} (a CreatePreparedMeeting) describes it, with a
+   * join code: creates it, or finds it created already (by an earlier or concurrent call), and answers its
+   * code. What was prepared is taken only by the call that creates the room.
+   */
+  Future<String> openPrepared(String roomId, JsonObject prepared);
+
+  /**
+   * Joins {@code roomId} as the person known by {@code key} (the participant the room knows by it, in their
+   * current role; else a new participant with {@code name} and {@code department}).
+   */
+  Future<Admission> joinByKey(String roomId, String key, String name, String department);
 
   /** The room a join code belongs to. */
   Future<Optional<String>> roomByJoinCode(String joinCode);

@@ -9,6 +9,7 @@ import biweekly.util.com.google.ical.compat.javautil.DateIterator;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Rejection;
 import dev.roundtable.series.core.Schedule;
+import dev.roundtable.series.core.Series;
 import dev.roundtable.series.core.Slot;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -117,6 +118,16 @@ public final class Recurrence {
       }
     }
     return out;
+  }
+
+  /**
+   * The slot of an occurrence id in {@code s}: the recorded occurrence's (as scheduled, with its current length),
+   * else the schedule's; null when there is none.
+   */
+  public static Slot slotOf(Series s, String occurrenceId) {
+    return s.occurrence(occurrenceId)
+        .map(o -> new Slot(o.id(), o.originalStart(), o.originalStart() + (o.end() - o.start())))
+        .or(() -> slot(s.details().schedule(), occurrenceId)).orElse(null);
   }
 
   /** The occurrence with this id, when the schedule has one. */

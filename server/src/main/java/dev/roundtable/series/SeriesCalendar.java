@@ -90,8 +90,7 @@ public final class SeriesCalendar {
 
   private static Occurrence firstSlot(Series s) {
     Slot slot = Recurrence.slot(s.details().schedule(), LocalDateTime.parse(s.details().schedule().firstStart()));
-    return new Occurrence(slot.occurrenceId(), slot.start(), slot.start(), slot.end(),
-        s.details().template().items(s.details().language()), List.of(), List.of(), List.of(), null);
+    return Occurrence.open(slot, s.details().template().items(s.details().language()));
   }
 
   private static ICalendar calendar(Series s, String method) {

@@ -10,7 +10,10 @@ import dev.roundtable.notify.Notifier;
 import dev.roundtable.notify.NotificationStatus;
 import dev.roundtable.notify.Outcomes;
 import dev.roundtable.notify.core.WebhookUrls;
+import dev.roundtable.room.RoomRefusal;
+import dev.roundtable.room.RoomService;
 import dev.roundtable.series.ChatDestinations;
+import dev.roundtable.series.OccurrenceRooms;
 import dev.roundtable.series.NoticeSender;
 import dev.roundtable.series.NoticeText;
 import dev.roundtable.series.Recurrence;
@@ -75,9 +78,11 @@ public final class SeriesApi implements ApiRoutes {
   private final RoundtableConfig config;
   private final Clock clock;
   private final Notifier notifier;
+  private final OccurrenceRooms occurrenceRooms;
 
   private SeriesApi(SeriesOwner owner, Tokens tokens, SeriesLinks links, RoundtableConfig config, Clock clock,
-      Notifier notifier) {
+      Notifier notifier, OccurrenceRooms occurrenceRooms) {
+    this.occurrenceRooms = occurrenceRooms;
     this.owner = owner;
     this.tokens = tokens;
     this.links = links;
@@ -89,14 +94,15 @@ public final class SeriesApi implements ApiRoutes {
   /**
    * The series on the node's database, their notices handed to {@code sender}. {@code baseUrl} gives the
    * address people open (ending in {@code /}), asked when a link is written. {@code notifier} sends the chat
-   * groups' test messages and tells the notifications' states.
+   * groups' test messages and tells the notifications' states. {@code rooms} opens occurrences' live rooms.
    */
   public static SeriesApi create(Vertx vertx, MongoDatabase database, Tokens tokens, RoundtableConfig config,
-      Clock clock, NoticeSender sender, Notifier notifier, Supplier<String> baseUrl) {
+      Clock clock, NoticeSender sender, Notifier notifier, Supplier<String> baseUrl, RoomService rooms) {
     SeriesLinks links = links(tokens, baseUrl);
     SeriesOwner owner = SeriesOwner.create(SeriesStore.create(vertx, database), clock,
         SeriesNotices.create(sender, links));
-    return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"));
+    return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"),
+        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms")));
   }
 
   /** A member's page link ({@code <base>series#<token>}) and calendar feed ({@code <base>api/series/feed/<token>}). */
@@ -152,6 +158,7 @@ public final class SeriesApi implements ApiRoutes {
     router.post(o + "/notice").handler(body).handler(ctx -> coordinator(ctx, this::sendNotice));
     router.post(o + "/rsvp").handler(body).handler(ctx -> member(ctx, this::rsvp));
     router.post(o + "/substitute").handler(body).handler(ctx -> member(ctx, this::substitute));
+    router.post(o + "/room").handler(ctx -> access(ctx, a -> enterRoom(ctx, a)));
   }
 
   // ---- the coordinator's routes
@@ -324,7 +331,7 @@ public final class SeriesApi implements ApiRoutes {
     if (id == null) {
       return;
     }
-    Slot slot = slot(s, id);
+    Slot slot = Recurrence.slotOf(s, id);
     if (slot == null) {
       HttpErrors.send(ctx, ErrorCode.NOT_FOUND, "no occurrence " + id + " in this series");
       return;
@@ -363,6 +370,23 @@ public final class SeriesApi implements ApiRoutes {
   private void substitute(RoutingContext ctx, Access a) {
     occurrenceCommand(ctx, a, 200, (b, slot) -> new OccurrenceCommands.Substitute(slot,
         SeriesRequests.string(b, "substituteId"), SeriesRequests.newPerson(b), SeriesRequests.string(b, "reason")));
+  }
+
+  // ---- into the live room
+
+  /**
+   * {@code POST …/room}: the coordinator (as facilitator) or an invited member into the occurrence's live room,
+   * opened by the first who comes; the reply is the room's credentials, as {@code POST /api/join} gives them.
+   */
+  private void enterRoom(RoutingContext ctx, Access a) {
+    String id = occurrenceId(ctx);
+    if (id == null) {
+      return;
+    }
+    reply(ctx, 200, () -> occurrenceRooms.enter(a.series().id(), a.actor(), id).map(in -> new JsonObject()
+        .put("roomId", in.roomId()).put("participantId", in.participantId()).put("role", name(in.role()))
+        .put("token", tokens.issue(new Identity(in.roomId(), in.participantId(), in.role())))
+        .put("joinCode", in.joinCode())));
   }
 
   // ---- links, views and the feed
@@ -509,7 +533,7 @@ public final class SeriesApi implements ApiRoutes {
     if (id == null) {
       return;
     }
-    reply(ctx, status, () -> apply(a, s -> command.apply(b, slot(s, id))).map(r -> {
+    reply(ctx, status, () -> apply(a, s -> command.apply(b, Recurrence.slotOf(s, id))).map(r -> {
       Series s = r.series();
       JsonObject out = new JsonObject(new LinkedHashMap<>(r.result()));
       s.occurrence(id).ifPresent(o -> out.put("occurrence", SeriesViews.occurrence(s, o, a.member())));
@@ -526,13 +550,6 @@ public final class SeriesApi implements ApiRoutes {
       return null;
     }
     return id;
-  }
-
-  /** The slot of an occurrence id: the recorded occurrence's, else the schedule's; null when there is none. */
-  static Slot slot(Series s, String occurrenceId) {
-    return s.occurrence(occurrenceId)
-        .map(o -> new Slot(o.id(), o.originalStart(), o.originalStart() + (o.end() - o.start())))
-        .or(() -> Recurrence.slot(s.details().schedule(), occurrenceId)).orElse(null);
   }
 
   private Future<SeriesOwner.Result> apply(Access a, Function<Series, SeriesCommand> command) {
@@ -575,6 +592,8 @@ public final class SeriesApi implements ApiRoutes {
         error.put("reason", r.rejection().reason());
       }
       HttpErrors.send(ctx, error);
+    } else if (cause instanceof RoomRefusal r) {
+      HttpErrors.send(ctx, r.error());
     } else {
       HttpErrors.send(ctx, ErrorCode.UNAVAILABLE, "the server could not complete the request; retry");
     }

@@ -98,8 +98,7 @@ final class SeriesViews {
 
   /** An occurrence nothing was prepared for yet, as the series' template opens it. */
   static Occurrence opened(Series s, Slot slot) {
-    return new Occurrence(slot.occurrenceId(), slot.start(), slot.start(), slot.end(),
-        s.details().template().items(s.details().language()), List.of(), List.of(), List.of(), null);
+    return Occurrence.open(slot, s.details().template().items(s.details().language()));
   }
 
   static JsonObject details(Series s) {

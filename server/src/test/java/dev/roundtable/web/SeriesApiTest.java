@@ -20,6 +20,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -390,6 +391,61 @@ class SeriesApiTest {
     assertThat(mine.getJsonObject("me").getString("substituteFor")).isEqualTo("u1");
     JsonObject o = view(s, s.token()).getJsonArray("upcoming").getJsonObject(0);
     assertThat(o.getJsonArray("keyAbsentees")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("opens the occurrence's live room near its start with its agenda, invitees and the answers asked for; "
+      + "a substitute joins with one tap, again as the same participant, and the coordinator as its facilitator")
+  void liveRoom() {
+    Made s = create(daysAhead(2));
+    String wang = token(addMember(s, "王伟", "销售部", "wang@example.com", "decision_maker"));
+    String zhao = token(addMember(s, "赵磊", "研发部", "zhao@example.com", "executor"));
+    String qian = token(addMember(s, "钱敏", "财务部", "qian@example.com", "informed"));
+    ok(call(HttpMethod.PUT, occ(s) + "/agenda", s.token(), new JsonObject().put("items", new JsonArray()
+        .add(new JsonObject().put("title", "进展通报").put("minutes", 10).put("kind", "inform").put("ownerId", "u2"))
+        .add(new JsonObject().put("title", "选定方案").put("minutes", 20).put("kind", "decide").put("ownerId", "u1")))),
+        200);
+    String ask = ok(call(HttpMethod.POST, occ(s) + "/inputs", s.token(),
+        new JsonObject().put("question", "各部门当前的风险")), 201).getString("requestId");
+    ok(call(HttpMethod.PUT, occ(s) + "/inputs/" + ask + "/answer", zhao, new JsonObject().put("text", "接口联调延期一周")),
+        200);
+    ok(call(HttpMethod.POST, occ(s) + "/substitute", wang, new JsonObject()
+        .put("newPerson", new JsonObject().put("name", "刘洋").put("email", "liu@example.com"))), 200);
+    String liuLink = sent.get(0).recipients().get(0).link();
+    String liu = liuLink.substring(liuLink.indexOf('#') + 1);
+
+    HttpResponse<Buffer> early = call(HttpMethod.POST, occ(s) + "/room", liu, null);
+    refused(early, 409, "INVALID_STATE");
+    assertThat(early.bodyAsJsonObject().getString("reason")).isEqualTo("ROOM_NOT_YET");
+    long start = Instant.parse(view(s, s.token()).getJsonArray("upcoming").getJsonObject(0).getString("start"))
+        .toEpochMilli();
+    clock.advance(start - clock.millis() - 10 * 60_000);
+
+    JsonObject in = ok(call(HttpMethod.POST, occ(s) + "/room", liu, null), 200);
+    assertThat(in.getString("role")).isEqualTo("participant");
+    assertThat(in.getString("token")).isNotBlank();
+    assertThat(in.getString("joinCode")).matches("[A-Z0-9]{6}");
+    JsonObject again = ok(call(HttpMethod.POST, occ(s) + "/room", liu, null), 200);
+    assertThat(again.getString("roomId")).isEqualTo(in.getString("roomId"));
+    assertThat(again.getString("participantId")).isEqualTo(in.getString("participantId"));
+    JsonObject chair = ok(call(HttpMethod.POST, occ(s) + "/room", s.token(), null), 200);
+    assertThat(chair.getString("roomId")).isEqualTo(in.getString("roomId"));
+    assertThat(chair.getString("role")).isEqualTo("facilitator");
+    refused(call(HttpMethod.POST, occ(s) + "/room", qian, null), 403, "FORBIDDEN");
+    refused(call(HttpMethod.POST, "/api/join", null, new JsonObject().put("code", in.getString("joinCode"))
+        .put("name", "冒充者").put("key", "member:u4")), 400, "INVALID_FIELD");
+
+    String roomId = in.getString("roomId");
+    JsonObject summary = ok(call(HttpMethod.GET, "/api/rooms/" + roomId, in.getString("token"), null), 200);
+    assertThat(summary.getString("title")).isEqualTo("项目周会");
+    assertThat(summary.getString("goal")).isEqualTo("确定下周的优先级");
+    assertThat(summary.getInteger("agendaItems")).isEqualTo(2);
+    assertThat(summary.getInteger("participants")).as("the coordinator and the three invited, substitute included")
+        .isEqualTo(4);
+    HttpResponse<Buffer> minutes = call(HttpMethod.GET, "/api/rooms/" + roomId + "/minutes.md", chair.getString("token"),
+        null);
+    assertThat(minutes.bodyAsString()).contains("进展通报", "选定方案", "各部门当前的风险", "接口联调延期一周", "刘洋",
+        "赵磊");
   }
 
   @Test

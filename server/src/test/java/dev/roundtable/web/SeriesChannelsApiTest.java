@@ -10,7 +10,14 @@ import dev.roundtable.notify.core.Channel;
 import dev.roundtable.notify.core.Destination;
 import dev.roundtable.notify.core.Message;
 import dev.roundtable.notify.core.Outcome;
+import dev.roundtable.cluster.Membership;
+import dev.roundtable.room.RoomClient;
+import dev.roundtable.room.RoomMetrics;
+import dev.roundtable.room.RoomRegistry;
+import dev.roundtable.room.RoomService;
+import dev.roundtable.room.RoomSettings;
 import dev.roundtable.series.NoticeSender;
+import dev.roundtable.store.InMemoryRoomStore;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
 import dev.roundtable.support.MutableClock;
@@ -58,8 +65,11 @@ class SeriesChannelsApiTest {
     storage = result(MongoStores.openStorage(vertx, new MongoStores.Options(null, "roundtable", dataDir, "127.0.0.1",
         0)));
     Tokens tokens = new Tokens(vertx, TestServer.SECRET, 3_600);
+    InMemoryRoomStore roomStore = new InMemoryRoomStore();
+    RoomRegistry registry = result(RoomRegistry.create(vertx, roomStore, RoomSettings.from(config), clock,
+        Membership.standalone(), RoomMetrics.none()));
     SeriesApi api = SeriesApi.create(vertx, storage.database(), tokens, config, clock, NoticeSender.keepPending(),
-        notifier, () -> "http://127.0.0.1/");
+        notifier, () -> "http://127.0.0.1/", RoomService.create(new RoomClient(vertx, registry), roomStore, clock));
     Router router = Router.router(vertx);
     api.mount(router);
     server = result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

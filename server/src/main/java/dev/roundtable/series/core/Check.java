@@ -1,6 +1,7 @@
 package dev.roundtable.series.core;
 
 import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Goals;
 import dev.roundtable.domain.Text;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -61,6 +62,12 @@ final class Check {
     }
     check(value.length() <= maxChars, ErrorCode.TOO_LARGE, field + " is longer than " + maxChars + " characters");
     return check(Text.wellFormed(value), ErrorCode.INVALID_FIELD, field + " contains a broken character");
+  }
+
+  /** The rooms' rule for a goal (it names a result, it is not vague), so every occurrence's room accepts it. */
+  Check goal(String goal) {
+    return andThen(() -> Goals.problem(goal, true)
+        .map(r -> SeriesDecision.refuse(r.code(), r.message(), r.reason())).orElse(null));
   }
 
   Check email(String field, String value, boolean required) {

@@ -7,10 +7,11 @@ import java.util.Optional;
  * One meeting of a series, recorded once something is prepared for it. {@code originalStart} is its start as
  * the schedule gave it (the calendar's RECURRENCE-ID); {@code start}/{@code end} may have been moved.
  * {@code noticedAt} is null until the notice was prepared; afterwards a change of time or agenda raises the
- * series' calendar SEQUENCE and records an update.
+ * series' calendar SEQUENCE and records an update. {@code roomId} is null until its live room was opened; it is
+ * set once and never changes, so every way into the meeting leads to the same room.
  */
 public record Occurrence(String id, long originalStart, long start, long end, List<DraftItem> agenda,
-    List<PreRead> preReads, List<InputRequest> inputs, List<Rsvp> rsvps, Long noticedAt) {
+    List<PreRead> preReads, List<InputRequest> inputs, List<Rsvp> rsvps, Long noticedAt, String roomId) {
   public Occurrence {
     agenda = List.copyOf(agenda);
     preReads = List.copyOf(preReads);
@@ -18,9 +19,14 @@ public record Occurrence(String id, long originalStart, long start, long end, Li
     rsvps = List.copyOf(rsvps);
   }
 
-  static Occurrence open(Slot slot, List<DraftItem> agenda) {
+  /** An occurrence nothing was prepared for yet: the slot's times and the given agenda. */
+  public static Occurrence open(Slot slot, List<DraftItem> agenda) {
     return new Occurrence(slot.occurrenceId(), slot.start(), slot.start(), slot.end(), agenda, List.of(), List.of(),
-        List.of(), null);
+        List.of(), null, null);
+  }
+
+  Occurrence withRoom(String room) {
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, noticedAt, room);
   }
 
   public boolean noticed() {
@@ -36,26 +42,26 @@ public record Occurrence(String id, long originalStart, long start, long end, Li
   }
 
   Occurrence withAgenda(List<DraftItem> items) {
-    return new Occurrence(id, originalStart, start, end, items, preReads, inputs, rsvps, noticedAt);
+    return new Occurrence(id, originalStart, start, end, items, preReads, inputs, rsvps, noticedAt, roomId);
   }
 
   Occurrence withTimes(long newStart, long newEnd) {
-    return new Occurrence(id, originalStart, newStart, newEnd, agenda, preReads, inputs, rsvps, noticedAt);
+    return new Occurrence(id, originalStart, newStart, newEnd, agenda, preReads, inputs, rsvps, noticedAt, roomId);
   }
 
   Occurrence withPreReads(List<PreRead> list) {
-    return new Occurrence(id, originalStart, start, end, agenda, list, inputs, rsvps, noticedAt);
+    return new Occurrence(id, originalStart, start, end, agenda, list, inputs, rsvps, noticedAt, roomId);
   }
 
   Occurrence withInputs(List<InputRequest> list) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, list, rsvps, noticedAt);
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, list, rsvps, noticedAt, roomId);
   }
 
   Occurrence withRsvps(List<Rsvp> list) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, list, noticedAt);
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, list, noticedAt, roomId);
   }
 
   Occurrence noticed(long at) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, at);
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, at, roomId);
   }
 }

@@ -23,6 +23,8 @@ public final class OccurrenceCommands {
   /** Reasons (PROTOCOL.md §14) of the refusals a coordinator answers differently. */
   public static final String NOTICE_LATE = "NOTICE_LATE";
   public static final String NOTICE_PAST = "NOTICE_PAST";
+  public static final String ROOM_NOT_YET = "ROOM_NOT_YET";
+  public static final String ROOM_OVER = "ROOM_OVER";
 
   private OccurrenceCommands() {
   }
@@ -223,6 +225,49 @@ public final class OccurrenceCommands {
             }
             return answer(s, occurrence(s, slot), absentee, Rsvp.Response.DECLINED,
                 reason == null || reason.isBlank() ? "substitute" : reason, stand, now, first, serial);
+          });
+    }
+  }
+
+  /**
+   * The occurrence's live room: {@code roomId} (a fresh id the caller drew) becomes it, unless a room was opened
+   * already, which is then the answer ({@code opened} false) — so of two people arriving at once, both end up
+   * in one room. Opens from {@link SeriesLimits#ROOM_OPENS_BEFORE_MS} before the start until
+   * {@link SeriesLimits#ROOM_OPENS_UNTIL_AFTER_END_MS} after the planned end; by the coordinator or an invited
+   * member (a substitute included), never by an informed-only member.
+   */
+  public record OpenRoom(Slot slot, String roomId) implements SeriesCommand {
+    @Override
+    public SeriesDecision decide(Series s, SeriesActor a, long now) {
+      Check check = Check.on(s, a);
+      if (a.kind() == SeriesActor.Kind.MEMBER) {
+        check.member().then(() -> s.member(a.memberId()).get().part().invited(), ErrorCode.FORBIDDEN,
+            "informed members get the minutes; they are not invited to the meeting");
+      } else {
+        check.coordinator();
+      }
+      return check
+          .andThen(() -> slot == null ? SeriesDecision.refuse(ErrorCode.NOT_FOUND, "no such occurrence") : null)
+          .text("roomId", roomId, SeriesLimits.NAME_CHARS, true)
+          .decide(() -> {
+            Occurrence o = occurrence(s, slot);
+            if (o.roomId() != null) {
+              return SeriesDecision.accept(Map.of("roomId", o.roomId(), "opened", false), List.of());
+            }
+            if (now < o.start() - SeriesLimits.ROOM_OPENS_BEFORE_MS) {
+              return SeriesDecision.refuse(ErrorCode.INVALID_STATE, "the meeting opens "
+                  + (SeriesLimits.ROOM_OPENS_BEFORE_MS / 60_000) + " minutes before its start", ROOM_NOT_YET);
+            }
+            if (now > o.end() + SeriesLimits.ROOM_OPENS_UNTIL_AFTER_END_MS) {
+              return SeriesDecision.refuse(ErrorCode.INVALID_STATE, "the occurrence is over", ROOM_OVER);
+            }
+            if (s.occurrence(slot.occurrenceId()).isEmpty()
+                && s.occurrences().size() >= SeriesLimits.MAX_OCCURRENCES) {
+              return SeriesDecision.refuse(ErrorCode.LIMIT_REACHED, "the series keeps at most "
+                  + SeriesLimits.MAX_OCCURRENCES + " occurrences");
+            }
+            return SeriesDecision.accept(Map.of("roomId", roomId.strip(), "opened", true),
+                List.of(new OccurrenceSaved(o.withRoom(roomId.strip()), s.serial())));
           });
     }
   }

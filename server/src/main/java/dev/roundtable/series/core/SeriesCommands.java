@@ -154,6 +154,7 @@ public final class SeriesCommands {
     return Check.on(Series.NONE, SeriesActor.SYSTEM)
         .text("title", d.title(), SeriesLimits.TITLE_CHARS, true)
         .text("goal", d.goal(), SeriesLimits.GOAL_CHARS, true)
+        .goal(d.goal())
         .present("kind", d.kind())
         .text("department", d.department(), SeriesLimits.DEPARTMENT_CHARS, true)
         .present("coordinator", c)

@@ -31,4 +31,8 @@ public final class SeriesLimits {
   public static final int SECRET_CHARS = 200;
   /** A notice should go out at least this long before the start; later only with {@code confirmLate}. */
   public static final long NOTICE_LEAD_MS = 24L * 60 * 60 * 1000;
+  /** How long before its start an occurrence's live room opens (people arrive early). */
+  public static final long ROOM_OPENS_BEFORE_MS = 30L * 60 * 1000;
+  /** How long after its planned end a room that was never opened still can be. */
+  public static final long ROOM_OPENS_UNTIL_AFTER_END_MS = 12L * 60 * 60 * 1000;
 }

@@ -1,0 +1,65 @@
+package dev.roundtable.series;
+
+import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.protocol.Codec;
+import dev.roundtable.domain.PreparedMeetingCommands.Person;
+import dev.roundtable.room.RoomIds;
+import dev.roundtable.room.RoomService;
+import dev.roundtable.series.core.Member;
+import dev.roundtable.series.core.Occurrence;
+import dev.roundtable.series.core.OccurrenceCommands;
+import dev.roundtable.series.core.Series;
+import dev.roundtable.series.core.SeriesActor;
+import io.vertx.core.Future;
+
+/**
+ * The way from a series link into an occurrence's live room, in three steps, each safe to repeat:
+ * <ol>
+ *   <li>the series records the occurrence's room id ({@link OccurrenceCommands.OpenRoom}); of several callers
+ *   at once, exactly one id wins, and everyone goes on with that one;</li>
+ *   <li>the room is made to exist as the occurrence prepared it ({@link OccurrenceMeeting}), with a join code;
+ *   a room that exists already stays as it is, so a caller that died between the steps leaves nothing half
+ *   done that the next one does not finish;</li>
+ *   <li>the caller joins by the key the room knows them by: the coordinator is the facilitator, a member is the
+ *   participant the room was prepared with (or one made for them, as for someone added since), so joining
+ *   twice, or from two devices, is the same participant.</li>
+ * </ol>
+ * The room is then an ordinary room: everything after goes through its own commands.
+ */
+public final class OccurrenceRooms {
+  private final SeriesOwner owner;
+  private final RoomService rooms;
+
+  private OccurrenceRooms(SeriesOwner owner, RoomService rooms) {
+    this.owner = owner;
+    this.rooms = rooms;
+  }
+
+  public static OccurrenceRooms create(SeriesOwner owner, RoomService rooms) {
+    return new OccurrenceRooms(owner, rooms);
+  }
+
+  /** Opens (or finds) the room of {@code occurrenceId} and admits {@code actor}, the coordinator or a member. */
+  public Future<RoomService.Admission> enter(String seriesId, SeriesActor actor, String occurrenceId) {
+    String candidate = RoomIds.next();
+    return owner.apply(seriesId, actor, s -> new OccurrenceCommands.OpenRoom(Recurrence.slotOf(s, occurrenceId),
+            candidate))
+        .compose(r -> {
+          Series s = r.series();
+          String roomId = (String) r.result().get("roomId");
+          Occurrence o = s.occurrence(occurrenceId).orElseThrow();
+          return rooms.openPrepared(roomId, Codec.toJson(OccurrenceMeeting.of(s, o)))
+              .compose(code -> admit(s, actor, roomId));
+        });
+  }
+
+  private Future<RoomService.Admission> admit(Series s, SeriesActor actor, String roomId) {
+    Member m = actor.kind() == SeriesActor.Kind.MEMBER ? s.member(actor.memberId()).orElse(null) : null;
+    if (actor.kind() == SeriesActor.Kind.MEMBER && m == null) {
+      return Future.failedFuture(new SeriesRefusal(ErrorCode.UNAUTHORIZED, "the link belongs to nobody in this series"));
+    }
+    Person p = m == null ? OccurrenceMeeting.coordinator(s) : OccurrenceMeeting.person(m);
+    return rooms.joinByKey(roomId, p.key(), p.name(), p.department());
+  }
+
+}
