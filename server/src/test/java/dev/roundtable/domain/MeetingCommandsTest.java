@@ -405,7 +405,7 @@ class MeetingCommandsTest {
 
       assertThat(outcome.events()).containsExactly(
           new ParticipantJoined("p9", "Dan", "Legal", Role.PARTICIPANT, T0 + 3, 9));
-      assertThat(outcome.result()).isEqualTo(Map.of("participantId", "p9"));
+      assertThat(outcome.result()).isEqualTo(Map.of("participantId", "p9", "role", "participant"));
       assertThat(outcome.state().participant("p9"))
           .contains(new Participant("p9", "Dan", "Legal", Role.PARTICIPANT, List.of(), false, T0 + 3));
       assertThat(outcome.state().participant("p9").orElseThrow().online()).isFalse();

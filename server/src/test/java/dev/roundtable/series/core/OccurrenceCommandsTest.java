@@ -17,6 +17,7 @@ import dev.roundtable.series.core.OccurrenceCommands.AddPreRead;
 import dev.roundtable.series.core.OccurrenceCommands.AnswerInput;
 import dev.roundtable.series.core.OccurrenceCommands.AskInput;
 import dev.roundtable.series.core.OccurrenceCommands.MoveOccurrence;
+import dev.roundtable.series.core.OccurrenceCommands.OpenRoom;
 import dev.roundtable.series.core.OccurrenceCommands.PrepareNotice;
 import dev.roundtable.series.core.OccurrenceCommands.RemovePreRead;
 import dev.roundtable.series.core.OccurrenceCommands.Respond;
@@ -297,5 +298,32 @@ class OccurrenceCommandsTest {
     Series b = applied(noticed(), WANG, new Substitute(IN_3_DAYS, null,
         new Substitute.NewPerson("Liu Yang", "liu@example.com", null), null));
     assertThat(a).isEqualTo(b);
+  }
+
+  @Test
+  @DisplayName("the live room opens from 30 minutes before the start, once: a second opening answers the first room")
+  void opensTheRoomOnce() {
+    Slot soon = slotIn(20 * 60_000L);
+    SeriesOutcome.Applied first = outcome(withMembers(), ZHAO, new OpenRoom(soon, "room-a"));
+    assertThat(first.result()).containsEntry("roomId", "room-a").containsEntry("opened", true);
+    assertThat(first.state().occurrence(soon.occurrenceId()).orElseThrow().roomId()).isEqualTo("room-a");
+    SeriesOutcome.Applied second = outcome(first.state(), SeriesActor.COORDINATOR, new OpenRoom(soon, "room-b"));
+    assertThat(second.result()).containsEntry("roomId", "room-a").containsEntry("opened", false);
+    assertThat(second.events()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the live room does not open too early, long after the end, for the informed or without an id")
+  void refusesToOpenTheRoom() {
+    Rejection early = refused(withMembers(), WANG, new OpenRoom(IN_3_DAYS, "room-a"));
+    assertThat(early.code()).isEqualTo(ErrorCode.INVALID_STATE);
+    assertThat(early.reason()).isEqualTo(OccurrenceCommands.ROOM_NOT_YET);
+    Rejection over = refused(withMembers(), WANG, new OpenRoom(slotIn(-14 * HOUR), "room-a"));
+    assertThat(over.reason()).isEqualTo(OccurrenceCommands.ROOM_OVER);
+    assertThat(refused(withMembers(), CHEN, new OpenRoom(slotIn(600_000L), "room-a")).code())
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(refused(withMembers(), WANG, new OpenRoom(slotIn(600_000L), " ")).code())
+        .isEqualTo(ErrorCode.INVALID_FIELD);
+    assertThat(refused(withMembers(), WANG, new OpenRoom(null, "room-a")).code()).isEqualTo(ErrorCode.NOT_FOUND);
   }
 }

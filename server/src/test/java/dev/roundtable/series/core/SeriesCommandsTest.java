@@ -71,6 +71,8 @@ class SeriesCommandsTest {
             ErrorCode.TOO_LARGE, "title is longer than 200 characters"),
         bad("a missing goal", d -> with(d, d.title(), " ", d.schedule(), d.onlineLink()), ErrorCode.INVALID_FIELD,
             "goal is required"),
+        bad("a goal that names no result", d -> with(d, d.title(), "周会", d.schedule(), d.onlineLink()),
+            ErrorCode.INVALID_FIELD, "goal is too vague"),
         bad("an unknown time zone", d -> with(d, d.title(), d.goal(),
             new Schedule("2026-12-03T10:00", null, "Mars/Olympus", 60), d.onlineLink()), ErrorCode.INVALID_FIELD,
             "timeZone Mars/Olympus is not a known IANA time zone"),
