@@ -9,6 +9,8 @@ import { linkFromHash, seriesClient } from './app/series-api.js';
 import { mountMemberPage } from './views/series-member.js';
 import { mountCoordinatorPage } from './views/series-coordinator.js';
 import { mountCreateSeries } from './views/series-create.js';
+import { msUntilRoomOpens } from './components/series-live.js';
+import { defaultView, roomUrl, saveSession } from './app/session.js';
 
 const $ = (id) => document.getElementById(id);
 const els = { root: $('series-root'), status: $('series-status'), error: $('series-error'), localeSwitch: $('locale-switch') };
@@ -70,9 +72,29 @@ async function open(link) {
     return;
   }
   els.status.hidden = true;
-  const ctx = { client, view: () => view, act, fail: (text) => showError(text), showFailure, token: link.token };
+  /** Into an occurrence's live room with the credentials the server gives for this link. */
+  const enter = (occurrenceId) => act(async () => {
+    const r = await client.enterRoom(occurrenceId);
+    saveSession(r.roomId, { token: r.token, participantId: r.participantId, role: r.role });
+    window.location.assign(roomUrl(r.roomId, defaultView(r.role)));
+  }, { reload: false });
+  const ctx = { client, view: () => view, act, enter, fail: (text) => showError(text), showFailure, token: link.token };
   page = view.view === 'coordinator' ? mountCoordinatorPage(els.root, ctx) : mountMemberPage(els.root, ctx);
   renderLocale();
+  lookAgainWhenARoomOpens(client);
+}
+
+/** A page left open shows the join button when the room opens, without a reload. */
+function lookAgainWhenARoomOpens(client) {
+  const wait = msUntilRoomOpens(view);
+  if (wait === null) return;
+  setTimeout(async () => {
+    try {
+      view = await client.view();
+      page.render();
+    } catch { /* the next action shows the problem */ }
+    lookAgainWhenARoomOpens(client);
+  }, wait);
 }
 
 function start() {

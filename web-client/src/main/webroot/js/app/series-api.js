@@ -39,6 +39,7 @@ export function seriesClient(seriesId, token) {
     sendNotice: (oid, confirmLate = false) => call('POST', `${occ(seriesId, oid)}/notice`, { confirmLate }),
     rsvp: (oid, response, reason) => call('POST', `${occ(seriesId, oid)}/rsvp`, reason ? { response, reason } : { response }),
     substitute: (oid, body) => call('POST', `${occ(seriesId, oid)}/substitute`, body),
+    enterRoom: (oid) => call('POST', `${occ(seriesId, oid)}/room`),
     addChannel: (group) => call('POST', `${base(seriesId)}/channels`, group),
     removeChannel: (id) => call('DELETE', `${base(seriesId)}/channels/${encodeURIComponent(id)}`),
     testChannel: (id) => call('POST', `${base(seriesId)}/channels/${encodeURIComponent(id)}/test`),

@@ -12,6 +12,7 @@ import { rsvpGlance } from '../components/series-rsvp.js';
 import { agendaDraftEditor } from '../components/series-agenda-draft.js';
 import { instantTime } from '../components/series-format.js';
 import { chatGroupsCard } from '../components/series-channels.js';
+import { liveCard } from '../components/series-live.js';
 
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
 const PARTS = ['decision_maker', 'executor', 'support', 'informed'];
@@ -41,6 +42,8 @@ export function mountCoordinatorPage(root, ctx) {
       h('div', { class: 'coord-col' }, detailsCard(view), warningsCard(view), membersCard(view),
         chatGroupsCard(view, ctx, ui.channels)),
       h('div', { class: 'coord-col' },
+        view.live ? liveCard(view.live, view.series, { coordinator: true, enter: () => ctx.enter(view.live.occurrenceId) })
+          : null,
         next ? nextCard(view, next) : h('p', { class: 'notice' }, t('series.noUpcoming')),
         upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null)));
   }

@@ -7,6 +7,7 @@
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
 import { agendaList, occurrenceHead, preReadList, subheading } from '../components/series-occurrence.js';
+import { liveCard, roomOpensNote } from '../components/series-live.js';
 
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
 
@@ -23,7 +24,9 @@ export function mountMemberPage(root, ctx) {
   function render() {
     const view = ctx.view();
     const upcoming = view.upcoming || [];
-    root.replaceChildren(seriesCard(view),
+    const live = view.live
+      ? [liveCard(view.live, view.series, { coordinator: false, enter: () => ctx.enter(view.live.occurrenceId) })] : [];
+    root.replaceChildren(...live, seriesCard(view),
       ...(upcoming.length ? upcoming.map((o, i) => occurrenceCard(view, o, i === 0))
         : [h('p', { class: 'notice' }, t('series.noUpcoming'))]));
   }
@@ -49,6 +52,7 @@ export function mountMemberPage(root, ctx) {
     return h('section', { class: 'card occ-card', testid: 'occurrence', data: { occurrence: o.occurrenceId } },
       next ? h('p', { class: 'eyebrow' }, t('series.nextMeeting')) : null,
       occurrenceHead(o, view.series),
+      next && canAnswer && !o.roomOpen ? roomOpensNote(o, view.series) : null,
       canAnswer ? rsvpBlock(view, o) : h('p', { class: 'small' }, t('series.informedOnly')),
       next || (o.agenda || []).length ? [subheading('series.agenda'), agendaList(o)] : null,
       next || (o.preReads || []).length ? [subheading('series.preReads'), preReadList(o)] : null,

@@ -14,6 +14,7 @@ import dev.roundtable.series.core.Occurrence;
 import dev.roundtable.series.core.Part;
 import dev.roundtable.series.core.Rsvp;
 import dev.roundtable.series.core.Series;
+import dev.roundtable.series.core.SeriesLimits;
 import dev.roundtable.series.core.Slot;
 import dev.roundtable.series.core.Warnings;
 import io.vertx.core.json.JsonArray;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A series as the API shows it: the coordinator's view (everything but links), a member's view (the series,
@@ -30,6 +32,9 @@ import java.util.List;
  * webhook URL and secret never are.
  */
 final class SeriesViews {
+  /** Scheduled occurrences looked at for the live one: more than an hourly series has in the window. */
+  private static final int LIVE_CANDIDATES = 64;
+
   private SeriesViews() {
   }
 
@@ -45,7 +50,8 @@ final class SeriesViews {
     upcoming(s, now, upcoming).forEach(o -> occurrences.add(occurrence(s, o, null)));
     return new JsonObject().put("seriesId", s.id()).put("view", "coordinator").put("series", details(s))
         .put("sequence", s.sequence()).put("members", members).put("invited", s.invited().count())
-        .put("upcoming", occurrences).put("pendingEffects", effects).put("chatGroups", chatGroups(s))
+        .put("upcoming", occurrences).put("live", live(s, now).map(o -> occurrence(s, o, null)).orElse(null))
+        .put("pendingEffects", effects).put("chatGroups", chatGroups(s))
         .put("warnings", warnings(warnings));
   }
 
@@ -77,13 +83,15 @@ final class SeriesViews {
     s.invited().forEach(m -> attendees.add(new JsonObject().put("memberId", m.id()).put("name", m.name())
         .put("department", m.department()).put("part", name(m.part()))));
     JsonArray occurrences = new JsonArray();
+    JsonObject live = null;
     if (me.part().invited()) {
       upcoming(s, now, upcoming).forEach(o -> occurrences.add(occurrence(s, o, me)));
+      live = live(s, now).map(o -> occurrence(s, o, me)).orElse(null);
     }
     JsonObject details = details(s);
     details.getJsonObject("coordinator").remove("email");
     return new JsonObject().put("seriesId", s.id()).put("view", "member").put("series", details)
-        .put("me", member(me)).put("attendees", attendees).put("upcoming", occurrences)
+        .put("me", member(me)).put("attendees", attendees).put("upcoming", occurrences).put("live", live)
         .put("feedUrl", links.feed(s, me));
   }
 
@@ -94,6 +102,17 @@ final class SeriesViews {
       out.add(s.occurrence(slot.occurrenceId()).orElseGet(() -> opened(s, slot)));
     }
     return out;
+  }
+
+  /**
+   * The occurrence whose live room can be entered now (from shortly before its start until some hours after
+   * its end), the earliest if several: what the pages offer to join with one tap.
+   */
+  static Optional<Occurrence> live(Series s, long now) {
+    long since = now - SeriesLimits.ROOM_OPENS_UNTIL_AFTER_END_MS - SeriesLimits.MAX_DURATION_MINUTES * 60_000L;
+    return Recurrence.next(s.details().schedule(), since, LIVE_CANDIDATES).stream()
+        .map(slot -> s.occurrence(slot.occurrenceId()).orElseGet(() -> opened(s, slot)))
+        .filter(o -> o.enterable(now)).findFirst();
   }
 
   /** An occurrence nothing was prepared for yet, as the series' template opens it. */
@@ -147,7 +166,9 @@ final class SeriesViews {
     JsonObject out = new JsonObject().put("occurrenceId", o.id()).put("start", iso(o.start()))
         .put("end", iso(o.end())).put("originalStart", iso(o.originalStart())).put("noticed", o.noticed())
         .put("noticedAt", o.noticedAt() == null ? null : iso(o.noticedAt()))
-        .put("agenda", agenda).put("agendaMinutes", minutes).put("preReads", preReads).put("inputs", inputs);
+        .put("agenda", agenda).put("agendaMinutes", minutes).put("preReads", preReads).put("inputs", inputs)
+        .put("roomOpen", o.roomId() != null)
+        .put("roomOpensAt", iso(o.start() - SeriesLimits.ROOM_OPENS_BEFORE_MS));
     if (me != null) {
       return out.put("myRsvp", o.rsvp(me.id()).map(r -> rsvp(s, r)).orElse(null));
     }

@@ -59,6 +59,11 @@ final class RoomPage {
     });
   }
 
+  /** A page that went into a room by itself (from a series page's join button). */
+  static RoomPage of(String name, Page page) {
+    return new RoomPage(name, page);
+  }
+
   static String url(int port, String roomId, String view, String token) {
     return "http://127.0.0.1:" + port + "/room.html?room=" + roomId + "&view=" + view + "#token=" + token;
   }

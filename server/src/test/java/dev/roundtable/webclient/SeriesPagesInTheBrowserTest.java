@@ -23,6 +23,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,6 +41,7 @@ class SeriesPagesInTheBrowserTest {
       "张伟", "王强", "刘洋", "陈静", "3 号会议室", "进度回顾", "上线日期", "风险清单", "本周风险？", "客户来访",
       "Asia/Shanghai", "Roadmap", "赵敏", "zhao@example.com");
 
+  private final MutableClock clock = new MutableClock();
   private TestServer server;
   private Browser browser;
   private WebClient http;
@@ -48,7 +50,7 @@ class SeriesPagesInTheBrowserTest {
   void start(Vertx vertx, @TempDir Path dataDir) {
     browser = Browser.launch();
     server = result(TestServer.start(vertx, TestServer.config(dataDir).with(new JsonObject().put("allowPrivateWebhooks", true)),
-        new MutableClock()));
+        clock));
     http = WebClient.create(vertx);
   }
 
@@ -212,6 +214,74 @@ class SeriesPagesInTheBrowserTest {
       fits(page, "series-coordinator-phone-360x800-zh-CN");
       assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
     }
+  }
+
+  @Test
+  @DisplayName("let a substitute join the live room with one tap from their link, as the one participant the room "
+      + "knew, with the agenda and the answers sent before on the board; the coordinator opens it as facilitator")
+  void substituteJoinsWithOneTap() {
+    Made s = series();
+    String occ = "/api/series/" + s.id() + "/occurrences/" + s.occurrence();
+    String ask = call(HttpMethod.GET, "/api/series/" + s.id(), s.coordinator(), null, 200).getJsonArray("upcoming")
+        .getJsonObject(0).getJsonArray("inputs").getJsonObject(0).getString("id");
+    call(HttpMethod.PUT, occ + "/inputs/" + ask + "/answer", token(s.zhang()),
+        new JsonObject().put("text", "客户来访"), 200);
+    String substituteId = call(HttpMethod.POST, occ + "/substitute", token(s.wang()), new JsonObject()
+        .put("newPerson", new JsonObject().put("name", "周杰").put("email", "zhou@example.com")), 200)
+        .getString("substituteId");
+    String zhou = call(HttpMethod.POST, "/api/series/" + s.id() + "/members/" + substituteId + "/link", s.coordinator(),
+        null, 200).getString("link");
+    JsonObject upcoming = call(HttpMethod.GET, "/api/series/" + s.id(), s.coordinator(), null, 200)
+        .getJsonArray("upcoming").getJsonObject(0);
+    clock.advance(Instant.parse(upcoming.getString("start")).toEpochMilli() - clock.millis() - 10 * 60_000);
+
+    String participantId = null;
+    for (int visit = 0; visit < 2; visit++) {
+      try (BrowserContext context = browser.newContext(Browser.phone("zh-CN"))) {
+        Page page = context.newPage();
+        page.navigate(url(zhou), new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+        Locator live = page.locator("[data-testid=live-meeting]");
+        live.waitFor();
+        assertThat(live.locator("[data-testid=enter-room]").textContent()).isEqualTo("进入会议");
+        if (visit == 0) {
+          fits(page, "series-live-phone-360x800-zh-CN");
+          assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+          assertThat(live.locator("[data-testid=enter-room]").boundingBox().height).isGreaterThanOrEqualTo(56);
+        }
+        live.locator("[data-testid=enter-room]").click();
+        page.waitForURL("**/room.html?room=*&view=participant*");
+        RoomPage room = RoomPage.of("周杰", page).waitOpen();
+        RoomPage.expect(room.byTestId("raise-hand")).isVisible();
+        String mine = (String) page.evaluate("() => { const k = Object.keys(localStorage)"
+            + ".find((x) => x.startsWith('roundtable.session.')); return JSON.parse(localStorage.getItem(k)).participantId; }");
+        if (participantId == null) {
+          participantId = mine;
+          room.showTab("board");
+          RoomPage.expect(room.byTestId("note-text", "客户来访")).isVisible();
+          assertThat(page.locator("[data-testid=panel-board]").textContent()).contains("本周风险？");
+          Browser.screenshot(page, "series-live-board-phone-360x800-zh-CN", false);
+        } else {
+          assertThat(mine).as("a second tap is the same participant").isEqualTo(participantId);
+        }
+      }
+    }
+    try (BrowserContext context = browser.newContext(Browser.desktop(1440, 900, "en-US"))) {
+      Page page = context.newPage();
+      page.navigate("http://127.0.0.1:" + server.port() + "/series#" + s.coordinator(),
+          new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      Locator live = page.locator("[data-testid=live-meeting]");
+      live.waitFor();
+      assertThat(live.locator("[data-testid=enter-room]").textContent()).isEqualTo("Open the live room");
+      fits(page, "series-live-coordinator-1440x900-en");
+      live.locator("[data-testid=enter-room]").click();
+      page.waitForURL("**/room.html?room=*&view=facilitator*");
+      RoomPage.of("李娜", page).waitOpen();
+      RoomPage.expect(page.getByText("上线日期").first()).isVisible();
+    }
+  }
+
+  private static String token(String link) {
+    return link.substring(link.indexOf('#') + 1);
   }
 
   @Test

@@ -29,6 +29,11 @@ public record Occurrence(String id, long originalStart, long start, long end, Li
     return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, noticedAt, room);
   }
 
+  /** Whether its live room can be entered at {@code now} (see {@link OccurrenceCommands.OpenRoom}). */
+  public boolean enterable(long now) {
+    return now >= start - SeriesLimits.ROOM_OPENS_BEFORE_MS && now <= end + SeriesLimits.ROOM_OPENS_UNTIL_AFTER_END_MS;
+  }
+
   public boolean noticed() {
     return noticedAt != null;
   }

@@ -254,12 +254,10 @@ public final class OccurrenceCommands {
             if (o.roomId() != null) {
               return SeriesDecision.accept(Map.of("roomId", o.roomId(), "opened", false), List.of());
             }
-            if (now < o.start() - SeriesLimits.ROOM_OPENS_BEFORE_MS) {
-              return SeriesDecision.refuse(ErrorCode.INVALID_STATE, "the meeting opens "
-                  + (SeriesLimits.ROOM_OPENS_BEFORE_MS / 60_000) + " minutes before its start", ROOM_NOT_YET);
-            }
-            if (now > o.end() + SeriesLimits.ROOM_OPENS_UNTIL_AFTER_END_MS) {
-              return SeriesDecision.refuse(ErrorCode.INVALID_STATE, "the occurrence is over", ROOM_OVER);
+            if (!o.enterable(now)) {
+              return now < o.start() ? SeriesDecision.refuse(ErrorCode.INVALID_STATE, "the meeting opens "
+                  + (SeriesLimits.ROOM_OPENS_BEFORE_MS / 60_000) + " minutes before its start", ROOM_NOT_YET)
+                  : SeriesDecision.refuse(ErrorCode.INVALID_STATE, "the occurrence is over", ROOM_OVER);
             }
             if (s.occurrence(slot.occurrenceId()).isEmpty()
                 && s.occurrences().size() >= SeriesLimits.MAX_OCCURRENCES) {
