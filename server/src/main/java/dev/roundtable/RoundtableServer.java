@@ -124,7 +124,8 @@ public final class RoundtableServer {
         DurableJobQueue.Options.from(config));
     return RoomRegistry.create(vertx, store,
         RoomSettings.from(config), clock, node.membership(), RoomMetrics.micrometer(node.metrics()))
-        .compose(registry -> Notifier.create(vertx, storage.database(), jobs, NotifyOptions.from(config), clock)
+        .compose(registry -> Notifier.create(vertx, storage.database(), jobs, node.membership(),
+            NotifyOptions.from(config), clock)
             .compose(notifier -> {
       NodeAdmission admission = new NodeAdmission(NodeAdmission.Limits.from(config), store::backlogMillis,
           EVENT_LOOPS);
