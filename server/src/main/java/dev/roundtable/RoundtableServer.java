@@ -135,7 +135,7 @@ public final class RoundtableServer {
       NodeProbes probes = new NodeProbes(registry::liveRooms, store::ping);
       AtomicReference<HttpServerVerticle> edge = new AtomicReference<>();
       SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock,
-          notices.apply(notifier), notifier, () -> config.effectivePublicUrl(edge.get().actualPort()));
+          notices.apply(notifier), notifier, jobs, () -> config.effectivePublicUrl(edge.get().actualPort()));
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms,
           RoomService.create(rooms, store, clock), tokens, clock, node.membership(), node.metrics(),
           List.of(series));

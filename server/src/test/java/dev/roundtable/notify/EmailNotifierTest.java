@@ -11,6 +11,7 @@ import dev.roundtable.notify.core.Destination;
 import dev.roundtable.notify.core.Message;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
+import dev.roundtable.support.FakeJobQueue;
 import dev.roundtable.support.MutableClock;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

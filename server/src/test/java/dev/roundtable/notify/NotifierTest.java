@@ -12,6 +12,7 @@ import dev.roundtable.notify.core.Outcome;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
 import dev.roundtable.support.FakeMembership;
+import dev.roundtable.support.FakeJobQueue;
 import dev.roundtable.support.MutableClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -13,6 +13,7 @@ import dev.roundtable.notify.core.Outcome;
 import dev.roundtable.series.NoticeSender;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
+import dev.roundtable.support.FakeJobQueue;
 import dev.roundtable.support.MutableClock;
 import dev.roundtable.support.TestServer;
 import io.vertx.core.Vertx;
@@ -59,7 +60,7 @@ class SeriesChannelsApiTest {
         0)));
     Tokens tokens = new Tokens(vertx, TestServer.SECRET, 3_600);
     SeriesApi api = SeriesApi.create(vertx, storage.database(), tokens, config, clock, NoticeSender.keepPending(),
-        notifier, () -> "http://127.0.0.1/");
+        notifier, new FakeJobQueue(), () -> "http://127.0.0.1/");
     Router router = Router.router(vertx);
     api.mount(router);
     server = result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
