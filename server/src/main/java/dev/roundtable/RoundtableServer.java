@@ -124,7 +124,8 @@ public final class RoundtableServer {
         DurableJobQueue.Options.from(config));
     return RoomRegistry.create(vertx, store,
         RoomSettings.from(config), clock, node.membership(), RoomMetrics.micrometer(node.metrics()))
-        .compose(registry -> Notifier.create(vertx, storage.database(), jobs, NotifyOptions.from(config), clock)
+        .compose(registry -> Notifier.create(vertx, storage.database(), jobs, node.membership(),
+            NotifyOptions.from(config), clock)
             .compose(notifier -> {
       NodeAdmission admission = new NodeAdmission(NodeAdmission.Limits.from(config), store::backlogMillis,
           EVENT_LOOPS);
@@ -135,7 +136,8 @@ public final class RoundtableServer {
       AtomicReference<HttpServerVerticle> edge = new AtomicReference<>();
       RoomService roomService = RoomService.create(rooms, store, clock);
       SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock,
-          notices.apply(notifier), notifier, () -> config.effectivePublicUrl(edge.get().actualPort()), roomService);
+          notices.apply(notifier), notifier, jobs, () -> config.effectivePublicUrl(edge.get().actualPort()),
+          roomService);
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms, roomService, tokens, clock,
           node.membership(), node.metrics(), List.of(series));
       edge.set(http);

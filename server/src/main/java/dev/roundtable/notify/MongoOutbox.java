@@ -85,15 +85,20 @@ final class MongoOutbox implements Outbox {
   }
 
   @Override
-  public Future<List<OutboxEntry>> claim(String key, String rateKey, boolean withHeld, String claimId, Instant now,
-      Instant until) {
+  public Future<List<OutboxEntry>> claim(String key, String rateKey, boolean withHeld, Claimant claimant,
+      Instant now, Instant until) {
+    String claimId = claimant.claimId();
     Bson free = Filters.or(Filters.eq("state", DeliveryState.QUEUED.wire()),
-        Filters.and(Filters.eq("state", DeliveryState.SENDING.wire()), Filters.lt("claimUntil", Date.from(now))));
+        Filters.and(Filters.eq("state", DeliveryState.SENDING.wire()), Filters.lt("claimUntil", Date.from(now))),
+        // The claim of a node that is gone: no run of it will ever answer.
+        Filters.and(Filters.eq("state", DeliveryState.SENDING.wire()), Filters.exists("claimNode"),
+            Filters.nin("claimNode", claimant.members())));
     Bson filter = Filters.and(Filters.eq("rateKey", rateKey),
         withHeld ? Filters.or(Filters.eq("_id", key), Filters.eq("held", true)) : Filters.eq("_id", key), free);
     return blocking(() -> {
       outbox.updateMany(filter, Updates.combine(Updates.set("state", DeliveryState.SENDING.wire()),
-          Updates.set("claim", claimId), Updates.set("claimUntil", Date.from(until)),
+          Updates.set("claim", claimId), Updates.set("claimNode", claimant.node()),
+          Updates.set("claimUntil", Date.from(until)),
           Updates.set("updatedAt", Date.from(now)), Updates.inc("attempts", 1)));
       List<OutboxEntry> claimed = new ArrayList<>();
       outbox.find(Filters.eq("claim", claimId)).sort(Sorts.ascending("createdAt", "_id"))
@@ -103,7 +108,7 @@ final class MongoOutbox implements Outbox {
         // Only the held messages were free: another run holds this one and will take them along; give them back.
         outbox.updateMany(Filters.eq("claim", claimId), Updates.combine(
             Updates.set("state", DeliveryState.QUEUED.wire()), Updates.unset("claim"), Updates.unset("claimUntil"),
-            Updates.inc("attempts", -1)));
+            Updates.unset("claimNode"), Updates.inc("attempts", -1)));
         return List.<OutboxEntry>of();
       }
       return claimed;
@@ -131,7 +136,8 @@ final class MongoOutbox implements Outbox {
   public Future<Void> release(String claimId, String errorCode, String answer, Instant now) {
     return finish(claimId, Updates.combine(Updates.set("state", DeliveryState.QUEUED.wire()),
         Updates.set("held", true), Updates.set("errorCode", errorCode), Updates.set("answer", answer),
-        Updates.set("updatedAt", Date.from(now)), Updates.unset("claim"), Updates.unset("claimUntil")));
+        Updates.set("updatedAt", Date.from(now)), Updates.unset("claim"), Updates.unset("claimUntil"),
+        Updates.unset("claimNode")));
   }
 
   @Override
@@ -211,7 +217,8 @@ final class MongoOutbox implements Outbox {
         calendar == null ? null : calendar.getData());
     Date claimUntil = d.getDate("claimUntil");
     return new OutboxEntry(message, DeliveryState.ofWire(d.getString("state")), d.getBoolean("held", false),
-        d.getInteger("attempts", 0), d.getString("claim"), claimUntil == null ? null : claimUntil.toInstant());
+        d.getInteger("attempts", 0), d.getString("claim"), claimUntil == null ? null : claimUntil.toInstant(),
+        d.getString("claimNode"));
   }
 
   private static NotificationStatus status(Document d) {

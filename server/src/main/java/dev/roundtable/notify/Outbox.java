@@ -5,6 +5,7 @@ import dev.roundtable.notify.core.Message;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +14,18 @@ import java.util.Optional;
  * {@code sending} states once its service took it or it failed for good. The embedded store has no
  * transactions, so every step is one conditional write: a message is claimed by a conditional update of its
  * own document ({@code claim} + {@code claimUntil}), which is how one of several nodes, and one of several
- * digests, gets it; a claim whose holder died expires and the message is claimed again.
+ * digests, gets it. A claim names the node that holds it: once that node is no longer a member (it died, or
+ * left), its claim is free at once, as a job's lease is; a claim of a node still seen alive is free only
+ * when it expired.
  */
 interface Outbox {
+
+  /**
+   * Who claims: one run's {@code claimId}, the {@code node} it runs on, and the {@code members} alive as that
+   * node sees them (claims of any other node are free).
+   */
+  record Claimant(String claimId, String node, Collection<String> members) {
+  }
 
   /** Creates the indexes; the driver calls run on a worker. */
   static Future<Outbox> create(Vertx vertx, MongoDatabase database) {
@@ -29,10 +39,11 @@ interface Outbox {
 
   /**
    * Claims for one send the message {@code key} and every held message of the same robot that is free
-   * (queued, or sending under an expired claim), counting an attempt for each; returns what it claimed,
-   * oldest first (empty when another run holds {@code key}).
+   * (queued, or sending under a claim that expired or whose node is not among the claimant's members),
+   * counting an attempt for each; returns what it claimed, oldest first (empty when another run holds
+   * {@code key}).
    */
-  Future<List<OutboxEntry>> claim(String key, String rateKey, boolean withHeld, String claimId, Instant now,
+  Future<List<OutboxEntry>> claim(String key, String rateKey, boolean withHeld, Claimant claimant, Instant now,
       Instant until);
 
   /** Marks a queued message as waiting for its robot's window, so the next send to that robot takes it along. */

@@ -1,5 +1,6 @@
 package dev.roundtable.notify;
 
+import dev.roundtable.cluster.Membership;
 import dev.roundtable.domain.Language;
 import dev.roundtable.jobs.Job;
 import dev.roundtable.jobs.JobQueue;
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
  *       least a window after a rate-limit answer), failed with the service's last code after the last try.</li>
  * </ol>
  * A message claimed by another run is left to that run; its job looks again once the claim could expire.
+ * A claim of a node that is no longer a member is taken over at once (the node died mid-send, and its jobs
+ * were freed when it left): sending it again is the at-least-once duplicate when that node's send had
+ * reached the service.
  */
 final class OutboxNotifier implements Notifier {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxNotifier.class);
@@ -45,27 +49,30 @@ final class OutboxNotifier implements Notifier {
   private static final int SWEEP_LIMIT = 10_000;
   private final Outbox outbox;
   private final JobQueue jobs;
+  private final Membership membership;
   private final NotifyOptions options;
   private final Clock clock;
   private final Sender robots;
   private final Sender mail;
 
-  private OutboxNotifier(Outbox outbox, JobQueue jobs, NotifyOptions options, Clock clock, Sender robots,
-      Sender mail) {
+  private OutboxNotifier(Outbox outbox, JobQueue jobs, Membership membership, NotifyOptions options, Clock clock,
+      Sender robots, Sender mail) {
     this.outbox = outbox;
     this.jobs = jobs;
+    this.membership = membership;
     this.options = options;
     this.clock = clock;
     this.robots = robots;
     this.mail = mail;
   }
 
-  static Future<Notifier> start(Vertx vertx, Outbox outbox, JobQueue jobs, NotifyOptions options, Clock clock) {
+  static Future<Notifier> start(Vertx vertx, Outbox outbox, JobQueue jobs, Membership membership,
+      NotifyOptions options, Clock clock) {
     Sender robots = new RobotSender(vertx, WebClient.create(vertx), options.allowPrivateWebhooks(),
         options.requestTimeoutMs());
     Sender mail = new MailSender(options.emailConfigured() ? MailClient.createShared(vertx, mailConfig(options),
         "roundtable-notify") : null, options.smtpFrom());
-    OutboxNotifier notifier = new OutboxNotifier(outbox, jobs, options, clock, robots, mail);
+    OutboxNotifier notifier = new OutboxNotifier(outbox, jobs, membership, options, clock, robots, mail);
     jobs.handle(DELIVER, notifier::deliver);
     return notifier.scheduleUntried().map(notifier);
   }
@@ -118,7 +125,8 @@ final class OutboxNotifier implements Notifier {
         return Future.succeededFuture(JobResult.done());
       }
       OutboxEntry entry = found.get();
-      if (entry.state() == DeliveryState.SENDING && entry.claimUntil() != null && entry.claimUntil().isAfter(now)) {
+      if (entry.state() == DeliveryState.SENDING && entry.claimUntil() != null && entry.claimUntil().isAfter(now)
+          && !departed(entry.claimNode())) {
         return Future.succeededFuture(new JobResult.RetryAt(entry.claimUntil(), "being sent by another run"));
       }
       Message message = entry.message();
@@ -132,9 +140,15 @@ final class OutboxNotifier implements Notifier {
     });
   }
 
+  /** A claim's node that is no longer a member (null: a claim from before nodes were recorded, never departed). */
+  private boolean departed(String node) {
+    return node != null && !membership.members().contains(node);
+  }
+
   private Future<JobResult> sendClaimed(String key, Message message, String rateKey, boolean limited, Instant now) {
     String claimId = UUID.randomUUID().toString();
-    return outbox.claim(key, rateKey, message.channel() != Channel.EMAIL, claimId, now,
+    Outbox.Claimant claimant = new Outbox.Claimant(claimId, membership.self(), membership.members());
+    return outbox.claim(key, rateKey, message.channel() != Channel.EMAIL, claimant, now,
         now.plusMillis(options.claimTimeoutMs())).compose(claimed -> {
       if (claimed.isEmpty()) {
         return Future.succeededFuture(new JobResult.RetryAt(now.plusMillis(options.claimTimeoutMs()),

@@ -9,9 +9,14 @@ import dev.roundtable.series.core.SeriesCommand;
 import dev.roundtable.series.core.SeriesCommands;
 import dev.roundtable.series.core.SeriesOutcome;
 import dev.roundtable.series.core.Warnings;
+import dev.roundtable.jobs.Job;
+import dev.roundtable.jobs.JobQueue;
+import dev.roundtable.jobs.JobResult;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +37,12 @@ import org.slf4j.LoggerFactory;
  * {@link #DEFAULT_ATTEMPTS} times), so no command is ever applied to a state it was not decided on.
  *
  * <p>Effects are delivered at least once: an effect stays in the document until completed, and every later
- * mutation of the series (on any node) offers the still-pending ones again.
+ * mutation of the series (on any node) offers the still-pending ones again. So that none waits for an
+ * unrelated change, a hand-over (or completion) that fails schedules a durable {@value #REOFFER} job, which
+ * re-offers the series' pending effects, in order with this node's mutations of it, with backoff
+ * ({@link #reofferDelay}) until none is pending. Each run that still finds some schedules the next run as a
+ * job of its own (ids {@code series.effects/<seriesId>/<effectId>/<n>}), so the job queue's attempt limit
+ * never ends the re-offers.
  */
 public final class SeriesOwner {
   private static final Logger LOG = LoggerFactory.getLogger(SeriesOwner.class);
@@ -39,23 +50,32 @@ public final class SeriesOwner {
   public static final int DEFAULT_ATTEMPTS = 3;
   private static final String ID_CHARS = "abcdefghijkmnpqrstuvwxyz23456789";
   private static final int ID_LENGTH = 12;
+  /** The job kind that re-offers a series' pending effects; payload {@code {series, effect, run}}. */
+  public static final String REOFFER = "series.effects";
+  static final Duration REOFFER_BASE = Duration.ofSeconds(10);
+  static final Duration REOFFER_CAP = Duration.ofMinutes(10);
 
   private final SeriesStore store;
   private final Clock clock;
   private final SeriesEffects effects;
+  private final JobQueue jobs;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Future<?>> tails = new HashMap<>();
   private final Map<String, Future<SeriesStore.Stored>> loading = new ConcurrentHashMap<>();
   private final Set<String> delivering = ConcurrentHashMap.newKeySet();
 
-  private SeriesOwner(SeriesStore store, Clock clock, SeriesEffects effects) {
+  private SeriesOwner(SeriesStore store, Clock clock, SeriesEffects effects, JobQueue jobs) {
     this.store = store;
     this.clock = clock;
     this.effects = effects;
+    this.jobs = jobs;
   }
 
-  public static SeriesOwner create(SeriesStore store, Clock clock, SeriesEffects effects) {
-    return new SeriesOwner(store, clock, effects);
+  /** The owner of the series in {@code store}; registers its {@value #REOFFER} handler on {@code jobs} (before they start). */
+  public static SeriesOwner create(SeriesStore store, Clock clock, SeriesEffects effects, JobQueue jobs) {
+    SeriesOwner owner = new SeriesOwner(store, clock, effects, jobs);
+    jobs.handle(REOFFER, owner::reoffer);
+    return owner;
   }
 
   /** What an accepted command led to: the stored series after it, the command's result, the warnings. */
@@ -168,14 +188,33 @@ public final class SeriesOwner {
 
   /**
    * Offers every pending effect not already on its way from this node, and completes those taken. A failed
-   * hand-over leaves the effect pending (logged, without its contents); the answer to the caller is the same.
+   * hand-over leaves the effect pending (logged, without its contents) and schedules its re-offer; the answer
+   * to the caller is the same.
    */
   private Future<Result> deliverPending(Result result) {
+    return offer(result).compose(after -> {
+      Optional<String> stuck = after.stuck();
+      if (stuck.isEmpty()) {
+        return Future.succeededFuture(after.result());
+      }
+      String seriesId = result.series().id();
+      return scheduleReoffer(seriesId, stuck.get(), 0)
+          .onFailure(e -> LOG.warn("series {}: cannot schedule the re-offer of its pending effects ({}); the next "
+              + "change offers them", seriesId, e.toString()))
+          .transform(ignored -> Future.succeededFuture(after.result()));
+    });
+  }
+
+  /** What an offer came to, and the first effect it offered that is still pending (not taken, or not completed). */
+  private record Offered(Result result, Optional<String> stuck) {
+  }
+
+  private Future<Offered> offer(Result result) {
     Series s = result.series();
     List<PendingEffect> offered = s.effects().stream()
         .filter(e -> delivering.add(s.id() + "/" + e.id())).toList();
     if (offered.isEmpty()) {
-      return Future.succeededFuture(result);
+      return Future.succeededFuture(new Offered(result, Optional.empty()));
     }
     List<Future<String>> handed = offered.stream().map(e -> safely(() -> effects.deliver(s, e))
         .map(v -> e.id())
@@ -192,8 +231,54 @@ public final class SeriesOwner {
             .map(completed -> new Result(completed.stored(), result.result(), completed.warnings()))
             .otherwise(err -> r));
       }
-      return done.onComplete(ar -> offered.forEach(e -> delivering.remove(s.id() + "/" + e.id())));
+      return done.onComplete(ar -> offered.forEach(e -> delivering.remove(s.id() + "/" + e.id())))
+          .map(after -> {
+            Set<String> pending = after.series().effects().stream().map(PendingEffect::id).collect(Collectors.toSet());
+            return new Offered(after, offered.stream().map(PendingEffect::id).filter(pending::contains).findFirst());
+          });
     });
+  }
+
+  // ---- re-offering pending effects
+
+  /** The wait before re-offer run number {@code run} (0 for the first). */
+  static Duration reofferDelay(int run) {
+    Duration d = REOFFER_BASE.multipliedBy(1L << Math.min(Math.max(run, 0), 20));
+    return d.compareTo(REOFFER_CAP) > 0 ? REOFFER_CAP : d;
+  }
+
+  static String reofferJobId(String seriesId, String effectId, int run) {
+    return REOFFER + "/" + seriesId + "/" + effectId + "/" + run;
+  }
+
+  private Future<Void> scheduleReoffer(String seriesId, String effectId, int run) {
+    return jobs.schedule(Job.of(reofferJobId(seriesId, effectId, run), REOFFER,
+        clock.instant().plus(reofferDelay(run)),
+        new JsonObject().put("series", seriesId).put("effect", effectId).put("run", run)));
+  }
+
+  /**
+   * One re-offer run: reads the series in order with this node's mutations of it and offers its pending
+   * effects. Done when none is left pending (or the series is gone); otherwise the next run is scheduled
+   * first. A store that cannot be read fails the run, and the queue runs it again after its backoff.
+   */
+  private Future<JobResult> reoffer(Job job) {
+    String seriesId = job.payload().getString("series", "");
+    String effectId = job.payload().getString("effect", "");
+    int run = job.payload().getInteger("run", 0);
+    return inOrder(seriesId, () -> read(seriesId))
+        .compose(stored -> offer(new Result(stored, Map.of(), List.of())))
+        .compose(after -> {
+          List<PendingEffect> left = after.result().series().effects();
+          if (left.isEmpty()) {
+            return Future.succeededFuture(JobResult.done());
+          }
+          LOG.info("series {}: {} effect(s) still pending after re-offer {}; again in {} s", seriesId, left.size(),
+              run + 1, reofferDelay(run + 1).toSeconds());
+          return scheduleReoffer(seriesId, effectId, run + 1).map(JobResult.done());
+        })
+        .recover(e -> e instanceof SeriesRefusal r && r.rejection().code() == ErrorCode.NOT_FOUND
+            ? Future.succeededFuture(JobResult.done()) : Future.failedFuture(e));
   }
 
   private static Future<Void> safely(Supplier<Future<Void>> work) {

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Language;
+import dev.roundtable.jobs.JobQueue;
 import dev.roundtable.notify.Notifier;
 import dev.roundtable.notify.NotificationStatus;
 import dev.roundtable.notify.Outcomes;
@@ -94,13 +95,15 @@ public final class SeriesApi implements ApiRoutes {
   /**
    * The series on the node's database, their notices handed to {@code sender}. {@code baseUrl} gives the
    * address people open (ending in {@code /}), asked when a link is written. {@code notifier} sends the chat
-   * groups' test messages and tells the notifications' states. {@code rooms} opens occurrences' live rooms.
+   * groups' test messages and tells the notifications' states. Notices whose hand-over failed are offered
+   * again by jobs on {@code jobs} (call before the queue starts). {@code rooms} opens occurrences' live rooms.
    */
   public static SeriesApi create(Vertx vertx, MongoDatabase database, Tokens tokens, RoundtableConfig config,
-      Clock clock, NoticeSender sender, Notifier notifier, Supplier<String> baseUrl, RoomService rooms) {
+      Clock clock, NoticeSender sender, Notifier notifier, JobQueue jobs, Supplier<String> baseUrl,
+      RoomService rooms) {
     SeriesLinks links = links(tokens, baseUrl);
     SeriesOwner owner = SeriesOwner.create(SeriesStore.create(vertx, database), clock,
-        SeriesNotices.create(sender, links));
+        SeriesNotices.create(sender, links), jobs);
     return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"),
         OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms")));
   }

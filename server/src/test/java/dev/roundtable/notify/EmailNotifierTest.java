@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.roundtable.cluster.Membership;
 import dev.roundtable.domain.Language;
 import dev.roundtable.notify.core.Destination;
 import dev.roundtable.notify.core.Message;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
+import dev.roundtable.support.FakeJobQueue;
 import dev.roundtable.support.MutableClock;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -46,7 +48,7 @@ class EmailNotifierTest {
     storage = result(MongoStores.openStorage(vertx, new MongoStores.Options(null, "roundtable", dataDir, "127.0.0.1", 0)));
     NotifyOptions options = new NotifyOptions("127.0.0.1", SMTP.getSmtp().getPort(), "roundtable@example.org", "",
         "", "disabled", true, 3, 1_000, 4_000, 60_000, 60_000, 5_000);
-    notifier = result(Notifier.create(vertx, storage.database(), jobs, options, clock));
+    notifier = result(Notifier.create(vertx, storage.database(), jobs, Membership.standalone(), options, clock));
   }
 
   @AfterEach

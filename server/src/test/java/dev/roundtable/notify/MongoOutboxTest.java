@@ -43,6 +43,11 @@ class MongoOutboxTest {
     result(storage.close());
   }
 
+  /** A claim of node n1, the only member. */
+  static Outbox.Claimant claimant(String claimId) {
+    return new Outbox.Claimant(claimId, "n1", List.of("n1"));
+  }
+
   static Message message(String key) {
     return new Message(key, "series-1", ROBOT, Language.ZH_CN, "通知 " + key, "内容", List.of("u1"), null);
   }
@@ -65,9 +70,9 @@ class MongoOutboxTest {
   @DisplayName("lets one claim take a message; a second claim gets nothing until the first expires")
   void oneClaim() {
     result(outbox.add(message("a"), T0));
-    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, "c1", T0, T0.plusSeconds(60)))).hasSize(1);
-    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, "c2", T0.plusSeconds(1), T0.plusSeconds(61)))).isEmpty();
-    List<OutboxEntry> retaken = result(outbox.claim("a", ROBOT.rateKey(), true, "c3", T0.plusSeconds(61), T0.plusSeconds(120)));
+    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, claimant("c1"), T0, T0.plusSeconds(60)))).hasSize(1);
+    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, claimant("c2"), T0.plusSeconds(1), T0.plusSeconds(61)))).isEmpty();
+    List<OutboxEntry> retaken = result(outbox.claim("a", ROBOT.rateKey(), true, claimant("c3"), T0.plusSeconds(61), T0.plusSeconds(120)));
     assertThat(retaken).hasSize(1);
     assertThat(retaken.get(0).attempts()).isEqualTo(2);
     // The expired claim's late answer changes nothing.
@@ -75,7 +80,7 @@ class MongoOutboxTest {
     assertThat(result(outbox.get("a")).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
     result(outbox.sent("c3", "errcode 0: ok", T0.plusSeconds(62), ""));
     assertThat(result(outbox.get("a")).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
-    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, "c4", T0.plusSeconds(200), T0.plusSeconds(260)))).isEmpty();
+    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, claimant("c4"), T0.plusSeconds(200), T0.plusSeconds(260)))).isEmpty();
   }
 
   @Test
@@ -86,18 +91,37 @@ class MongoOutboxTest {
     }
     result(outbox.hold("m1", T0));
     result(outbox.hold("m2", T0));
-    List<OutboxEntry> claimed = result(outbox.claim("m3", ROBOT.rateKey(), true, "c1", T0, T0.plusSeconds(60)));
+    List<OutboxEntry> claimed = result(outbox.claim("m3", ROBOT.rateKey(), true, claimant("c1"), T0, T0.plusSeconds(60)));
     assertThat(claimed).extracting(e -> e.message().key()).containsExactly("m1", "m2", "m3");
     result(outbox.release("c1", "45009", "errcode 45009: api freq out of limit", T0.plusSeconds(1)));
     assertThat(result(outbox.get("m3")).orElseThrow().held()).isTrue();
     // Held messages alone are not taken by a run whose own message is busy elsewhere.
-    result(outbox.claim("m3", ROBOT.rateKey(), true, "c2", T0.plusSeconds(2), T0.plusSeconds(60)));
-    assertThat(result(outbox.claim("m1", ROBOT.rateKey(), true, "c3", T0.plusSeconds(3), T0.plusSeconds(60)))).isEmpty();
+    result(outbox.claim("m3", ROBOT.rateKey(), true, claimant("c2"), T0.plusSeconds(2), T0.plusSeconds(60)));
+    assertThat(result(outbox.claim("m1", ROBOT.rateKey(), true, claimant("c3"), T0.plusSeconds(3), T0.plusSeconds(60)))).isEmpty();
     result(outbox.failed("c2", "45009", "gave up", T0.plusSeconds(4)));
     List<NotificationStatus> view = result(outbox.bySeries("series-1", 10));
     assertThat(view).extracting(NotificationStatus::state).containsOnly(DeliveryState.FAILED);
     assertThat(view).extracting(NotificationStatus::errorCode).containsOnly("45009");
     assertThat(view.get(0).toJson().encode()).doesNotContain("robot.example").doesNotContain("key=K");
+  }
+
+  @Test
+  @DisplayName("frees a claim at once when its node is no longer a member, and a live node's only when it expires")
+  void claimOfADepartedNode() {
+    result(outbox.add(message("a"), T0));
+    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, new Outbox.Claimant("c1", "n1", List.of("n1", "n2")),
+        T0, T0.plusSeconds(60)))).hasSize(1);
+    assertThat(result(outbox.get("a")).orElseThrow().claimNode()).isEqualTo("n1");
+    assertThat(result(outbox.claim("a", ROBOT.rateKey(), true, new Outbox.Claimant("c2", "n2", List.of("n1", "n2")),
+        T0.plusSeconds(1), T0.plusSeconds(61)))).as("n1 still a member").isEmpty();
+    List<OutboxEntry> taken = result(outbox.claim("a", ROBOT.rateKey(), true,
+        new Outbox.Claimant("c3", "n2", List.of("n2")), T0.plusSeconds(2), T0.plusSeconds(62)));
+    assertThat(taken).as("n1 gone").hasSize(1);
+    assertThat(taken.get(0).claimNode()).isEqualTo("n2");
+    assertThat(taken.get(0).attempts()).isEqualTo(2);
+    // The departed node's late answer changes nothing.
+    result(outbox.sent("c1", "late", T0.plusSeconds(3), ""));
+    assertThat(result(outbox.get("a")).orElseThrow().state()).isEqualTo(DeliveryState.SENDING);
   }
 
   @Test

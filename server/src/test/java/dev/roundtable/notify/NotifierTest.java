@@ -11,6 +11,8 @@ import dev.roundtable.notify.core.Message;
 import dev.roundtable.notify.core.Outcome;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
+import dev.roundtable.support.FakeMembership;
+import dev.roundtable.support.FakeJobQueue;
 import dev.roundtable.support.MutableClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -36,13 +38,15 @@ class NotifierTest {
   private RobotStandIns services;
   private final MutableClock clock = new MutableClock();
   private final FakeJobQueue jobs = new FakeJobQueue();
+  /** This node and a peer that may leave. */
+  private final FakeMembership membership = new FakeMembership("self", "peer");
   private Notifier notifier;
 
   @BeforeEach
   void start(Vertx vertx) {
     storage = result(MongoStores.openStorage(vertx, new MongoStores.Options(null, "roundtable", dataDir, "127.0.0.1", 0)));
     services = result(new RobotStandIns(clock).start(vertx));
-    notifier = result(Notifier.create(vertx, storage.database(), jobs, OPTIONS, clock));
+    notifier = result(Notifier.create(vertx, storage.database(), jobs, membership, OPTIONS, clock));
   }
 
   @AfterEach
@@ -215,7 +219,7 @@ class NotifierTest {
     try {
       NotifyOptions strict = new NotifyOptions("", 587, "", "", "", "optional", false, 3, 1_000, 4_000, 60_000,
           60_000, 5_000);
-      Notifier guarded = result(Notifier.create(vertx, strictStorage.database(), new FakeJobQueue(), strict, clock));
+      Notifier guarded = result(Notifier.create(vertx, strictStorage.database(), new FakeJobQueue(), membership, strict, clock));
       Outcome outcome = result(guarded.sendTest(ding(), Language.EN));
       assertThat(outcome).isInstanceOf(Outcome.Failed.class);
       assertThat(((Outcome.Failed) outcome).code()).isEqualTo("INVALID_WEBHOOK");
@@ -229,7 +233,7 @@ class NotifierTest {
   @DisplayName("two nodes running the same delivery at once send it once")
   void twoNodesOneSend(Vertx vertx) {
     FakeJobQueue otherQueue = new FakeJobQueue();
-    result(Notifier.create(vertx, storage.database(), otherQueue, OPTIONS, clock));
+    result(Notifier.create(vertx, storage.database(), otherQueue, membership, OPTIONS, clock));
     for (int i = 1; i <= 5; i++) {
       Message m = message("r" + i, wecom(), Language.EN, "Race " + i);
       result(notifier.enqueue(m));
@@ -254,13 +258,13 @@ class NotifierTest {
   }
 
   @Test
-  @DisplayName("a message whose node died while sending it is sent by another run once the claim expires")
-  void takeOverDeadClaim(Vertx vertx) {
+  @DisplayName("a message claimed by a node still seen alive is sent by another run once the claim expires")
+  void takeOverExpiredClaim(Vertx vertx) {
     Outbox outbox = result(Outbox.create(vertx, storage.database()));
     result(notifier.enqueue(message("k1", ding(), Language.ZH_CN, "接管")));
-    // A node claimed it and died before sending (kill -9): only its claim is left.
-    assertThat(result(outbox.claim("k1", ding().rateKey(), true, "dead-node", clock.instant(),
-        clock.instant().plusMillis(OPTIONS.claimTimeoutMs())))).hasSize(1);
+    // The peer claimed it and went silent (hung, or died unseen): only its claim is left.
+    assertThat(result(outbox.claim("k1", ding().rateKey(), true, new Outbox.Claimant("peer-run", "peer",
+        membership.members()), clock.instant(), clock.instant().plusMillis(OPTIONS.claimTimeoutMs())))).hasSize(1);
     runDue();
     assertThat(services.of("dingtalk")).isEmpty();
     assertThat(state("k1")).isEqualTo(DeliveryState.SENDING);
@@ -268,5 +272,20 @@ class NotifierTest {
     runDue();
     assertThat(services.of("dingtalk")).hasSize(1).allMatch(RobotStandIns.Received::signatureValid);
     assertThat(state("k1")).isEqualTo(DeliveryState.SENT);
+  }
+
+  @Test
+  @DisplayName("a message whose node left the cluster while sending it is sent by another run at once, not after the claim's timeout")
+  void takeOverClaimOfDepartedNode(Vertx vertx) {
+    Outbox outbox = result(Outbox.create(vertx, storage.database()));
+    result(notifier.enqueue(message("k1", ding(), Language.ZH_CN, "接管")));
+    assertThat(result(outbox.claim("k1", ding().rateKey(), true, new Outbox.Claimant("peer-run", "peer",
+        membership.members()), clock.instant(), clock.instant().plusMillis(OPTIONS.claimTimeoutMs())))).hasSize(1);
+    membership.leave("peer"); // kill -9: its jobs are freed, its claim names a node that is gone
+    runDue();
+    assertThat(services.of("dingtalk")).hasSize(1).allMatch(RobotStandIns.Received::signatureValid);
+    OutboxEntry entry = result(outbox.get("k1")).orElseThrow();
+    assertThat(entry.state()).isEqualTo(DeliveryState.SENT);
+    assertThat(entry.attempts()).isEqualTo(2);
   }
 }

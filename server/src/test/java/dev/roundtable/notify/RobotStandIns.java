@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
@@ -23,6 +24,11 @@ import javax.crypto.spec.SecretKeySpec;
  * signature the way its service documents it (computed here independently of the server's code, with the
  * timestamp within an hour of the test's clock) and answers with the service's documented bodies: success,
  * the signature error, or what the test asks for next (a rate-limit error, a busy service).
+ *
+ * <p>While {@link #parking} is on, connections opened are parked: their requests are never answered (a
+ * node's send hangs until it dies). A parked request counts as received only for the services in
+ * {@link #takeWhenParked} (the service took the message, its acknowledgement never arrives); for the others
+ * it was never processed. Connections opened once parking is off are answered as usual.
  */
 final class RobotStandIns {
   static final String DING_SECRET = "SECd1ngta1k-secret";
@@ -37,6 +43,14 @@ final class RobotStandIns {
   final Map<String, List<String>> scripted = new ConcurrentHashMap<>();
   /** Services that answer every request with a failure ("busy"). */
   final Map<String, String> always = new ConcurrentHashMap<>();
+  /** While true, connections opened now are parked. */
+  volatile boolean parking;
+  /** Services that take a message on a parked connection before the answer that never comes. */
+  final Set<String> takeWhenParked = ConcurrentHashMap.newKeySet();
+  /** Every request on a parked connection, taken or not. */
+  final List<Received> parked = new CopyOnWriteArrayList<>();
+  /** Remote ports of the open parked connections. */
+  private final Set<Integer> parkedConnections = ConcurrentHashMap.newKeySet();
   private final Clock clock;
   private HttpServer server;
 
@@ -45,7 +59,15 @@ final class RobotStandIns {
   }
 
   Future<RobotStandIns> start(Vertx vertx) {
-    server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> answer(req, b.toJsonObject())));
+    server = vertx.createHttpServer()
+        .connectionHandler(conn -> {
+          if (parking) {
+            int port = conn.remoteAddress().port();
+            parkedConnections.add(port);
+            conn.closeHandler(v -> parkedConnections.remove(port));
+          }
+        })
+        .requestHandler(req -> req.body().onSuccess(b -> answer(req, b.toJsonObject())));
     return server.listen(0, "127.0.0.1").map(s -> this);
   }
 
@@ -81,7 +103,15 @@ final class RobotStandIns {
       case "wecom" -> "wecom-key-1".equals(req.getParam("key"));
       default -> path.endsWith("/feishu-hook-1") && feishuValid(body);
     };
-    received.add(new Received(service, body, valid));
+    Received request = new Received(service, body, valid);
+    if (parkedConnections.contains(req.connection().remoteAddress().port())) {
+      parked.add(request);
+      if (takeWhenParked.contains(service)) {
+        received.add(request);
+      }
+      return;
+    }
+    received.add(request);
     List<String> queue = scripted.getOrDefault(service, new ArrayList<>());
     String next = !queue.isEmpty() ? queue.remove(0) : always.get(service);
     JsonObject reply;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.jobs.Job;
+import dev.roundtable.jobs.JobResult;
 import dev.roundtable.series.core.OccurrenceCommands;
 import dev.roundtable.series.core.Part;
 import dev.roundtable.series.core.PendingEffect;
@@ -14,6 +16,7 @@ import dev.roundtable.series.core.SeriesActor;
 import dev.roundtable.series.core.SeriesCommands;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
+import dev.roundtable.support.FakeJobQueue;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -41,13 +44,14 @@ class SeriesOwnerTest {
   private SeriesStore store;
   private final List<PendingEffect> delivered = new CopyOnWriteArrayList<>();
   private volatile boolean failing;
+  private final FakeJobQueue jobs = new FakeJobQueue();
   private SeriesOwner owner;
 
   @BeforeEach
   void open(Vertx vertx) {
     storage = result(MongoStores.openStorage(vertx, new MongoStores.Options(null, "roundtable", dataDir, "127.0.0.1", 0)));
     store = SeriesStore.create(vertx, storage.database());
-    owner = SeriesOwner.create(store, CLOCK, this::deliver);
+    owner = SeriesOwner.create(store, CLOCK, this::deliver, jobs);
   }
 
   private Future<Void> deliver(Series s, PendingEffect e) {
@@ -116,7 +120,8 @@ class SeriesOwnerTest {
   @DisplayName("applies 20 concurrent additions on two nodes' owners, each exactly once, losing none")
   void twoNodesNeverBothApply(Vertx vertx) {
     String id = created();
-    SeriesOwner other = SeriesOwner.create(SeriesStore.create(vertx, storage.database()), CLOCK, this::deliver);
+    SeriesOwner other = SeriesOwner.create(SeriesStore.create(vertx, storage.database()), CLOCK, this::deliver,
+        new FakeJobQueue());
     List<Future<SeriesOwner.Result>> all = IntStream.range(0, 20).mapToObj(i ->
         (i % 2 == 0 ? owner : other).apply(id, SeriesActor.COORDINATOR, s -> member("Person " + i, "Sales",
             Part.EXECUTOR))).toList();
@@ -155,6 +160,51 @@ class SeriesOwnerTest {
     assertThat(delivered.get(0).recipients()).containsExactly("u1");
     assertThat(next.series().effects()).isEmpty();
     assertThat(result(owner.load(id)).series().effects()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("re-offers a notice whose hand-over failed by a job, with backoff and without any further change, until it is taken")
+  void reoffersWithoutAChange() {
+    String id = created();
+    result(owner.apply(id, SeriesActor.COORDINATOR, s -> member("Wang Wei", "Sales", Part.DECISION_MAKER)));
+    assertThat(jobs.pending()).as("nothing to re-offer").isEmpty();
+    failing = true;
+    result(owner.apply(id, SeriesActor.COORDINATOR,
+        s -> new OccurrenceCommands.PrepareNotice(SeriesSamples.first(), false)));
+    long version = result(owner.load(id)).version();
+    Job first = jobs.pending().get(0);
+    assertThat(jobs.pending()).hasSize(1);
+    assertThat(first.kind()).isEqualTo(SeriesOwner.REOFFER);
+    assertThat(first.dueAt()).isEqualTo(CLOCK.instant().plus(SeriesOwner.REOFFER_BASE));
+    assertThat(result(jobs.runDue(CLOCK.instant()))).as("not due yet").isZero();
+
+    // The outbox is still down at the first re-offer: the effect stays, the next run waits twice as long.
+    assertThat(result(jobs.runDue(first.dueAt()))).isOne();
+    assertThat(delivered).isEmpty();
+    assertThat(result(owner.load(id)).series().effects()).hasSize(1);
+    Job second = jobs.pending().get(0);
+    assertThat(jobs.pending()).hasSize(1);
+    assertThat(second.id()).isNotEqualTo(first.id());
+    assertThat(second.dueAt()).isEqualTo(CLOCK.instant().plus(SeriesOwner.REOFFER_BASE.multipliedBy(2)));
+
+    failing = false;
+    assertThat(result(jobs.runDue(second.dueAt()))).isOne();
+    assertThat(delivered).extracting(PendingEffect::kind).containsExactly(PendingEffect.Kind.NOTICE);
+    SeriesStore.Stored after = result(owner.load(id));
+    assertThat(after.series().effects()).isEmpty();
+    assertThat(after.version()).as("only the effect's completion was written").isEqualTo(version + 1);
+    assertThat(jobs.pending()).as("the re-offers end once nothing is pending").isEmpty();
+    assertThat(jobs.lastResults.get(second.id())).isInstanceOf(JobResult.Done.class);
+  }
+
+  @Test
+  @DisplayName("backs the re-offers off from 10 s, doubling, to at most 10 min")
+  void reofferBackoff() {
+    assertThat(SeriesOwner.reofferDelay(0)).hasSeconds(10);
+    assertThat(SeriesOwner.reofferDelay(1)).hasSeconds(20);
+    assertThat(SeriesOwner.reofferDelay(5)).hasSeconds(320);
+    assertThat(SeriesOwner.reofferDelay(6)).hasMinutes(10);
+    assertThat(SeriesOwner.reofferDelay(60)).hasMinutes(10);
   }
 
   @Test

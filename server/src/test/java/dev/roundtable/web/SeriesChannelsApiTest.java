@@ -3,6 +3,7 @@ package dev.roundtable.web;
 import static dev.roundtable.support.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roundtable.cluster.Membership;
 import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.domain.Language;
 import dev.roundtable.notify.FakeNotifier;
@@ -10,7 +11,6 @@ import dev.roundtable.notify.core.Channel;
 import dev.roundtable.notify.core.Destination;
 import dev.roundtable.notify.core.Message;
 import dev.roundtable.notify.core.Outcome;
-import dev.roundtable.cluster.Membership;
 import dev.roundtable.room.RoomClient;
 import dev.roundtable.room.RoomMetrics;
 import dev.roundtable.room.RoomRegistry;
@@ -20,6 +20,7 @@ import dev.roundtable.series.NoticeSender;
 import dev.roundtable.store.InMemoryRoomStore;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
+import dev.roundtable.support.FakeJobQueue;
 import dev.roundtable.support.MutableClock;
 import dev.roundtable.support.TestServer;
 import io.vertx.core.Vertx;
@@ -69,7 +70,8 @@ class SeriesChannelsApiTest {
     RoomRegistry registry = result(RoomRegistry.create(vertx, roomStore, RoomSettings.from(config), clock,
         Membership.standalone(), RoomMetrics.none()));
     SeriesApi api = SeriesApi.create(vertx, storage.database(), tokens, config, clock, NoticeSender.keepPending(),
-        notifier, () -> "http://127.0.0.1/", RoomService.create(new RoomClient(vertx, registry), roomStore, clock));
+        notifier, new FakeJobQueue(), () -> "http://127.0.0.1/",
+        RoomService.create(new RoomClient(vertx, registry), roomStore, clock));
     Router router = Router.router(vertx);
     api.mount(router);
     server = result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

@@ -1,4 +1,4 @@
-package dev.roundtable.notify;
+package dev.roundtable.support;
 
 import dev.roundtable.jobs.Job;
 import dev.roundtable.jobs.JobHandler;
@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /** An in-memory job queue that runs due jobs only when told to, one at a time, at the time it is given. */
-final class FakeJobQueue implements JobQueue {
+public final class FakeJobQueue implements JobQueue {
   private final Map<String, Job> pending = new LinkedHashMap<>();
   private final Map<String, JobHandler> handlers = new HashMap<>();
-  final Map<String, JobResult> lastResults = new HashMap<>();
+  public final Map<String, JobResult> lastResults = new HashMap<>();
 
   @Override
   public synchronized Future<Void> schedule(Job job) {
@@ -36,12 +36,12 @@ final class FakeJobQueue implements JobQueue {
     return this;
   }
 
-  synchronized List<Job> pending() {
+  public synchronized List<Job> pending() {
     return List.copyOf(pending.values());
   }
 
   /** Runs every job due at {@code now}, in due order, each after the previous one finished; how many ran. */
-  Future<Integer> runDue(Instant now) {
+  public Future<Integer> runDue(Instant now) {
     List<Job> due;
     synchronized (this) {
       due = new ArrayList<>(pending.values().stream().filter(j -> !j.dueAt().isAfter(now))
