@@ -41,6 +41,7 @@ export function seriesClient(seriesId, token) {
     substitute: (oid, body) => call('POST', `${occ(seriesId, oid)}/substitute`, body),
     enterRoom: (oid) => call('POST', `${occ(seriesId, oid)}/room`),
     addChannel: (group) => call('POST', `${base(seriesId)}/channels`, group),
+    editChannel: (id, fields) => call('PATCH', `${base(seriesId)}/channels/${encodeURIComponent(id)}`, fields),
     removeChannel: (id) => call('DELETE', `${base(seriesId)}/channels/${encodeURIComponent(id)}`),
     testChannel: (id) => call('POST', `${base(seriesId)}/channels/${encodeURIComponent(id)}/test`),
     notifications: () => call('GET', `${base(seriesId)}/notifications`),

@@ -1,6 +1,7 @@
 // The coordinator's chat groups of a series (PROTOCOL.md §14): each group as the server shows it (label,
 // service, the webhook's host only, signed or not: the URL and secret never come back), a "send test
-// message" per group with the service's answer, removal, an add form, and the series' notifications with
+// message" per group with the service's answer, a change of its webhook or secret (rotated at the service)
+// in place, removal, an add form, and the series' notifications with
 // their delivery states. The webhook URL and secret typed here live only in the form until sent.
 
 import { t } from '../i18n/i18n.js';
@@ -12,7 +13,8 @@ const userText = (tag, props, text) => markUserText(h(tag, props, text));
 /**
  * @param {object} view the coordinator view (its `chatGroups`)
  * @param {{client: object, act: Function, fail: Function}} ctx the page's calls
- * @param {{tests: Map<string, object>, notifications: Array|null, rerender: Function}} state the card's memory
+ * @param {{tests: Map<string, object>, notifications: Array|null, editing?: string|null, rerender: Function}} state
+ *   the card's memory (`editing`: the group whose change form is open)
  */
 export function chatGroupsCard(view, ctx, state) {
   const groups = view.chatGroups || [];
@@ -45,7 +47,37 @@ function groupRow(g, ctx, state) {
     h('div', { class: 'member-actions' },
       h('button', { type: 'button', class: 'secondary', testid: 'chat-group-test-button', on: { click: test } },
         t('series.channelTest')),
-      h('button', { type: 'button', class: 'secondary danger', on: { click: remove } }, t('common.remove'))));
+      h('button', { type: 'button', class: 'secondary', testid: 'chat-group-edit',
+        attrs: { 'aria-expanded': state.editing === g.chatGroupId ? 'true' : 'false' },
+        on: { click: () => { state.editing = state.editing === g.chatGroupId ? null : g.chatGroupId; state.rerender(); } } },
+      t('series.channelChange')),
+      h('button', { type: 'button', class: 'secondary danger', on: { click: remove } }, t('common.remove'))),
+    state.editing === g.chatGroupId ? editForm(g, ctx, state) : null);
+}
+
+/** A new webhook URL and/or secret for a group, or a new label; empty fields keep what is set. */
+function editForm(g, ctx, state) {
+  const id = (name) => `cg-${g.chatGroupId}-${name}`;
+  const input = (name, type, props = {}) => h('input', { id: id(name), type, maxLength: 2048, autocomplete: 'off',
+    testid: `edit-group-${name}`, ...props });
+  const label = input('label', 'text', { value: g.label });
+  const url = input('url', 'url');
+  const secret = input('secret', 'password');
+  const row = (field, key) => h('div', { class: 'field' }, h('label', { htmlFor: field.id }, t(key)), field);
+  const submit = async (e) => {
+    e.preventDefault();
+    const body = {};
+    if (label.value.trim() && label.value.trim() !== g.label) body.label = label.value.trim();
+    if (url.value.trim()) body.webhookUrl = url.value.trim();
+    if (secret.value.trim()) body.secret = secret.value.trim();
+    if (Object.keys(body).length === 0) { ctx.fail(t('series.channelChangeNothing')); return; }
+    if (await ctx.act(() => ctx.client.editChannel(g.chatGroupId, body))) { state.editing = null; state.rerender(); }
+  };
+  return h('form', { class: 'inline-form', testid: 'edit-group', noValidate: true, on: { submit } },
+    h('p', { class: 'small' }, t('series.channelChangeHint')),
+    h('div', { class: 'form-grid' }, row(label, 'series.channelLabel'), row(url, 'series.channelNewUrl'),
+      row(secret, 'series.channelNewSecret')),
+    h('button', { type: 'submit', class: 'primary', testid: 'edit-group-submit' }, t('series.channelChangeSave')));
 }
 
 function addForm(ctx) {

@@ -198,6 +198,31 @@ class SeriesChannelsApiTest {
   }
 
   @Test
+  @DisplayName("changes a group's label, webhook and secret in place, never showing them; a bad URL changes nothing")
+  void edits() {
+    String id = addGroup("dingtalk", "PMO", URL, SECRET).getString("chatGroupId");
+    String newUrl = URL + "-rotated";
+    JsonObject edited = ok(call(HttpMethod.PATCH, path("/channels/" + id), token, new JsonObject()
+        .put("label", "项目群").put("webhookUrl", newUrl).put("secret", SECRET + "2")), 200);
+    assertThat(edited.getString("chatGroupId")).isEqualTo(id);
+    assertThat(edited.getString("label")).isEqualTo("项目群");
+    assertThat(edited.getBoolean("signed")).isTrue();
+    refused(call(HttpMethod.PATCH, path("/channels/" + id), token, new JsonObject()
+        .put("webhookUrl", "http://127.0.0.1/robot")), 400, "INVALID_FIELD");
+    refused(call(HttpMethod.PATCH, path("/channels/" + id), token, new JsonObject()
+        .put("secret", "with space")), 400, "INVALID_FIELD");
+    refused(call(HttpMethod.PATCH, path("/channels/c404"), token, new JsonObject().put("label", "x")), 404,
+        "NOT_FOUND");
+    ok(call(HttpMethod.POST, path("/channels/" + id + "/test"), token, null), 200);
+    assertThat(notifier.tests()).containsExactly(new FakeNotifier.Test(
+        new Destination.Robot(Channel.DINGTALK, newUrl, SECRET + "2"), Language.ZH_CN));
+    JsonObject unsigned = ok(call(HttpMethod.PATCH, path("/channels/" + id), token,
+        new JsonObject().put("unsign", true)), 200);
+    assertThat(unsigned.getBoolean("signed")).isFalse();
+    assertThat(unsigned.getString("label")).isEqualTo("项目群");
+  }
+
+  @Test
   @DisplayName("removes a chat group; removing it again, or testing it, is NOT_FOUND")
   void removes() {
     String id = addGroup("dingtalk", "PMO", URL, SECRET).getString("chatGroupId");

@@ -358,7 +358,7 @@ class SeriesPagesInTheBrowserTest {
   void chatGroupAndTestMessage(Vertx vertx) {
     List<JsonObject> robotGot = new java.util.concurrent.CopyOnWriteArrayList<>();
     HttpServer robot = result(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
-      robotGot.add(b.toJsonObject());
+      robotGot.add(b.toJsonObject().put("uri", req.uri()));
       req.response().putHeader("content-type", "application/json").end("{\"errcode\":0,\"errmsg\":\"ok\"}");
     })).listen(0, "127.0.0.1"));
     String webhook = "http://127.0.0.1:" + robot.actualPort() + "/robot/send?access_token=tok-secret-123";
@@ -379,6 +379,18 @@ class SeriesPagesInTheBrowserTest {
           card.locator("[data-testid=chat-group-test]").waitFor();
           assertThat(card.locator("[data-testid=chat-group-test]").textContent()).isEqualTo("测试消息已送达。");
           assertThat(robotGot).hasSize(1);
+          card.locator("[data-testid=chat-group-edit]").click();
+          card.locator("[data-testid=edit-group-url]").fill(webhook.replace("tok-secret-123", "tok-secret-456"));
+          card.locator("[data-testid=edit-group-secret]").fill("SECdef");
+          card.locator("[data-testid=edit-group]").scrollIntoViewIfNeeded();
+          fits(page, "series-chat-group-change-1440x900-zh-CN");
+          card.locator("[data-testid=edit-group-submit]").click();
+          card.locator("[data-testid=edit-group]").waitFor(new Locator.WaitForOptions()
+              .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+          card.locator("[data-testid=chat-group-test-button]").click();
+          page.waitForCondition(() -> robotGot.size() == 2);
+          assertThat(robotGot.get(1).getString("uri")).as("the test goes to the new webhook").contains("tok-secret-456");
+          assertThat(page.content()).doesNotContain("tok-secret-456").doesNotContain("SECdef");
         }
         assertThat(card.locator("[data-testid=chat-group]").textContent()).contains("项目群", "127.0.0.1");
         assertThat(page.content()).doesNotContain("tok-secret-123").doesNotContain("SECabc");

@@ -4,6 +4,6 @@ package dev.roundtable.series.core;
 public sealed interface SeriesEvent permits SeriesEvents.SeriesCreated, SeriesEvents.SeriesEdited,
     SeriesEvents.MemberSaved, SeriesEvents.MemberRemoved, SeriesEvents.OccurrenceSaved, SeriesEvents.SequenceRaised,
     SeriesEvents.EffectRecorded, SeriesEvents.EffectCompleted, SeriesEvents.ChatGroupAdded,
-    SeriesEvents.ChatGroupRemoved {
+    SeriesEvents.ChatGroupRemoved, SeriesEvents.ChatGroupChanged {
   Series evolve(Series state);
 }

@@ -104,4 +104,12 @@ public final class SeriesEvents {
       return s.withChatGroups(s.chatGroups().stream().filter(g -> !g.id().equals(chatGroupId)).toList());
     }
   }
+
+  /** A chat group's label, webhook or secret changed; it keeps its id and place. */
+  public record ChatGroupChanged(ChatGroup group) implements SeriesEvent {
+    @Override
+    public Series evolve(Series s) {
+      return s.withChatGroups(s.chatGroups().stream().map(g -> g.id().equals(group.id()) ? group : g).toList());
+    }
+  }
 }

@@ -11,6 +11,7 @@ import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Rejection;
 import dev.roundtable.series.core.ChatGroup.ChatService;
 import dev.roundtable.series.core.ChatGroupCommands.AddChatGroup;
+import dev.roundtable.series.core.ChatGroupCommands.EditChatGroup;
 import dev.roundtable.series.core.ChatGroupCommands.RemoveChatGroup;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -47,6 +48,34 @@ class ChatGroupCommandsTest {
     Series s = applied(created(), SeriesActor.COORDINATOR, new AddChatGroup(ChatService.FEISHU, "Ops", DINGTALK,
         "SECabc"));
     assertThat(s.toString()).doesNotContain("abc123").doesNotContain("SECabc");
+  }
+
+  @Test
+  @DisplayName("changing a chat group keeps its id and place: a new label, URL or secret, or none; bad ones change nothing")
+  void edits() {
+    Series s = applied(created(), SeriesActor.COORDINATOR, new AddChatGroup(ChatService.DINGTALK, "PMO", DINGTALK,
+        "SECabc"));
+    s = applied(s, SeriesActor.COORDINATOR, new AddChatGroup(ChatService.FEISHU, "Ops", DINGTALK, null));
+    String id = s.chatGroups().get(0).id();
+    Series changed = applied(s, SeriesActor.COORDINATOR, new EditChatGroup(id, null, DINGTALK + "x", " SECnew ", false));
+    assertThat(changed.chatGroups().get(0)).isEqualTo(new ChatGroup(id, ChatService.DINGTALK, "PMO", DINGTALK + "x",
+        "SECnew"));
+    assertThat(changed.chatGroups().get(1)).isEqualTo(s.chatGroups().get(1));
+    Series unsigned = applied(changed, SeriesActor.COORDINATOR, new EditChatGroup(id, " 项目群 ", null, null, true));
+    assertThat(unsigned.chatGroups().get(0).signed()).isFalse();
+    assertThat(unsigned.chatGroups().get(0).label()).isEqualTo("项目群");
+    assertThat(outcome(unsigned, SeriesActor.COORDINATOR, new EditChatGroup(id, "项目群", null, null, false)).events())
+        .as("the same values again record nothing").isEmpty();
+    assertThat(refused(s, SeriesActor.COORDINATOR, new EditChatGroup(id, null, "ftp://x", null, false)).code())
+        .isEqualTo(ErrorCode.INVALID_FIELD);
+    assertThat(refused(s, SeriesActor.COORDINATOR, new EditChatGroup(id, null, null, "a b", false)).code())
+        .isEqualTo(ErrorCode.INVALID_FIELD);
+    assertThat(refused(s, SeriesActor.COORDINATOR, new EditChatGroup(id, null, null, "SECx", true)).code())
+        .isEqualTo(ErrorCode.INVALID_FIELD);
+    assertThat(refused(s, SeriesActor.COORDINATOR, new EditChatGroup("c404", "x", null, null, false)).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(refused(s, SeriesActor.member("u1"), new EditChatGroup(id, "x", null, null, false)).code())
+        .isEqualTo(ErrorCode.FORBIDDEN);
   }
 
   @Test
