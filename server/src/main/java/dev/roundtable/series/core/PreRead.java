@@ -23,7 +23,8 @@ public record PreRead(String id, String title, String url, File file) {
     return new PreRead(id, title, null, file);
   }
 
-  public boolean isFile() {
+  /** Not {@code isFile}: the stored JSON would gain a property of that name. */
+  public boolean hasFile() {
     return file != null;
   }
 }
