@@ -491,6 +491,7 @@ public final class SeriesApi implements ApiRoutes {
   private void view(RoutingContext ctx) {
     access(ctx, a -> ok(ctx, a.member() == null
         ? SeriesViews.coordinator(a.stored(), Warnings.of(a.series()), clock.millis(), DEFAULT_UPCOMING)
+            .put("preReadMaxBytes", config.preReadMaxBytes())
         : SeriesViews.member(a.series(), a.member(), clock.millis(), DEFAULT_UPCOMING, links)));
   }
 

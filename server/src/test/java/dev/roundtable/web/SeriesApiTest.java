@@ -303,6 +303,7 @@ class SeriesApiTest {
   void preReadFile() {
     Made s = create(daysAhead(3));
     JsonObject zhao = addMember(s, "赵磊", "销售部", "zhao@example.com", "executor");
+    assertThat(view(s, s.token()).getInteger("preReadMaxBytes")).isEqualTo(FILE_LIMIT);
     Buffer bytes = Buffer.buffer("部门,风险\n销售,供应商延期\n");
     JsonObject added = ok(upload(s, s.token(), "C:\\报告\\风险清单.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; charset=binary", bytes), 201);
