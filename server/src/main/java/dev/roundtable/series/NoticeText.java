@@ -107,7 +107,7 @@ public final class NoticeText {
     return b.toString();
   }
 
-  /** A file's size for people: bytes, KB or MB (of 1024). */
+  /** A file's size for people: bytes, KB rounded up or MB to one decimal (of 1024), as the pages write it. */
   static String size(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
@@ -115,7 +115,7 @@ public final class NoticeText {
     if (bytes < 1024 * 1024) {
       return (bytes + 1023) / 1024 + " KB";
     }
-    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024)).replaceAll("\\.0$", "") + " MB";
   }
 
   private static void line(StringBuilder b, String label, String value) {
