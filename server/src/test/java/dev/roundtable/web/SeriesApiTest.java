@@ -49,9 +49,11 @@ class SeriesApiTest {
   private final List<NoticeSender.Notice> sent = new CopyOnWriteArrayList<>();
   private TestServer server;
   private WebClient http;
+  private Vertx vertx;
 
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dataDir) {
+    this.vertx = vertx;
     NoticeSender recording = notice -> {
       sent.add(notice);
       return Future.succeededFuture();
@@ -293,6 +295,25 @@ class SeriesApiTest {
     return result(request.sendBuffer(bytes));
   }
 
+  /** An upload without Content-Length, in chunks of 1 KiB: its status, or 0 when the server cut it off. */
+  private int chunkedUpload(Made s, int bytes) {
+    io.vertx.core.http.HttpClient client = vertx.createHttpClient();
+    try {
+      return result(client.request(HttpMethod.POST, server.port(), "127.0.0.1",
+          occ(s) + "/pre-reads/files?name=big.bin").compose(req -> {
+            req.setChunked(true).putHeader("Authorization", "Bearer " + s.token());
+            Future<io.vertx.core.http.HttpClientResponse> answer = req.response();
+            for (int sent = 0; sent < bytes; sent += 1024) {
+              req.write(Buffer.buffer(new byte[Math.min(1024, bytes - sent)]));
+            }
+            req.end();
+            return answer.map(io.vertx.core.http.HttpClientResponse::statusCode);
+          }).otherwise(0));
+    } finally {
+      client.close();
+    }
+  }
+
   private long storedFiles() {
     return GridFSBuckets.create(server.database(), PreReadFiles.BUCKET).find().into(new java.util.ArrayList<>())
         .size();
@@ -350,6 +371,7 @@ class SeriesApiTest {
     refused(upload(s, null, "mine.pdf", "application/pdf", Buffer.buffer("x")), 401, "UNAUTHORIZED");
     refused(upload(s, s.token(), "x".repeat(201) + ".pdf", "application/pdf", Buffer.buffer("x")), 413,
         "TOO_LARGE");
+    assertThat(chunkedUpload(s, FILE_LIMIT + 1)).isEqualTo(413);
     assertThat(storedFiles()).isZero();
     assertThat(view(s, s.token()).getJsonArray("upcoming").getJsonObject(0).getJsonArray("preReads")).isEmpty();
 
