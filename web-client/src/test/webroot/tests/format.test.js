@@ -6,6 +6,7 @@ import {
   formatAddedMinutes, formatCountdown, formatDate, formatDateTime, formatDuration, formatMinutes, formatNumber,
   formatTime,
 } from '../js/components/format.js';
+import { fileSize } from '../js/components/series-format.js';
 import { locale, setLocale } from '../js/i18n/i18n.js';
 
 function assertEqual(actual, expected, message = '') {
@@ -45,6 +46,13 @@ function inLocale(loc, fn) {
 }
 
 export default [
+  {
+    name: 'a file size reads as bytes, whole KB rounded up, or MB with one decimal, as the server counts (1024)',
+    fn: () => {
+      assertEqual([0, 37, 1023, 1024, 1025, 65536, 65537, 1048576, 10 * 1048576, 1572864].map(fileSize),
+        ['0 B', '37 B', '1023 B', '1 KB', '2 KB', '64 KB', '65 KB', '1 MB', '10 MB', '1.5 MB']);
+    },
+  },
   {
     name: 'a time is 24-hour in Chinese and 12-hour in English, following the UI language, not the browser\'s',
     fn: () => {

@@ -18,33 +18,55 @@ export class ApiError extends Error {
  * Calls the API and resolves with the JSON body, or rejects with an ApiError.
  * @param {string} method
  * @param {string} path
- * @param {{body?: object, token?: string}} [options]
+ * @param {{body?: object, token?: string, file?: Blob}} [options] `file` is sent as the raw body, typed as itself
  */
-export async function api(method, path, { body, token } = {}) {
+export async function api(method, path, { body, token, file } = {}) {
   const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response;
-  try {
-    response = await fetch(path, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'network error');
-  }
+  if (file !== undefined) headers['Content-Type'] = file.type || 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await send(path, {
+    method, headers, token, body: file !== undefined ? file : body === undefined ? undefined : JSON.stringify(body),
+  });
   let data = null;
   try {
     data = await response.json();
   } catch {
     data = null;
   }
-  if (!response.ok) {
-    const text = (name) => (data && typeof data[name] === 'string' ? data[name] : null);
-    throw new ApiError(response.status, text('code') || 'UNKNOWN', text('message') || `HTTP ${response.status}`,
-      { reason: text('reason'), field: text('field') });
-  }
+  if (!response.ok) throw refusal(response, data);
   if (!data || typeof data !== 'object') throw new ApiError(response.status, 'UNREADABLE', 'unreadable answer');
   return data;
+}
+
+/**
+ * GETs a file (an attachment) with the bearer token and resolves with its Blob, or rejects with an ApiError.
+ * A token never goes into a URL, so a file is fetched here and saved from a blob: URL.
+ */
+export async function fetchFile(path, token) {
+  const response = await send(path, { method: 'GET', headers: {}, token });
+  if (response.ok) return response.blob();
+  let data = null;
+  try {
+    data = await response.json();
+  } catch {
+    data = null;
+  }
+  throw refusal(response, data);
+}
+
+async function send(path, { method, headers, token, body }) {
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    return await fetch(path, { method, headers, body, cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'network error');
+  }
+}
+
+function refusal(response, data) {
+  const text = (name) => (data && typeof data[name] === 'string' ? data[name] : null);
+  return new ApiError(response.status, text('code') || 'UNKNOWN', text('message') || `HTTP ${response.status}`,
+    { reason: text('reason'), field: text('field') });
 }
 
 /**

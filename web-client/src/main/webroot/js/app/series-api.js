@@ -1,7 +1,7 @@
 // The series REST API (docs/PROTOCOL.md §14) for the series pages: every call carries the page's link as
 // `Authorization: Bearer`. Plain ES module over api.js.
 
-import { api } from './api.js';
+import { api, fetchFile } from './api.js';
 
 const base = (sid) => `/api/series/${encodeURIComponent(sid)}`;
 const occ = (sid, oid) => `${base(sid)}/occurrences/${encodeURIComponent(oid)}`;
@@ -32,6 +32,11 @@ export function seriesClient(seriesId, token) {
     rotateMember: (memberId) => call('POST', `${base(seriesId)}/members/${encodeURIComponent(memberId)}/link`),
     putAgenda: (oid, items) => call('PUT', `${occ(seriesId, oid)}/agenda`, { items }),
     addPreRead: (oid, title, url) => call('POST', `${occ(seriesId, oid)}/pre-reads`, { title, url }),
+    /** POST …/pre-reads/files?name=&title=: the file's bytes as the body, its type as Content-Type. */
+    uploadPreRead: (oid, file, title) => api('POST', `${occ(seriesId, oid)}/pre-reads/files?name=${
+      encodeURIComponent(file.name)}${title ? `&title=${encodeURIComponent(title)}` : ''}`, { file, token }),
+    /** A file pre-read's Blob, from the `download` path the view gives (relative to the site). */
+    preReadFile: (download) => fetchFile(`/${String(download).replace(/^\/+/, '')}`, token),
     removePreRead: (oid, id) => call('DELETE', `${occ(seriesId, oid)}/pre-reads/${encodeURIComponent(id)}`),
     askInput: (oid, question) => call('POST', `${occ(seriesId, oid)}/inputs`, { question }),
     answer: (oid, requestId, text) => call('PUT', `${occ(seriesId, oid)}/inputs/${encodeURIComponent(requestId)}/answer`, { text }),

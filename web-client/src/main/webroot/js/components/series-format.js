@@ -37,3 +37,11 @@ export function instantTime(iso, zone, loc = locale()) {
   if (!Number.isFinite(at.getTime())) return '';
   return `${formatter(loc, zone, 'date').format(at)} ${formatter(loc, zone, 'time').format(at)}`;
 }
+
+/** A file's size for people: "512 B", "12 KB", "3.4 MB" (units of 1024, as the server's limit). */
+export function fileSize(bytes) {
+  const n = Number(bytes) || 0;
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}

@@ -1,16 +1,17 @@
 // The coordinator's series page, opened from the coordinator link (PROTOCOL.md §14.3 coordinator view):
 // the series' details and recurrence, the warnings (more than 15 invited, agenda order), the members (add,
 // change part or department, rotate a link, remove), and the upcoming occurrences, each with the RSVP
-// status at a glance; the next one also with the agenda draft editor, pre-reads, input requests and the
+// status at a glance; the next one also with the agenda draft editor, pre-reads (a link, or a file uploaded up
+// to the node's size limit, checked here first and by the server), input requests and the
 // notice preview and send (a notice later than 24 h before asks to confirm); the chat groups and the
 // notifications' states (components/series-channels.js). Wide screens get two columns.
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
-import { agendaList, externalLink, occurrenceHead, preReadList, subheading } from '../components/series-occurrence.js';
+import { agendaList, externalLink, occurrenceHead, preReadDownloader, preReadList, subheading } from '../components/series-occurrence.js';
 import { rsvpGlance } from '../components/series-rsvp.js';
 import { agendaDraftEditor } from '../components/series-agenda-draft.js';
-import { instantTime } from '../components/series-format.js';
+import { fileSize, instantTime } from '../components/series-format.js';
 import { chatGroupsCard } from '../components/series-channels.js';
 import { liveCard } from '../components/series-live.js';
 
@@ -31,6 +32,7 @@ export function linkBox(labelKey, url, testid) {
 
 export function mountCoordinatorPage(root, ctx) {
   const ui = { shownLink: null, occurrences: null, editor: null, editorFor: null, preview: null, lateConfirm: null,
+    file: null, uploading: false,
     drafts: new Map(), channels: { tests: new Map(), notifications: null, rerender: () => render() } };
   const draft = (key, value) => (value === undefined ? ui.drafts.get(key) || '' : ui.drafts.set(key, value));
 
@@ -174,8 +176,9 @@ export function mountCoordinatorPage(root, ctx) {
       occurrenceHead(o, view.series),
       subheading('series.rsvpStatus'), rsvpGlance(members, o),
       subheading('series.agendaDraft'), ui.editor.el,
-      subheading('series.preReads'), preReadList(o, (p) => ctx.act(() => ctx.client.removePreRead(o.occurrenceId, p.id))),
-      preReadForm(o),
+      subheading('series.preReads'), preReadList(o, { download: preReadDownloader(ctx),
+        remove: (p) => ctx.act(() => ctx.client.removePreRead(o.occurrenceId, p.id)) }),
+      preReadForm(o), preReadFileForm(view, o),
       subheading('series.inputsAsked'), inputsList(o), inputForm(o),
       subheading('series.notice'), noticeBlock(view, o));
   }
@@ -197,6 +200,52 @@ export function mountCoordinatorPage(root, ctx) {
         h('div', { class: 'field' }, h('label', { htmlFor: 'pr-url' }, t('series.url')),
           h('input', { id: 'pr-url', type: 'url', maxLength: 2000, value: draft('pr:url'), on: { input: (e) => draft('pr:url', e.target.value) } }))),
       h('button', { type: 'submit', class: 'secondary' }, t('series.addPreRead')));
+  }
+
+  /** A file pre-read: chosen (kept across renders, as a file input cannot be refilled), checked, uploaded. */
+  function preReadFileForm(view, o) {
+    const max = view.preReadMaxBytes || 0;
+    const choose = (e) => {
+      ui.file = e.target.files && e.target.files[0] ? e.target.files[0] : null;
+      ctx.fail('');
+      if (ui.file && max && ui.file.size > max) {
+        ctx.fail(t('series.fileTooLarge', { size: fileSize(ui.file.size), max: fileSize(max) }));
+      }
+      render();
+    };
+    const submit = async (e) => {
+      e.preventDefault();
+      const file = ui.file;
+      if (!file) { ctx.fail(t('series.fileNeeded')); return; }
+      if (file.size === 0) { ctx.fail(t('series.fileEmpty')); return; }
+      if (max && file.size > max) {
+        ctx.fail(t('series.fileTooLarge', { size: fileSize(file.size), max: fileSize(max) }));
+        return;
+      }
+      ui.uploading = true;
+      render();
+      const done = await ctx.act(() => ctx.client.uploadPreRead(o.occurrenceId, file, draft('pf:title').trim()));
+      ui.uploading = false;
+      if (done) { ui.file = null; ui.drafts.delete('pf:title'); }
+      render();
+    };
+    return h('form', { class: 'inline-form compact', testid: 'pre-read-file-form', noValidate: true, on: { submit } },
+      h('div', { class: 'form-grid' },
+        h('div', { class: 'field' }, h('span', { class: 'field-label', id: 'pf-file-label' }, t('series.file')),
+          // The browser's own file button speaks the browser's language: ours lies on top of it, see-through.
+          h('div', { class: 'file-pick' },
+            h('span', { class: 'button-link secondary', attrs: { 'aria-hidden': 'true' } }, t('series.chooseFile')),
+            h('input', { id: 'pf-file', type: 'file', testid: 'pre-read-file-input', on: { change: choose },
+              attrs: { 'aria-label': t('series.chooseFile'), 'aria-describedby': 'pf-file-chosen' } })),
+          h('p', { class: 'small', id: 'pf-file-chosen', testid: 'pre-read-file-chosen' }, ui.file
+            ? [t('series.fileChosen'), ' ', markUserText(h('span', {}, ui.file.name)), ` · ${fileSize(ui.file.size)}`]
+            : t('series.noFileChosen')),
+          max ? h('p', { class: 'small' }, t('series.fileHint', { max: fileSize(max) })) : null),
+        h('div', { class: 'field' }, h('label', { htmlFor: 'pf-title' }, t('series.fileTitle')),
+          h('input', { id: 'pf-title', type: 'text', maxLength: 200, value: draft('pf:title'),
+            on: { input: (e) => draft('pf:title', e.target.value) } }))),
+      h('button', { type: 'submit', class: 'secondary', testid: 'pre-read-file-submit', disabled: ui.uploading },
+        ui.uploading ? t('series.uploading') : t('series.uploadFile')));
   }
 
   function inputsList(o) {

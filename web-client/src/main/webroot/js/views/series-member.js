@@ -6,7 +6,7 @@
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
-import { agendaList, occurrenceHead, preReadList, subheading } from '../components/series-occurrence.js';
+import { agendaList, occurrenceHead, preReadDownloader, preReadList, subheading } from '../components/series-occurrence.js';
 import { liveCard, roomOpensNote } from '../components/series-live.js';
 
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
@@ -55,7 +55,7 @@ export function mountMemberPage(root, ctx) {
       next && canAnswer && !o.roomOpen ? roomOpensNote(o, view.series) : null,
       canAnswer ? rsvpBlock(view, o) : h('p', { class: 'small' }, t('series.informedOnly')),
       next || (o.agenda || []).length ? [subheading('series.agenda'), agendaList(o)] : null,
-      next || (o.preReads || []).length ? [subheading('series.preReads'), preReadList(o)] : null,
+      next || (o.preReads || []).length ? [subheading('series.preReads'), preReadList(o, { download: preReadDownloader(ctx) })] : null,
       (o.inputs || []).length ? [subheading('series.inputsAsked'), ...o.inputs.map((r) => inputBlock(view, o, r))] : null);
   }
 

@@ -79,6 +79,8 @@ import java.util.Map;
  * @param jobPollSeconds the job queue's safety poll (its timer looks twice as far ahead)
  * @param jobHandlerTimeoutSeconds a job run that takes longer counts as failed and is retried
  * @param jobMaxRunning jobs one node runs at once
+ * @param preReadMaxBytes largest pre-read file a series' coordinator may upload, in bytes (it is held in memory
+ *     while it is stored or served, so at most {@link #MAX_PRE_READ_BYTES})
  */
 public record RoundtableConfig(
     String httpHost,
@@ -134,7 +136,8 @@ public record RoundtableConfig(
     int jobMaxAttempts,
     int jobPollSeconds,
     int jobHandlerTimeoutSeconds,
-    int jobMaxRunning) {
+    int jobMaxRunning,
+    int preReadMaxBytes) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8080;
@@ -190,6 +193,9 @@ public record RoundtableConfig(
   public static final int DEFAULT_JOB_POLL_SECONDS = 60;
   public static final int DEFAULT_JOB_HANDLER_TIMEOUT_SECONDS = 60;
   public static final int DEFAULT_JOB_MAX_RUNNING = 64;
+  /** An agenda's spreadsheet or slides; larger material belongs on a shared drive, linked. */
+  public static final int DEFAULT_PRE_READ_MAX_BYTES = 10 * 1024 * 1024;
+  public static final int MAX_PRE_READ_BYTES = 64 * 1024 * 1024;
   private static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("text", "json");
   /** Submission with STARTTLS, what mail providers give their users. */
   public static final int DEFAULT_SMTP_PORT = 587;
@@ -266,6 +272,7 @@ public record RoundtableConfig(
     }
     jobProblems(problems, jobLeaseSeconds, jobRetryBaseSeconds, jobRetryCapSeconds, jobMaxAttempts, jobPollSeconds,
         jobHandlerTimeoutSeconds, jobMaxRunning);
+    between(problems, "preReadMaxBytes", preReadMaxBytes, 1, MAX_PRE_READ_BYTES);
     if (httpHost == null || httpHost.isBlank()) {
       problems.add("httpHost must not be empty");
     }
@@ -420,7 +427,7 @@ public record RoundtableConfig(
         .put("jobLeaseSeconds", jobLeaseSeconds).put("jobRetryBaseSeconds", jobRetryBaseSeconds)
         .put("jobRetryCapSeconds", jobRetryCapSeconds).put("jobMaxAttempts", jobMaxAttempts)
         .put("jobPollSeconds", jobPollSeconds).put("jobHandlerTimeoutSeconds", jobHandlerTimeoutSeconds)
-        .put("jobMaxRunning", jobMaxRunning);
+        .put("jobMaxRunning", jobMaxRunning).put("preReadMaxBytes", preReadMaxBytes);
   }
 
   static RoundtableConfig fromJson(JsonObject j) {
@@ -479,7 +486,8 @@ public record RoundtableConfig(
         f.integer("jobMaxAttempts", DEFAULT_JOB_MAX_ATTEMPTS),
         f.integer("jobPollSeconds", DEFAULT_JOB_POLL_SECONDS),
         f.integer("jobHandlerTimeoutSeconds", DEFAULT_JOB_HANDLER_TIMEOUT_SECONDS),
-        f.integer("jobMaxRunning", DEFAULT_JOB_MAX_RUNNING));
+        f.integer("jobMaxRunning", DEFAULT_JOB_MAX_RUNNING),
+        f.integer("preReadMaxBytes", DEFAULT_PRE_READ_MAX_BYTES));
     f.rejectUnknown();
     return config;
   }

@@ -87,7 +87,15 @@ public final class NoticeText {
     if (!o.preReads().isEmpty()) {
       b.append(zh ? "会前阅读：\n" : "Pre-reads:\n");
       for (PreRead p : o.preReads()) {
-        b.append("- ").append(p.title()).append(": ").append(p.url()).append('\n');
+        b.append("- ").append(p.title()).append(": ");
+        if (p.hasFile()) {
+          b.append(zh ? "文件 " + p.file().name() + "（" + size(p.file().size()) + "），请用你的个人链接打开会议页面下载"
+              : "file " + p.file().name() + " (" + size(p.file().size()) + "), open the series page with your personal "
+                  + "link to download it");
+        } else {
+          b.append(p.url());
+        }
+        b.append('\n');
       }
     }
     if (!o.inputs().isEmpty()) {
@@ -97,6 +105,17 @@ public final class NoticeText {
       }
     }
     return b.toString();
+  }
+
+  /** A file's size for people: bytes, KB rounded up or MB to one decimal (of 1024), as the pages write it. */
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return (bytes + 1023) / 1024 + " KB";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024)).replaceAll("\\.0$", "") + " MB";
   }
 
   private static void line(StringBuilder b, String label, String value) {

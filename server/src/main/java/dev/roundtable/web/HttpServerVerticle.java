@@ -177,7 +177,8 @@ public final class HttpServerVerticle extends VerticleBase {
     SockJSHandler sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setLibraryURL(SOCKJS_CLIENT));
     // vertx-web's XHR transports read a POST's body only after a BodyHandler: the same size limit as a
     // WebSocket message (413 TOO_LARGE beyond it), and the same strict UTF-8 (400 BAD_JSON otherwise).
-    router.post("/eventbus/*").handler(HttpServerVerticle::refuseLongBody);
+    router.post("/eventbus/*").handler(RequestParts.refuseLonger(WebSocketMessages.MAX_MESSAGE_BYTES, DRAINED_BYTES,
+        "the request is too large"));
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(WebSocketMessages.MAX_MESSAGE_BYTES))
         .handler(HttpServerVerticle::strictUtf8);
     router.route("/eventbus/*").subRouter(sockJs.socketHandler(socket -> {
@@ -186,26 +187,6 @@ public final class HttpServerVerticle extends VerticleBase {
       session.backlogged = socket::writeQueueFull;
       bridge.opened(session);
     }));
-  }
-
-  /**
-   * A POST that says it is too long is read to its end (up to {@link #DRAINED_BYTES}) and then answered 413,
-   * so the client, still sending, reads the answer rather than a reset connection. BodyHandler would answer
-   * at once and close the connection under the client's feet.
-   */
-  private static void refuseLongBody(RoutingContext ctx) {
-    long length;
-    try {
-      length = Long.parseLong(String.valueOf(ctx.request().getHeader("Content-Length")));
-    } catch (NumberFormatException e) {
-      length = -1;
-    }
-    if (length <= WebSocketMessages.MAX_MESSAGE_BYTES || length > DRAINED_BYTES) {
-      ctx.next();
-      return;
-    }
-    ctx.request().handler(ignored -> { }).endHandler(v -> HttpErrors.send(ctx, ErrorCode.TOO_LARGE,
-        "the request is too large"));
   }
 
   private static void strictUtf8(RoutingContext ctx) {

@@ -17,6 +17,7 @@ import dev.roundtable.series.ChatDestinations;
 import dev.roundtable.series.OccurrenceRooms;
 import dev.roundtable.series.NoticeSender;
 import dev.roundtable.series.NoticeText;
+import dev.roundtable.series.PreReadFiles;
 import dev.roundtable.series.Recurrence;
 import dev.roundtable.series.SeriesCalendar;
 import dev.roundtable.series.SeriesLinks;
@@ -31,6 +32,7 @@ import dev.roundtable.series.core.Member;
 import dev.roundtable.series.core.Occurrence;
 import dev.roundtable.series.core.OccurrenceCommands;
 import dev.roundtable.series.core.PendingEffect;
+import dev.roundtable.series.core.PreRead;
 import dev.roundtable.series.core.Series;
 import dev.roundtable.series.core.SeriesActor;
 import dev.roundtable.series.core.SeriesCommand;
@@ -41,14 +43,19 @@ import dev.roundtable.series.core.Warnings;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -63,6 +70,10 @@ import java.util.regex.Pattern;
  * {@code {code, message}} and changes nothing. Links (tokens) appear only in the replies that issue them
  * (creation, adding a member, rotation) and in a member's own feed URL; never in logs. A chat group's webhook
  * URL and secret go in once (checked with the notifier's {@link WebhookUrls} rule) and never come out.
+ *
+ * <p>A pre-read file's bytes go to {@link PreReadFiles} before the series records the file, and leave it after
+ * the series forgot it (a refused or failed record deletes what was stored: nothing changes). The upload is
+ * limited to {@code preReadMaxBytes} while it streams in; a download is always an attachment, never sniffed.
  */
 public final class SeriesApi implements ApiRoutes {
   /** Largest request body: an agenda of 50 items with long titles fits. */
@@ -72,6 +83,11 @@ public final class SeriesApi implements ApiRoutes {
   public static final int MAX_UPCOMING = 52;
   private static final Pattern SERIES_ID = Pattern.compile("[a-z0-9]{1,32}");
   private static final Pattern OCCURRENCE_ID = Pattern.compile("[0-9]{8}T[0-9]{4}");
+  /** A media type as {@code type/subtype}; anything else is stored as {@code application/octet-stream}. */
+  private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
+  static final String OCTET_STREAM = "application/octet-stream";
+  /** An upload of {@code preReadMaxBytes} over a slow phone link takes longer than the API's usual timeout. */
+  static final long UPLOAD_TIMEOUT_MS = 5 * 60_000;
 
   private final SeriesOwner owner;
   private final Tokens tokens;
@@ -80,11 +96,13 @@ public final class SeriesApi implements ApiRoutes {
   private final Clock clock;
   private final Notifier notifier;
   private final OccurrenceRooms occurrenceRooms;
+  private final PreReadFiles files;
 
   private SeriesApi(SeriesOwner owner, Tokens tokens, SeriesLinks links, RoundtableConfig config, Clock clock,
-      Notifier notifier, OccurrenceRooms occurrenceRooms) {
+      Notifier notifier, OccurrenceRooms occurrenceRooms, PreReadFiles files) {
     this.occurrenceRooms = occurrenceRooms;
     this.owner = owner;
+    this.files = files;
     this.tokens = tokens;
     this.links = links;
     this.config = config;
@@ -105,7 +123,7 @@ public final class SeriesApi implements ApiRoutes {
     SeriesOwner owner = SeriesOwner.create(SeriesStore.create(vertx, database), clock,
         SeriesNotices.create(sender, links), jobs);
     return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"),
-        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms")));
+        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms")), PreReadFiles.create(vertx, database));
   }
 
   /** A member's page link ({@code <base>series#<token>}) and calendar feed ({@code <base>api/series/feed/<token>}). */
@@ -156,6 +174,14 @@ public final class SeriesApi implements ApiRoutes {
     router.put(o + "/time").handler(body).handler(ctx -> coordinator(ctx, this::move));
     router.post(o + "/pre-reads").handler(body).handler(ctx -> coordinator(ctx, this::addPreRead));
     router.delete(o + "/pre-reads/:preReadId").handler(ctx -> coordinator(ctx, this::removePreRead));
+    router.get(o + "/pre-reads/:preReadId/file").handler(ctx -> access(ctx, a -> download(ctx, a)));
+    // Routed before /api/*'s timeout (orders -2, -1): an upload has its own, longer one. Its size is refused
+    // from Content-Length (after reading the body, so the client hears the answer) or while it streams in.
+    int max = config.preReadMaxBytes();
+    router.post(o + "/pre-reads/files").order(-2).handler(TimeoutHandler.create(UPLOAD_TIMEOUT_MS, 503))
+        .handler(RequestParts.refuseLonger(max, 2L * max, "the file is larger than " + max + " bytes"));
+    router.post(o + "/pre-reads/files").order(-1).handler(BodyHandler.create(false).setBodyLimit(max))
+        .handler(ctx -> coordinator(ctx, this::uploadPreRead));
     router.post(o + "/inputs").handler(body).handler(ctx -> coordinator(ctx, this::askInput));
     router.put(o + "/inputs/:requestId/answer").handler(body).handler(ctx -> member(ctx, this::answerInput));
     router.get(o + "/notice").handler(ctx -> coordinator(ctx, this::previewNotice));
@@ -343,9 +369,102 @@ public final class SeriesApi implements ApiRoutes {
         SeriesRequests.string(b, "title"), SeriesRequests.string(b, "url")));
   }
 
+  /** Removes a pre-read; a file's bytes are deleted once the series no longer names them. */
   private void removePreRead(RoutingContext ctx, Access a) {
     String id = ctx.pathParam("preReadId");
-    occurrenceCommand(ctx, a, 200, new JsonObject(), (b, slot) -> new OccurrenceCommands.RemovePreRead(slot, id));
+    String occurrenceId = occurrenceId(ctx);
+    if (occurrenceId == null) {
+      return;
+    }
+    String fileId = a.series().occurrence(occurrenceId).flatMap(o -> o.preRead(id)).filter(PreRead::hasFile)
+        .map(p -> p.file().fileId()).orElse(null);
+    reply(ctx, 200, () -> occurrenceReply(a, occurrenceId, new JsonObject(),
+        (b, slot) -> new OccurrenceCommands.RemovePreRead(slot, id))
+        .compose(out -> fileId == null ? Future.succeededFuture(out)
+            : files.delete(fileId).otherwise((Void) null).map(out)));
+  }
+
+  /**
+   * {@code POST …/pre-reads/files?name=&title=}: the body is the file's bytes, {@code Content-Type} its
+   * media type; {@code name} (percent-encoded UTF-8) the file's name, {@code title} what the list shows
+   * (default the name). Stored first, then recorded; a refused record deletes the stored bytes.
+   */
+  private void uploadPreRead(RoutingContext ctx, Access a) {
+    String occurrenceId = occurrenceId(ctx);
+    if (occurrenceId == null) {
+      return;
+    }
+    String name = fileName(ctx.queryParams().get("name"));
+    if (name == null) {
+      HttpErrors.send(ctx, ErrorCode.INVALID_FIELD,
+          "name (the file's name, ?name=) is required, without control characters");
+      return;
+    }
+    Buffer bytes = ctx.body().buffer();
+    if (bytes == null || bytes.length() == 0) {
+      HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "the file is empty: send its bytes as the request body");
+      return;
+    }
+    String title = ctx.queryParams().get("title");
+    String type = mediaType(ctx.request().getHeader("content-type"));
+    long size = bytes.length();
+    reply(ctx, 201, () -> files.store(a.series().id(), name, type, bytes).compose(fileId ->
+        occurrenceReply(a, occurrenceId, new JsonObject(), (b, slot) -> new OccurrenceCommands.AddFilePreRead(slot,
+            title, new PreRead.File(fileId, name, type, size)))
+            .recover(e -> files.delete(fileId).transform(ignored -> Future.failedFuture(e)))));
+  }
+
+  /**
+   * {@code GET …/pre-reads/:preReadId/file}: the file, for the coordinator or any member (their link in
+   * {@code Authorization: Bearer}). Always an attachment, its type not sniffed, its name RFC 5987-encoded.
+   */
+  private void download(RoutingContext ctx, Access a) {
+    String occurrenceId = occurrenceId(ctx);
+    if (occurrenceId == null) {
+      return;
+    }
+    String id = ctx.pathParam("preReadId");
+    PreRead p = a.series().occurrence(occurrenceId).flatMap(o -> o.preRead(id)).orElse(null);
+    if (p == null || !p.hasFile()) {
+      HttpErrors.send(ctx, ErrorCode.NOT_FOUND, p == null ? "no pre-read " + id : "pre-read " + id + " is a link");
+      return;
+    }
+    files.open(p.file().fileId()).onComplete(found -> {
+      if (found.failed()) {
+        fail(ctx, found.cause());
+      } else if (found.result().isEmpty()) {
+        HttpErrors.send(ctx, ErrorCode.NOT_FOUND, "the file of pre-read " + id + " is gone");
+      } else {
+        ctx.response().setStatusCode(200).putHeader("content-type", p.file().contentType())
+            .putHeader("content-disposition", attachment(p.file().name()))
+            .putHeader("x-content-type-options", "nosniff")
+            .putHeader("content-security-policy", "default-src 'none'; sandbox")
+            .putHeader("cache-control", "private, no-store").putHeader("referrer-policy", "no-referrer")
+            .end(found.result().get().bytes());
+      }
+    });
+  }
+
+  /** The last path segment of an uploaded name, stripped; null when empty or holding control characters. */
+  static String fileName(String given) {
+    if (given == null) {
+      return null;
+    }
+    String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1).strip();
+    return name.isEmpty() || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f) ? null : name;
+  }
+
+  static String mediaType(String header) {
+    String type = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return MEDIA_TYPE.matcher(type).matches() ? type : OCTET_STREAM;
+  }
+
+  /** {@code attachment; filename="<ASCII stand-in>"; filename*=UTF-8''<percent-encoded>} (RFC 6266, 5987). */
+  static String attachment(String name) {
+    StringBuilder ascii = new StringBuilder();
+    name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private void askInput(RoutingContext ctx, Access a) {
@@ -424,6 +543,7 @@ public final class SeriesApi implements ApiRoutes {
   private void view(RoutingContext ctx) {
     access(ctx, a -> ok(ctx, a.member() == null
         ? SeriesViews.coordinator(a.stored(), Warnings.of(a.series()), clock.millis(), DEFAULT_UPCOMING)
+            .put("preReadMaxBytes", config.preReadMaxBytes())
         : SeriesViews.member(a.series(), a.member(), clock.millis(), DEFAULT_UPCOMING, links)));
   }
 
@@ -559,17 +679,21 @@ public final class SeriesApi implements ApiRoutes {
   private void occurrenceCommand(RoutingContext ctx, Access a, int status, JsonObject b,
       BiFunction<JsonObject, Slot, SeriesCommand> command) {
     String id = occurrenceId(ctx);
-    if (id == null) {
-      return;
+    if (id != null) {
+      reply(ctx, status, () -> occurrenceReply(a, id, b, command));
     }
-    reply(ctx, status, () -> apply(a, s -> command.apply(b, Recurrence.slotOf(s, id))).map(r -> {
+  }
+
+  private Future<JsonObject> occurrenceReply(Access a, String id, JsonObject b,
+      BiFunction<JsonObject, Slot, SeriesCommand> command) {
+    return apply(a, s -> command.apply(b, Recurrence.slotOf(s, id))).map(r -> {
       Series s = r.series();
       JsonObject out = new JsonObject(new LinkedHashMap<>(r.result()));
       s.occurrence(id).ifPresent(o -> out.put("occurrence", SeriesViews.occurrence(s, o, a.member())));
       out.put("sequence", s.sequence())
           .put("pendingNotices", s.effects().stream().filter(e -> e.occurrenceId().equals(id)).count());
       return withWarnings(r, out);
-    }));
+    });
   }
 
   private String occurrenceId(RoutingContext ctx) {

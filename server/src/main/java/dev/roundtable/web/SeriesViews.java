@@ -12,6 +12,7 @@ import dev.roundtable.series.core.Member;
 import dev.roundtable.series.core.Mentions;
 import dev.roundtable.series.core.Occurrence;
 import dev.roundtable.series.core.Part;
+import dev.roundtable.series.core.PreRead;
 import dev.roundtable.series.core.Rsvp;
 import dev.roundtable.series.core.Series;
 import dev.roundtable.series.core.SeriesLimits;
@@ -152,8 +153,15 @@ final class SeriesViews {
           .put("minutes", i.minutes()).put("expectedOutput", i.expectedOutput()).put("kind", name(i.kind())));
     }
     JsonArray preReads = new JsonArray();
-    o.preReads().forEach(p -> preReads.add(new JsonObject().put("id", p.id()).put("title", p.title())
-        .put("url", p.url())));
+    for (PreRead p : o.preReads()) {
+      JsonObject pre = new JsonObject().put("id", p.id()).put("title", p.title()).put("url", p.url());
+      if (p.hasFile()) {
+        pre.put("file", new JsonObject().put("name", p.file().name()).put("contentType", p.file().contentType())
+            .put("size", p.file().size()))
+            .put("download", "api/series/" + s.id() + "/occurrences/" + o.id() + "/pre-reads/" + p.id() + "/file");
+      }
+      preReads.add(pre);
+    }
     JsonArray inputs = new JsonArray();
     for (InputRequest r : o.inputs()) {
       JsonArray answers = new JsonArray();

@@ -167,12 +167,13 @@ class RoundtableConfigTest {
         "ROUNDTABLE_JOB_MAX_ATTEMPTS", "7",
         "ROUNDTABLE_JOB_POLL_SECONDS", "300",
         "ROUNDTABLE_JOB_HANDLER_TIMEOUT_SECONDS", "15",
-        "ROUNDTABLE_JOB_MAX_RUNNING", "16"));
+        "ROUNDTABLE_JOB_MAX_RUNNING", "16",
+        "ROUNDTABLE_PRE_READ_MAX_BYTES", "2097152"));
 
     assertThat(config).isEqualTo(new RoundtableConfig("127.0.0.1", 9000, "https://meet.example.org/",
         "mongodb://db:27017", "rt", Path.of("/var/lib/roundtable"), "0.0.0.0", 27018, SECRET, 3600, 600, 90, 50, 120,
         500, 8192, 2000, 1000, 512, 1048576, 2000, 1000, 1000, 20, 40, 5, 6, 30, 45, "10.0.0.2, fd00::/8", true, "acme", "10.0.0.5", 6701, 3, "node1, node2:6702,10.0.0.7", 4, 5801, "json", "", 587, "", "", "", "optional", false, 90,
-        20, 5, 600, 7, 300, 15, 16));
+        20, 5, 600, 7, 300, 15, 16, 2097152));
     assertThat(config.clusterMemberList()).containsExactly("node1", "node2:6702", "10.0.0.7");
     assertThat(config.trustedProxyRanges()).hasSize(2);
   }
@@ -394,14 +395,24 @@ class RoundtableConfigTest {
   }
 
   @Test
+  @DisplayName("takes pre-read files up to 10 MiB by default, and refuses a limit of nothing or of more than 64 MiB")
+  void preReadMaxBytes() {
+    assertThat(RoundtableConfig.defaults().preReadMaxBytes()).isEqualTo(10 * 1024 * 1024);
+    assertThat(RoundtableConfig.load(env("ROUNDTABLE_PRE_READ_MAX_BYTES", "1048576")).preReadMaxBytes())
+        .isEqualTo(1024 * 1024);
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_PRE_READ_MAX_BYTES", "0")), "preReadMaxBytes");
+    assertRefused(() -> RoundtableConfig.load(env("ROUNDTABLE_PRE_READ_MAX_BYTES", "67108865")), "preReadMaxBytes");
+  }
+
+  @Test
   @DisplayName("refuses invalid values given through the constructor too, and turns absent texts into empty ones")
   void constructorChecks() {
     assertRefused(() -> new RoundtableConfig("0.0.0.0", 70_000, "", "", "roundtable", Path.of("data"), "127.0.0.1",
-        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text", "", 587, "", "", "", "optional", false, 60, 30, 10, 3600, 10, 60, 60, 64),
+        0, "", 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "", false, "rt", "127.0.0.1", 5701, 1, "", 5, 0, "text", "", 587, "", "", "", "optional", false, 60, 30, 10, 3600, 10, 60, 60, 64, 1024),
         "httpPort");
 
     RoundtableConfig config = new RoundtableConfig("0.0.0.0", 8080, null, null, "roundtable", Path.of("data"),
-        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text", null, 587, null, null, null, "optional", false, 60, 30, 10, 3600, 10, 60, 60, 64);
+        "127.0.0.1", 0, null, 1, 900, 10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null, false, "rt", "127.0.0.1", 5701, 1, null, 5, 0, "text", null, 587, null, null, null, "optional", false, 60, 30, 10, 3600, 10, 60, 60, 64, 1024);
     assertThat(config.publicUrl()).isEmpty();
     assertThat(config.mongoUri()).isEmpty();
     assertThat(config.jwtSecret()).isEmpty();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.roundtable.series.core.ChatGroup;
 import dev.roundtable.series.core.ChatGroupCommands;
 import dev.roundtable.series.core.OccurrenceCommands;
+import dev.roundtable.series.core.PreRead;
 import dev.roundtable.series.core.Series;
 import dev.roundtable.series.core.SeriesActor;
 import dev.roundtable.store.MongoStores;
@@ -14,6 +15,7 @@ import dev.roundtable.store.Storage;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,29 @@ class MongoSeriesStoreTest {
     Series loaded = result(store.load("s2")).orElseThrow().series();
     assertThat(loaded.chatGroups()).isEmpty();
     assertThat(loaded.members()).isEqualTo(SeriesSamples.prepared().members());
+  }
+
+  @Test
+  @DisplayName("keeps link and file pre-reads, and loads a link pre-read written before there were files")
+  void preReads() {
+    Series s = SeriesSamples.apply(SeriesSamples.apply(SeriesSamples.prepared(), SeriesActor.COORDINATOR,
+        new OccurrenceCommands.AddPreRead(SeriesSamples.first(), "计划", "https://docs.example.com/plan")),
+        SeriesActor.COORDINATOR, new OccurrenceCommands.AddFilePreRead(SeriesSamples.first(), null,
+            new PreRead.File("65f0c0ffee0000000000cafe", "风险清单.xlsx", "application/vnd.ms-excel", 2048)));
+    result(store.insert(s));
+    List<PreRead> kept = result(store.load("s1")).orElseThrow().series().occurrences().get(0).preReads();
+    assertThat(kept).isEqualTo(s.occurrences().get(0).preReads()).hasSize(3);
+    assertThat(kept.get(2).title()).isEqualTo("风险清单.xlsx");
+
+    Document old = Document.parse(SeriesJson.write(s));
+    List<Document> preReads = old.getList("occurrences", Document.class).get(0).getList("preReads", Document.class);
+    preReads.remove(2);
+    preReads.forEach(p -> p.remove("file"));
+    old.put("id", "s2");
+    storage.database().getCollection("series").insertOne(new Document("_id", "s2").append("version", 1L)
+        .append("coordinatorVersion", 1).append("state", old));
+    assertThat(result(store.load("s2")).orElseThrow().series().occurrences().get(0).preReads())
+        .isEqualTo(kept.subList(0, 2));
   }
 
   @Test

@@ -1,6 +1,10 @@
 package dev.roundtable.support;
 
 import dev.roundtable.RoundtableServer;
+import dev.roundtable.cluster.Membership;
+import dev.roundtable.cluster.Nodes;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.mongodb.client.MongoDatabase;
 import dev.roundtable.config.RoundtableConfig;
 import dev.roundtable.store.RoomStore;
@@ -22,11 +26,22 @@ public final class TestServer {
   private final Vertx vertx;
   private final RoundtableServer server;
   private final Api api;
+  private final MongoDatabase database;
 
   private TestServer(Vertx vertx, RoundtableServer server) {
+    this(vertx, server, null);
+  }
+
+  private TestServer(Vertx vertx, RoundtableServer server, MongoDatabase database) {
     this.vertx = vertx;
     this.server = server;
     this.api = new Api(vertx, server.port());
+    this.database = database;
+  }
+
+  /** The node's database, for a test that checks what was (not) stored; null unless started with notices. */
+  public MongoDatabase database() {
+    return database;
   }
 
   /**
@@ -51,7 +66,9 @@ public final class TestServer {
   /** A node whose series' notices go to {@code notices} (a recording fake). */
   public static Future<TestServer> start(Vertx vertx, RoundtableConfig config, MutableClock clock,
       dev.roundtable.series.NoticeSender notices) {
-    return RoundtableServer.start(vertx, config, clock, notices).map(s -> new TestServer(vertx, s));
+    return RoundtableServer.openStorage(vertx, config).compose(storage -> RoundtableServer.start(
+        new Nodes.Node(vertx, Membership.standalone(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
+        config, clock, storage, notifier -> notices).map(s -> new TestServer(vertx, s, storage.database())));
   }
 
   /**

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
+import com.mongodb.client.gridfs.GridFSBuckets;
 import dev.roundtable.series.NoticeSender;
+import dev.roundtable.series.PreReadFiles;
 import dev.roundtable.series.core.PendingEffect;
 import dev.roundtable.support.MutableClock;
 import dev.roundtable.support.TestServer;
@@ -19,6 +21,8 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,19 +43,24 @@ import org.junit.jupiter.api.io.TempDir;
 class SeriesApiTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm");
+  /** A small limit for pre-read files, so that a test can send more. */
+  private static final int FILE_LIMIT = 64 * 1024;
 
   private final MutableClock clock = new MutableClock();
   private final List<NoticeSender.Notice> sent = new CopyOnWriteArrayList<>();
   private TestServer server;
   private WebClient http;
+  private Vertx vertx;
 
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dataDir) {
+    this.vertx = vertx;
     NoticeSender recording = notice -> {
       sent.add(notice);
       return Future.succeededFuture();
     };
-    server = result(TestServer.start(vertx, TestServer.config(dataDir), clock, recording));
+    server = result(TestServer.start(vertx, TestServer.config(dataDir)
+        .with(new JsonObject().put("preReadMaxBytes", FILE_LIMIT)), clock, recording));
     http = WebClient.create(vertx);
   }
 
@@ -273,6 +282,126 @@ class SeriesApiTest {
     assertThat(answers.getJsonArray("answers").getJsonObject(0).getString("text")).isEqualTo("供应商延期");
     ok(call(HttpMethod.DELETE, occ(s) + "/pre-reads/" + read.getString("preReadId"), s.token(), null), 200);
     refused(call(HttpMethod.DELETE, occ(s) + "/pre-reads/r999", s.token(), null), 404, "NOT_FOUND");
+  }
+
+  private HttpResponse<Buffer> upload(Made s, String token, String name, String type, Buffer bytes) {
+    HttpRequest<Buffer> request = http.request(HttpMethod.POST, server.port(), "127.0.0.1", occ(s)
+        + "/pre-reads/files?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).timeout(10_000);
+    if (token != null) {
+      request.putHeader("Authorization", "Bearer " + token);
+    }
+    if (type != null) {
+      request.putHeader("content-type", type);
+    }
+    return result(request.sendBuffer(bytes));
+  }
+
+  /** An upload without Content-Length, in chunks of 1 KiB: its status, or 0 when the server cut it off. */
+  private int chunkedUpload(Made s, int bytes) {
+    io.vertx.core.http.HttpClient client = vertx.createHttpClient();
+    try {
+      return result(client.request(HttpMethod.POST, server.port(), "127.0.0.1",
+          occ(s) + "/pre-reads/files?name=big.bin").compose(req -> {
+            req.setChunked(true).putHeader("Authorization", "Bearer " + s.token());
+            Future<io.vertx.core.http.HttpClientResponse> answer = req.response();
+            for (int sent = 0; sent < bytes; sent += 1024) {
+              req.write(Buffer.buffer(new byte[Math.min(1024, bytes - sent)]));
+            }
+            req.end();
+            return answer.map(io.vertx.core.http.HttpClientResponse::statusCode);
+          }).otherwise(0));
+    } finally {
+      client.close();
+    }
+  }
+
+  private long storedFiles() {
+    return GridFSBuckets.create(server.database(), PreReadFiles.BUCKET).find().into(new java.util.ArrayList<>())
+        .size();
+  }
+
+  @Test
+  @DisplayName("stores a pre-read file the coordinator uploads, lists it for members, serves it to them as an attachment, and deletes it with its pre-read")
+  void preReadFile() {
+    Made s = create(daysAhead(3));
+    JsonObject zhao = addMember(s, "赵磊", "销售部", "zhao@example.com", "executor");
+    assertThat(view(s, s.token()).getInteger("preReadMaxBytes")).isEqualTo(FILE_LIMIT);
+    Buffer bytes = Buffer.buffer("部门,风险\n销售,供应商延期\n");
+    JsonObject added = ok(upload(s, s.token(), "C:\\报告\\风险清单.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; charset=binary", bytes), 201);
+    String id = added.getString("preReadId");
+    JsonObject listed = added.getJsonObject("occurrence").getJsonArray("preReads").getJsonObject(0);
+    assertThat(listed.getString("title")).isEqualTo("风险清单.xlsx");
+    assertThat(listed.getValue("url")).isNull();
+    assertThat(listed.getJsonObject("file")).isEqualTo(new JsonObject().put("name", "风险清单.xlsx")
+        .put("contentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .put("size", bytes.length()));
+    assertThat(storedFiles()).isEqualTo(1);
+
+    JsonObject mine = view(s, token(zhao)).getJsonArray("upcoming").getJsonObject(0).getJsonArray("preReads")
+        .getJsonObject(0);
+    assertThat(mine.getString("download")).isEqualTo(occ(s).substring(1) + "/pre-reads/" + id + "/file");
+    HttpResponse<Buffer> file = call(HttpMethod.GET, "/" + mine.getString("download"), token(zhao), null);
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body()).isEqualTo(bytes);
+    assertThat(file.getHeader("content-type"))
+        .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(file.getHeader("content-disposition")).isEqualTo("attachment; filename=\"____.xlsx\"; "
+        + "filename*=UTF-8''%E9%A3%8E%E9%99%A9%E6%B8%85%E5%8D%95.xlsx");
+    assertThat(file.getHeader("x-content-type-options")).isEqualTo("nosniff");
+    assertThat(call(HttpMethod.GET, "/" + mine.getString("download"), s.token(), null).body()).isEqualTo(bytes);
+
+    String preview = ok(call(HttpMethod.GET, occ(s) + "/notice", s.token(), null), 200).getString("body");
+    assertThat(preview).contains("- 风险清单.xlsx: 文件 风险清单.xlsx（" + bytes.length() + " B），请用你的个人链接打开会议页面下载");
+
+    ok(call(HttpMethod.DELETE, occ(s) + "/pre-reads/" + id, s.token(), null), 200);
+    assertThat(storedFiles()).isZero();
+    refused(call(HttpMethod.GET, "/" + mine.getString("download"), token(zhao), null), 404, "NOT_FOUND");
+  }
+
+  @Test
+  @DisplayName("refuses a pre-read file that is too large, empty, nameless or not the coordinator's, storing nothing")
+  void preReadFileRefused() {
+    Made s = create(daysAhead(3));
+    JsonObject zhao = addMember(s, "赵磊", "销售部", "zhao@example.com", "executor");
+    refused(upload(s, s.token(), "big.pdf", "application/pdf", Buffer.buffer(new byte[FILE_LIMIT + 1])), 413,
+        "TOO_LARGE");
+    refused(upload(s, s.token(), "empty.pdf", "application/pdf", Buffer.buffer()), 400, "INVALID_FIELD");
+    refused(upload(s, s.token(), "a\nb.pdf", "application/pdf", Buffer.buffer("x")), 400, "INVALID_FIELD");
+    refused(upload(s, token(zhao), "mine.pdf", "application/pdf", Buffer.buffer("x")), 403, "FORBIDDEN");
+    refused(upload(s, null, "mine.pdf", "application/pdf", Buffer.buffer("x")), 401, "UNAUTHORIZED");
+    refused(upload(s, s.token(), "x".repeat(201) + ".pdf", "application/pdf", Buffer.buffer("x")), 413,
+        "TOO_LARGE");
+    assertThat(chunkedUpload(s, FILE_LIMIT + 1)).isEqualTo(413);
+    assertThat(storedFiles()).isZero();
+    assertThat(view(s, s.token()).getJsonArray("upcoming").getJsonObject(0).getJsonArray("preReads")).isEmpty();
+
+    JsonObject exact = ok(upload(s, s.token(), "exact.bin", "not a type", Buffer.buffer(new byte[FILE_LIMIT])), 201);
+    assertThat(exact.getJsonObject("occurrence").getJsonArray("preReads").getJsonObject(0).getJsonObject("file")
+        .getString("contentType")).isEqualTo("application/octet-stream");
+    assertThat(storedFiles()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("serves a pre-read file to nobody with another series' link, a replaced link or no link")
+  void preReadFileForeignLinks() {
+    Made s = create(daysAhead(3));
+    JsonObject zhao = addMember(s, "赵磊", "销售部", "zhao@example.com", "executor");
+    Made other = create(daysAhead(4));
+    JsonObject stranger = addMember(other, "钱多", "财务部", "qian@example.com", "executor");
+    String id = ok(upload(s, s.token(), "plan.pdf", "application/pdf", Buffer.buffer("%PDF-1.4")), 201)
+        .getString("preReadId");
+    String path = occ(s) + "/pre-reads/" + id + "/file";
+
+    refused(call(HttpMethod.GET, path, token(stranger), null), 403, "FORBIDDEN");
+    refused(call(HttpMethod.GET, path, other.token(), null), 403, "FORBIDDEN");
+    refused(call(HttpMethod.GET, path, null, null), 401, "UNAUTHORIZED");
+    ok(call(HttpMethod.POST, "/api/series/" + s.id() + "/members/u1/link", s.token(), null), 200);
+    refused(call(HttpMethod.GET, path, token(zhao), null), 401, "UNAUTHORIZED");
+    refused(call(HttpMethod.GET, occ(s) + "/pre-reads/r999/file", s.token(), null), 404, "NOT_FOUND");
+    String link = ok(call(HttpMethod.POST, occ(s) + "/pre-reads", s.token(),
+        new JsonObject().put("title", "计划").put("url", "https://docs.example.com/plan")), 201).getString("preReadId");
+    refused(call(HttpMethod.GET, occ(s) + "/pre-reads/" + link + "/file", s.token(), null), 404, "NOT_FOUND");
   }
 
   @Test

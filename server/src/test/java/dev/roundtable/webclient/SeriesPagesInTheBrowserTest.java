@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.WaitUntilState;
 import dev.roundtable.support.Browser;
 import dev.roundtable.support.Layout;
@@ -39,7 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SeriesPagesInTheBrowserTest {
   private static final List<String> USER_DATA = List.of("项目周会", "确定下周的优先级", "研发", "市场", "PMO", "李娜",
       "张伟", "王强", "刘洋", "陈静", "3 号会议室", "进度回顾", "上线日期", "风险清单", "本周风险？", "客户来访",
-      "Asia/Shanghai", "Roadmap", "赵敏", "zhao@example.com");
+      "Asia/Shanghai", "Roadmap", "赵敏", "zhao@example.com", "风险清单.xlsx");
+  /** The pre-read file limit of these tests' node: small, so that a test can choose a larger file. */
+  private static final int FILE_LIMIT = 64 * 1024;
 
   private final MutableClock clock = new MutableClock();
   private TestServer server;
@@ -49,7 +53,8 @@ class SeriesPagesInTheBrowserTest {
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dataDir) {
     browser = Browser.launch();
-    server = result(TestServer.start(vertx, TestServer.config(dataDir).with(new JsonObject().put("allowPrivateWebhooks", true)),
+    server = result(TestServer.start(vertx, TestServer.config(dataDir).with(new JsonObject().put("allowPrivateWebhooks", true)
+        .put("preReadMaxBytes", FILE_LIMIT)),
         clock));
     http = WebClient.create(vertx);
   }
@@ -282,6 +287,57 @@ class SeriesPagesInTheBrowserTest {
 
   private static String token(String link) {
     return link.substring(link.indexOf('#') + 1);
+  }
+
+  @Test
+  @DisplayName("let the coordinator upload a file with a Chinese name on a phone, refuse one over the limit, and let a member download it")
+  void preReadFile() throws java.io.IOException {
+    Made s = series();
+    byte[] sheet = "部门,风险\n研发,接口延期\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    try (BrowserContext context = browser.newContext(Browser.phone("zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate(url(s.coordinator()), new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      Locator form = page.locator("[data-testid=pre-read-file-form]");
+      form.waitFor();
+      assertThat(form.textContent()).contains("不超过 64 KB");
+      form.locator("[data-testid=pre-read-file-input]")
+          .setInputFiles(new FilePayload("大文件.pdf", "application/pdf", new byte[FILE_LIMIT + 1]));
+      assertThat(page.locator("#series-error").textContent()).startsWith("文件大小为 65 KB，最多只能上传 64 KB。");
+      form.locator("[data-testid=pre-read-file-submit]").click();
+      assertThat(page.locator("[data-testid=pre-read-file]").count()).isZero();
+
+      form.locator("[data-testid=pre-read-file-input]").setInputFiles(new FilePayload("风险清单.xlsx", type, sheet));
+      assertThat(form.locator("[data-testid=pre-read-file-chosen]").textContent()).contains("风险清单.xlsx");
+      form.locator("[data-testid=pre-read-file-submit]").click();
+      Locator file = page.locator("[data-testid=next-occurrence] [data-testid=pre-read-file]");
+      file.waitFor();
+      assertThat(file.textContent()).contains("风险清单.xlsx", sheet.length + " B");
+      assertThat(page.locator("#series-error").textContent()).isEmpty();
+      file.scrollIntoViewIfNeeded();
+      fits(page, "series-pre-read-file-phone-360x800-zh-CN");
+      assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+      assertThat(Untranslated.in(page, USER_DATA)).isEmpty();
+    }
+    for (String locale : List.of("zh-CN", "en-US")) {
+      try (BrowserContext context = browser.newContext(Browser.phone(locale).setAcceptDownloads(true))) {
+        Page page = context.newPage();
+        page.navigate(url(s.zhang()), new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+        Locator file = first(page).locator("[data-testid=pre-read-file]");
+        file.waitFor();
+        Locator button = file.locator("[data-testid=pre-read-download]");
+        assertThat(button.textContent()).isEqualTo(locale.equals("zh-CN") ? "下载" : "Download");
+        Download download = page.waitForDownload(button::click);
+        assertThat(download.suggestedFilename()).isEqualTo("风险清单.xlsx");
+        assertThat(java.nio.file.Files.readAllBytes(download.path())).isEqualTo(sheet);
+        file.scrollIntoViewIfNeeded();
+        fits(page, "series-member-pre-read-file-phone-360x800-" + locale);
+        assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+        if (locale.equals("zh-CN")) {
+          assertThat(Untranslated.in(page, USER_DATA)).isEmpty();
+        }
+      }
+    }
   }
 
   @Test

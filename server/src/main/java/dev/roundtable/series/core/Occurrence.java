@@ -42,6 +42,10 @@ public record Occurrence(String id, long originalStart, long start, long end, Li
     return rsvps.stream().filter(r -> r.memberId().equals(memberId)).findFirst();
   }
 
+  public Optional<PreRead> preRead(String preReadId) {
+    return preReads.stream().filter(p -> p.id().equals(preReadId)).findFirst();
+  }
+
   public Optional<InputRequest> input(String requestId) {
     return inputs.stream().filter(r -> r.id().equals(requestId)).findFirst();
   }

@@ -74,14 +74,43 @@ public final class OccurrenceCommands {
           .decide(() -> {
             Occurrence o = occurrence(s, slot);
             String id = "r" + (s.serial() + 1);
-            List<PreRead> list = new ArrayList<>(o.preReads());
-            list.add(new PreRead(id, title.strip(), url.strip()));
-            return SeriesDecision.accept(Map.of("preReadId", id),
-                List.of(new OccurrenceSaved(o.withPreReads(list), s.serial() + 1)));
+            return added(s, o, PreRead.link(id, title.strip(), url.strip()));
           });
     }
   }
 
+  /**
+   * Records a file the transport stored already ({@code file.fileId()}); the title defaults to the file's name.
+   * Its size is checked against the node's limit before it is stored; here only that it is not empty.
+   */
+  public record AddFilePreRead(Slot slot, String title, PreRead.File file) implements SeriesCommand {
+    @Override
+    public SeriesDecision decide(Series s, SeriesActor a, long now) {
+      return Check.on(s, a).coordinator().andThen(() -> upcoming(s, slot, now))
+          .present("file", file)
+          .text("title", title, SeriesLimits.TITLE_CHARS, false)
+          .text("name", file == null ? null : file.name(), SeriesLimits.FILE_NAME_CHARS, true)
+          .check(file == null || file.size() > 0, ErrorCode.INVALID_FIELD, "the file is empty")
+          .check(occurrence(s, slot).preReads().size() < SeriesLimits.MAX_PRE_READS, ErrorCode.LIMIT_REACHED,
+              "an occurrence has at most " + SeriesLimits.MAX_PRE_READS + " pre-reads")
+          .decide(() -> {
+            String id = "r" + (s.serial() + 1);
+            String name = file.name().strip();
+            String t = title == null || title.isBlank() ? name : title.strip();
+            return added(s, occurrence(s, slot), PreRead.file(id, t,
+                new PreRead.File(file.fileId(), name, file.contentType(), file.size())));
+          });
+    }
+  }
+
+  private static SeriesDecision added(Series s, Occurrence o, PreRead p) {
+    List<PreRead> list = new ArrayList<>(o.preReads());
+    list.add(p);
+    return SeriesDecision.accept(Map.of("preReadId", p.id()),
+        List.of(new OccurrenceSaved(o.withPreReads(list), s.serial() + 1)));
+  }
+
+  /** Removes a pre-read; a file's content is deleted by the transport once this is written. */
   public record RemovePreRead(Slot slot, String preReadId) implements SeriesCommand {
     @Override
     public SeriesDecision decide(Series s, SeriesActor a, long now) {

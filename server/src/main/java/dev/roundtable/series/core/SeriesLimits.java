@@ -20,6 +20,8 @@ public final class SeriesLimits {
   public static final int MAX_AGENDA_ITEMS = 50;
   public static final int MAX_ITEM_MINUTES = 480;
   public static final int MAX_PRE_READS = 20;
+  /** A pre-read file's name, as uploaded. */
+  public static final int FILE_NAME_CHARS = 200;
   public static final int MAX_INPUT_REQUESTS = 10;
   public static final int MAX_OCCURRENCES = 500;
   public static final int MIN_DURATION_MINUTES = 5;

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.ItemKind;
 import dev.roundtable.domain.Rejection;
+import dev.roundtable.series.core.OccurrenceCommands.AddFilePreRead;
 import dev.roundtable.series.core.OccurrenceCommands.AddPreRead;
 import dev.roundtable.series.core.OccurrenceCommands.AnswerInput;
 import dev.roundtable.series.core.OccurrenceCommands.AskInput;
@@ -180,6 +181,45 @@ class OccurrenceCommandsTest {
     assertThat(s.occurrence(IN_3_DAYS.occurrenceId()).get().preReads()).isEmpty();
     assertThat(refused(s, SeriesActor.COORDINATOR, new RemovePreRead(IN_3_DAYS, "r4")).code())
         .isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  @DisplayName("a file pre-read is the coordinator's, titled by its name unless given a title, not empty, and counts among the 20")
+  void filePreReads() {
+    PreRead.File sheet = new PreRead.File("f1", " 风险清单.xlsx ", "application/vnd.ms-excel", 2048);
+    Series s = applied(withMembers(), SeriesActor.COORDINATOR, new AddFilePreRead(IN_3_DAYS, " ", sheet));
+    PreRead p = s.occurrence(IN_3_DAYS.occurrenceId()).get().preReads().get(0);
+    assertThat(p).isEqualTo(PreRead.file("r4", "风险清单.xlsx",
+        new PreRead.File("f1", "风险清单.xlsx", "application/vnd.ms-excel", 2048)));
+    assertThat(p.hasFile()).isTrue();
+    assertThat(p.url()).isNull();
+    s = applied(s, SeriesActor.COORDINATOR, new AddFilePreRead(IN_3_DAYS, "本周风险", sheet));
+    assertThat(s.occurrence(IN_3_DAYS.occurrenceId()).get().preReads().get(1).title()).isEqualTo("本周风险");
+
+    assertThat(refused(s, WANG, new AddFilePreRead(IN_3_DAYS, null, sheet)).code()).isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(refused(s, SeriesActor.COORDINATOR, new AddFilePreRead(IN_3_DAYS, null,
+        new PreRead.File("f2", "empty.txt", "text/plain", 0))).message()).isEqualTo("the file is empty");
+    assertThat(refused(s, SeriesActor.COORDINATOR, new AddFilePreRead(IN_3_DAYS, null,
+        new PreRead.File("f2", "x".repeat(201), "text/plain", 1))).code()).isEqualTo(ErrorCode.TOO_LARGE);
+    assertThat(refused(s, SeriesActor.COORDINATOR, new AddFilePreRead(IN_3_DAYS, null, null)).code())
+        .isEqualTo(ErrorCode.INVALID_FIELD);
+    for (int i = 2; i < SeriesLimits.MAX_PRE_READS; i++) {
+      s = applied(s, SeriesActor.COORDINATOR, new AddFilePreRead(IN_3_DAYS, null, sheet));
+    }
+    assertThat(refused(s, SeriesActor.COORDINATOR, new AddFilePreRead(IN_3_DAYS, null, sheet)).code())
+        .isEqualTo(ErrorCode.LIMIT_REACHED);
+    assertThat(refused(s, SeriesActor.COORDINATOR, new AddPreRead(IN_3_DAYS, "Plan", "https://x.cn/p")).code())
+        .isEqualTo(ErrorCode.LIMIT_REACHED);
+  }
+
+  @Test
+  @DisplayName("a pre-read is a link or a file, never both or neither")
+  void linkOrFile() {
+    PreRead.File f = new PreRead.File("f1", "a.txt", "text/plain", 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PreRead("r1", "t", "https://x.cn", f))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PreRead("r1", "t", null, null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
