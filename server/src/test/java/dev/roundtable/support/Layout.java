@@ -103,6 +103,27 @@ public final class Layout {
         """, minPx);
   }
 
+  /**
+   * Visible buttons, labels, chips and text areas whose text needs more room than their box: a word running
+   * over a button's edge, or a text area hiding lines of what it holds.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> textWiderThanItsBox(Page page) {
+    return (List<String>) page.evaluate("""
+        () => {
+          const out = [];
+          for (const el of document.querySelectorAll('button, label, dt, textarea, .state-chip, .kind-chip, .flag')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0 || el.closest('[hidden]')) continue;
+            const wide = el.scrollWidth > el.clientWidth + 1;
+            const tall = el.tagName === 'TEXTAREA' && el.scrollHeight > el.clientHeight + 1;
+            if (wide || tall) out.push(`${el.tagName.toLowerCase()}${el.dataset.testid ? '[data-testid=' + el.dataset.testid + ']' : ''} "${(el.value || el.textContent || '').trim().slice(0, 30)}" needs ${el.scrollWidth}x${el.scrollHeight}, has ${el.clientWidth}x${el.clientHeight}`);
+          }
+          return out;
+        }
+        """);
+  }
+
   /** The element's box as {x, y, width, height} in CSS pixels. */
   @SuppressWarnings("unchecked")
   public static Map<String, Number> box(Page page, String selector) {
