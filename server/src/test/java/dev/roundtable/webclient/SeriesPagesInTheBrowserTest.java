@@ -214,6 +214,13 @@ class SeriesPagesInTheBrowserTest {
       fits(page, "series-coordinator-phone-360x800-zh-CN");
       assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
     }
+    try (BrowserContext context = browser.newContext(Browser.phone("en-US"))) {
+      Page page = context.newPage();
+      page.navigate(coordinator, new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      page.locator("[data-testid=draft-row]").first().waitFor();
+      fits(page, "series-coordinator-phone-360x800-en");
+      assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+    }
   }
 
   @Test
