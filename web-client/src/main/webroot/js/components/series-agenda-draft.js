@@ -35,6 +35,15 @@ export function agendaDraftEditor({ occurrence, members, save }) {
 
   const change = (row, name) => (e) => { row[name] = e.target.value; dirty = true; };
 
+  // A one-line text that wraps instead of hiding its end (a long title on a phone): a textarea that grows
+  // with its text (series.css), where Enter saves as in an input and a pasted line break becomes a space.
+  const oneLine = (props, onInput) => h('textarea', { ...props, rows: 1, class: 'grow-line', on: {
+    keydown: (e) => { if (e.key === 'Enter' && !e.isComposing) { e.preventDefault(); el.requestSubmit(); } },
+    input: (e) => {
+      if (/[\r\n]/.test(e.target.value)) e.target.value = e.target.value.replace(/\s*[\r\n]+\s*/g, ' ');
+      onInput(e);
+    } } });
+
   function rowEl(row, index) {
     const id = (name) => `ad-${occurrence.occurrenceId}-${index}-${name}`;
     const move = (by) => () => {
@@ -46,8 +55,7 @@ export function agendaDraftEditor({ occurrence, members, save }) {
     };
     return h('li', { class: 'draft-row', testid: 'draft-row' },
       h('div', { class: 'field grow' }, h('label', { htmlFor: id('title') }, t('field.title')),
-        h('input', { id: id('title'), type: 'text', maxLength: 200, value: row.title, testid: 'draft-title',
-          on: { input: change(row, 'title') } })),
+        oneLine({ id: id('title'), maxLength: 200, value: row.title, testid: 'draft-title' }, change(row, 'title'))),
       h('div', { class: 'draft-pair' },
         h('div', { class: 'field' }, h('label', { htmlFor: id('owner') }, t('series.owner')),
           h('select', { id: id('owner'), testid: 'draft-owner', on: { change: change(row, 'ownerId') } },
@@ -60,8 +68,7 @@ export function agendaDraftEditor({ occurrence, members, save }) {
           h('select', { id: id('kind'), testid: 'draft-kind', on: { change: change(row, 'kind') } },
             KINDS.map((k) => h('option', { value: k, selected: k === row.kind }, t(`itemKind.${k}`)))))),
       h('div', { class: 'field grow' }, h('label', { htmlFor: id('output') }, t('series.expectedOutputLabel')),
-        h('input', { id: id('output'), type: 'text', maxLength: 200, value: row.expectedOutput,
-          on: { input: change(row, 'expectedOutput') } })),
+        oneLine({ id: id('output'), maxLength: 200, value: row.expectedOutput }, change(row, 'expectedOutput'))),
       h('div', { class: 'row-actions' },
         h('button', { type: 'button', class: 'secondary', disabled: index === 0, on: { click: move(-1) },
           attrs: { 'aria-label': t('series.moveUp') } }, '↑'),

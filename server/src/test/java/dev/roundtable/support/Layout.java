@@ -103,6 +103,39 @@ public final class Layout {
         """, minPx);
   }
 
+  /**
+   * Visible buttons, labels, chips, text areas and selects whose text needs more room than their box: a word
+   * running over a button's edge, a text area hiding lines of what it holds, a select's chosen option cut.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> textWiderThanItsBox(Page page) {
+    return (List<String>) page.evaluate("""
+        () => {
+          const out = [];
+          for (const el of document.querySelectorAll('button, label, dt, textarea, .state-chip, .kind-chip, .flag')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0 || el.closest('[hidden]')) continue;
+            const wide = el.scrollWidth > el.clientWidth + 1;
+            const tall = el.tagName === 'TEXTAREA' && el.scrollHeight > el.clientHeight + 1;
+            if (wide || tall) out.push(`${el.tagName.toLowerCase()}${el.dataset.testid ? '[data-testid=' + el.dataset.testid + ']' : ''} "${(el.value || el.textContent || '').trim().slice(0, 30)}" needs ${el.scrollWidth}x${el.scrollHeight}, has ${el.clientWidth}x${el.clientHeight}`);
+          }
+          // A select shows its chosen option beside the arrow (about 16 px): measured with the select's font.
+          const ctx = document.createElement('canvas').getContext('2d');
+          for (const el of document.querySelectorAll('select')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0 || el.closest('[hidden]') || el.selectedIndex < 0) continue;
+            const s = getComputedStyle(el);
+            ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+            const text = el.options[el.selectedIndex].text;
+            const need = ctx.measureText(text).width;
+            const room = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - 16;
+            if (need > room) out.push(`select${el.dataset.testid ? '[data-testid=' + el.dataset.testid + ']' : ''} "${text}" needs ${Math.round(need)} px, has ${Math.round(room)}`);
+          }
+          return out;
+        }
+        """);
+  }
+
   /** The element's box as {x, y, width, height} in CSS pixels. */
   @SuppressWarnings("unchecked")
   public static Map<String, Number> box(Page page, String selector) {

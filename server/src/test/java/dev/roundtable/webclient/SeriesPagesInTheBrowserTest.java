@@ -127,6 +127,7 @@ class SeriesPagesInTheBrowserTest {
     assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
         .as("no horizontal overflow in %s", shot).isEqualTo(true);
     assertThat(Layout.horizontalOverflow(page)).as(shot).isEmpty();
+    assertThat(Layout.textWiderThanItsBox(page)).as(shot).isEmpty();
   }
 
   private static Locator first(Page page) {
@@ -216,8 +217,39 @@ class SeriesPagesInTheBrowserTest {
       page.locator("[data-testid=shown-link]").waitFor();
       assertThat(page.locator("[data-testid=shown-link]").inputValue()).contains("/series#");
       assertThat(page.locator("[data-testid=member-row]").count()).isEqualTo(5);
+      page.locator("[data-testid=draft-title]").nth(1).fill("研发部：新版本性能问题、风险清单与下周的发布计划");
       fits(page, "series-coordinator-phone-360x800-zh-CN");
       assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+    }
+    try (BrowserContext context = browser.newContext(Browser.phone("en-US"))) {
+      Page page = context.newPage();
+      page.navigate(coordinator, new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+      page.locator("[data-testid=draft-row]").first().waitFor();
+      fits(page, "series-coordinator-phone-360x800-en");
+      assertThat(Layout.touchTargetsSmallerThan(page, 44)).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("fit a 1920×1080 window: the coordinator's two columns, and the member's page one readable column under its header")
+  void wideWindow() {
+    Made s = series();
+    for (String locale : List.of("zh-CN", "en-US")) {
+      try (BrowserContext context = browser.newContext(Browser.desktop(1920, 1080, locale))) {
+        Page page = context.newPage();
+        page.navigate(url(s.coordinator()), new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+        page.locator("[data-testid=rsvp-glance]").first().waitFor();
+        fits(page, "series-coordinator-1920x1080-" + locale);
+        page = context.newPage();
+        page.navigate(url(s.zhang()), new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+        page.locator("[data-testid=series-title]").waitFor();
+        fits(page, "series-member-1920x1080-" + locale);
+        Number content = Layout.box(page, "#series-root").get("width");
+        Number header = Layout.box(page, ".page-header .wrap").get("width");
+        Number main = Layout.box(page, "#series-main").get("width");
+        assertThat(content.doubleValue()).as("one column of at most 48rem").isLessThanOrEqualTo(48 * 16);
+        assertThat(header.doubleValue()).as("the header spans the content's column").isEqualTo(main.doubleValue());
+      }
     }
   }
 
