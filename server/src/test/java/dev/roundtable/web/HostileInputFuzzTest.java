@@ -270,8 +270,11 @@ class HostileInputFuzzTest {
       for (int i = 0; i < REQUESTS; i++) {
         HostileInputs.Request request = inputs.request();
         window.acquire();
+        // An idle timeout, not timeout(): a connect timeout arms the pool's waiter timer, whose race with a
+        // recycled connection makes Vert.x 5.0's client log "Promise already completed" (eclipse-vertx/vert.x#6169),
+        // which this test would take for the server's.
         var call = http.request(HttpMethod.valueOf(request.method()), server.port(), "127.0.0.1", request.path())
-            .timeout(REPLY_WAIT_MS);
+            .idleTimeout(REPLY_WAIT_MS);
         if (request.authorization() != null) {
           call.putHeader("Authorization", request.authorization());
         }
