@@ -41,6 +41,7 @@ export function seriesClient(seriesId, token) {
     askInput: (oid, question) => call('POST', `${occ(seriesId, oid)}/inputs`, { question }),
     answer: (oid, requestId, text) => call('PUT', `${occ(seriesId, oid)}/inputs/${encodeURIComponent(requestId)}/answer`, { text }),
     previewNotice: (oid) => call('GET', `${occ(seriesId, oid)}/notice`),
+    scheduleNotice: (oid, at) => call('PUT', `${occ(seriesId, oid)}/notice-time`, { at }),
     sendNotice: (oid, confirmLate = false) => call('POST', `${occ(seriesId, oid)}/notice`, { confirmLate }),
     rsvp: (oid, response, reason) => call('POST', `${occ(seriesId, oid)}/rsvp`, reason ? { response, reason } : { response }),
     substitute: (oid, body) => call('POST', `${occ(seriesId, oid)}/substitute`, body),

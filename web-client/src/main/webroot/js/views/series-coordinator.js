@@ -295,6 +295,7 @@ export function mountCoordinatorPage(root, ctx) {
       }
     };
     return h('div', { class: 'notice-block', testid: 'notice-block' },
+      noticeTimeRow(o, zone),
       h('div', { class: 'form-actions' },
         h('button', { type: 'button', class: 'secondary', testid: 'notice-preview', on: { click: doPreview } }, t('series.previewNotice')),
         h('button', { type: 'button', class: 'primary', testid: 'notice-send', on: { click: () => send(false) } }, t('series.sendNotice'))),
@@ -307,6 +308,27 @@ export function mountCoordinatorPage(root, ctx) {
         preview.late ? h('p', { class: 'warn-text' }, t('series.previewLate', { n: Math.round(preview.hoursAhead) })) : null,
         userText('p', { class: 'preview-subject' }, preview.subject),
         userText('pre', { class: 'preview-body' }, preview.body)) : null);
+  }
+
+  /** The notice sent by itself at a chosen time (24, 48 or 72 h before the start), or the time already set. */
+  function noticeTimeRow(o, zone) {
+    if (o.noticeAt) {
+      return h('p', { class: 'small notice-time', testid: 'notice-time' },
+        t('series.noticeScheduled', { time: instantTime(o.noticeAt, zone) }), ' ',
+        h('button', { type: 'button', class: 'secondary', testid: 'notice-time-cancel',
+          on: { click: () => ctx.act(() => ctx.client.scheduleNotice(o.occurrenceId, null)) } }, t('common.cancel')));
+    }
+    const start = Date.parse(o.start);
+    const choices = [72, 48, 24].filter((hours) => start - hours * 3600e3 > Date.now() + 60e3);
+    if (choices.length === 0) return null;
+    const pick = h('select', { id: `notice-at-${o.occurrenceId}`, testid: 'notice-time-choice' },
+      choices.map((hours) => h('option', { value: String(hours) }, t('series.noticeHoursBefore', { n: hours }))));
+    const schedule = () => ctx.act(() => ctx.client.scheduleNotice(o.occurrenceId,
+      new Date(start - Number(pick.value) * 3600e3).toISOString()));
+    return h('div', { class: 'notice-time-row' },
+      h('label', { htmlFor: pick.id }, t('series.noticeAuto')), pick,
+      h('button', { type: 'button', class: 'secondary', testid: 'notice-time-set', on: { click: schedule } },
+        t('series.noticeSchedule')));
   }
 
   function laterCard(view, later) {

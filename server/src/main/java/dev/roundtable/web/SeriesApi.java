@@ -15,6 +15,7 @@ import dev.roundtable.room.RoomRefusal;
 import dev.roundtable.room.RoomService;
 import dev.roundtable.series.ChatDestinations;
 import dev.roundtable.series.OccurrenceRooms;
+import dev.roundtable.series.ScheduledNotices;
 import dev.roundtable.series.NoticeSender;
 import dev.roundtable.series.NoticeText;
 import dev.roundtable.series.PreReadFiles;
@@ -96,11 +97,13 @@ public final class SeriesApi implements ApiRoutes {
   private final Clock clock;
   private final Notifier notifier;
   private final OccurrenceRooms occurrenceRooms;
+  private final ScheduledNotices scheduledNotices;
   private final PreReadFiles files;
 
   private SeriesApi(SeriesOwner owner, Tokens tokens, SeriesLinks links, RoundtableConfig config, Clock clock,
-      Notifier notifier, OccurrenceRooms occurrenceRooms, PreReadFiles files) {
+      Notifier notifier, OccurrenceRooms occurrenceRooms, ScheduledNotices scheduledNotices, PreReadFiles files) {
     this.occurrenceRooms = occurrenceRooms;
+    this.scheduledNotices = scheduledNotices;
     this.owner = owner;
     this.files = files;
     this.tokens = tokens;
@@ -123,7 +126,8 @@ public final class SeriesApi implements ApiRoutes {
     SeriesOwner owner = SeriesOwner.create(SeriesStore.create(vertx, database), clock,
         SeriesNotices.create(sender, links), jobs);
     return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"),
-        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms")), PreReadFiles.create(vertx, database));
+        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms")), ScheduledNotices.create(owner, jobs, clock),
+        PreReadFiles.create(vertx, database));
   }
 
   /** A member's page link ({@code <base>series#<token>}) and calendar feed ({@code <base>api/series/feed/<token>}). */
@@ -186,6 +190,7 @@ public final class SeriesApi implements ApiRoutes {
     router.put(o + "/inputs/:requestId/answer").handler(body).handler(ctx -> member(ctx, this::answerInput));
     router.get(o + "/notice").handler(ctx -> coordinator(ctx, this::previewNotice));
     router.post(o + "/notice").handler(body).handler(ctx -> coordinator(ctx, this::sendNotice));
+    router.put(o + "/notice-time").handler(body).handler(ctx -> coordinator(ctx, this::scheduleNotice));
     router.post(o + "/rsvp").handler(body).handler(ctx -> member(ctx, this::rsvp));
     router.post(o + "/substitute").handler(body).handler(ctx -> member(ctx, this::substitute));
     router.post(o + "/room").handler(ctx -> access(ctx, a -> enterRoom(ctx, a)));
@@ -502,6 +507,16 @@ public final class SeriesApi implements ApiRoutes {
         SeriesRequests.flag(b, "confirmLate")));
   }
 
+  /** {@code PUT …/notice-time {at}}: the notice goes out by itself at {@code at} (≥ 24 h ahead); null cancels. */
+  private void scheduleNotice(RoutingContext ctx, Access a) {
+    JsonObject b = RequestParts.jsonBody(ctx);
+    String id = b == null ? null : occurrenceId(ctx);
+    if (id != null) {
+      reply(ctx, 200, () -> scheduledNotices.schedule(a.series().id(), a.actor(), id, SeriesRequests.instant(b, "at"))
+          .map(r -> occurrenceReply(a, id, r)));
+    }
+  }
+
   // ---- a member's routes
 
   private void answerInput(RoutingContext ctx, Access a) {
@@ -686,14 +701,17 @@ public final class SeriesApi implements ApiRoutes {
 
   private Future<JsonObject> occurrenceReply(Access a, String id, JsonObject b,
       BiFunction<JsonObject, Slot, SeriesCommand> command) {
-    return apply(a, s -> command.apply(b, Recurrence.slotOf(s, id))).map(r -> {
-      Series s = r.series();
-      JsonObject out = new JsonObject(new LinkedHashMap<>(r.result()));
-      s.occurrence(id).ifPresent(o -> out.put("occurrence", SeriesViews.occurrence(s, o, a.member())));
-      out.put("sequence", s.sequence())
-          .put("pendingNotices", s.effects().stream().filter(e -> e.occurrenceId().equals(id)).count());
-      return withWarnings(r, out);
-    });
+    return apply(a, s -> command.apply(b, Recurrence.slotOf(s, id))).map(r -> occurrenceReply(a, id, r));
+  }
+
+  /** The occurrence reply (PROTOCOL §14.2): the command's result, the occurrence after it, and the warnings. */
+  private static JsonObject occurrenceReply(Access a, String id, SeriesOwner.Result r) {
+    Series s = r.series();
+    JsonObject out = new JsonObject(new LinkedHashMap<>(r.result()));
+    s.occurrence(id).ifPresent(o -> out.put("occurrence", SeriesViews.occurrence(s, o, a.member())));
+    out.put("sequence", s.sequence())
+        .put("pendingNotices", s.effects().stream().filter(e -> e.occurrenceId().equals(id)).count());
+    return withWarnings(r, out);
   }
 
   private String occurrenceId(RoutingContext ctx) {

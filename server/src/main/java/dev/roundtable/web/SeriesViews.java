@@ -174,6 +174,7 @@ final class SeriesViews {
     JsonObject out = new JsonObject().put("occurrenceId", o.id()).put("start", iso(o.start()))
         .put("end", iso(o.end())).put("originalStart", iso(o.originalStart())).put("noticed", o.noticed())
         .put("noticedAt", o.noticedAt() == null ? null : iso(o.noticedAt()))
+        .put("noticeAt", o.noticeAt() == null ? null : iso(o.noticeAt()))
         .put("agenda", agenda).put("agendaMinutes", minutes).put("preReads", preReads).put("inputs", inputs)
         .put("roomOpen", o.roomId() != null)
         .put("roomOpensAt", iso(o.start() - SeriesLimits.ROOM_OPENS_BEFORE_MS));

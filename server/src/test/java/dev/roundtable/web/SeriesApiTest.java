@@ -9,6 +9,7 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import dev.roundtable.series.NoticeSender;
 import dev.roundtable.series.PreReadFiles;
 import dev.roundtable.series.core.PendingEffect;
+import dev.roundtable.support.Eventually;
 import dev.roundtable.support.MutableClock;
 import dev.roundtable.support.TestServer;
 import io.vertx.core.Future;
@@ -24,6 +25,7 @@ import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -60,7 +62,7 @@ class SeriesApiTest {
       return Future.succeededFuture();
     };
     server = result(TestServer.start(vertx, TestServer.config(dataDir)
-        .with(new JsonObject().put("preReadMaxBytes", FILE_LIMIT)), clock, recording));
+        .with(new JsonObject().put("preReadMaxBytes", FILE_LIMIT).put("jobPollSeconds", 1)), clock, recording));
     http = WebClient.create(vertx);
   }
 
@@ -575,6 +577,48 @@ class SeriesApiTest {
         null);
     assertThat(minutes.bodyAsString()).contains("进展通报", "选定方案", "各部门当前的风险", "接口联调延期一周", "刘洋",
         "赵磊");
+  }
+
+  @Test
+  @DisplayName("sends a scheduled notice by itself at its time, once; a time later than 24 h before is refused, "
+      + "and a cancelled or moved time sends nothing")
+  void scheduledNotice() {
+    Made s = create(daysAhead(4));
+    addMember(s, "王伟", "销售部", "wang@example.com", "decision_maker");
+    long start = Instant.parse(view(s, s.token()).getJsonArray("upcoming").getJsonObject(0).getString("start"))
+        .toEpochMilli();
+    HttpResponse<Buffer> late = call(HttpMethod.PUT, occ(s) + "/notice-time", s.token(),
+        new JsonObject().put("at", Instant.ofEpochMilli(start - 3_600_000).toString()));
+    refused(late, 400, "INVALID_FIELD");
+    assertThat(late.bodyAsJsonObject().getString("reason")).isEqualTo("NOTICE_LATE");
+    refused(call(HttpMethod.PUT, occ(s) + "/notice-time", s.token(), new JsonObject().put("at", "tomorrow")), 400,
+        "INVALID_FIELD");
+    assertThat(server.database().getCollection("jobs").countDocuments(new org.bson.Document("kind", "series.notice")))
+        .as("a refused time leaves no job").isZero();
+
+    long first = start - 72 * 3_600_000L;
+    long second = start - 48 * 3_600_000L;
+    ok(call(HttpMethod.PUT, occ(s) + "/notice-time", s.token(),
+        new JsonObject().put("at", Instant.ofEpochMilli(first).toString())), 200);
+    JsonObject moved = ok(call(HttpMethod.PUT, occ(s) + "/notice-time", s.token(),
+        new JsonObject().put("at", Instant.ofEpochMilli(second).toString())), 200);
+    assertThat(moved.getJsonObject("occurrence").getString("noticeAt")).isEqualTo(Instant.ofEpochMilli(second).toString());
+
+    clock.advance(first - clock.millis() + 1_000);
+    Eventually.until("the job of the replaced time ran", Duration.ofSeconds(10), () -> jobsDone() >= 1);
+    assertThat(sent).as("the replaced time sends nothing").isEmpty();
+    clock.advance(second - clock.millis() + 1_000);
+    Eventually.until("the scheduled notice went out", Duration.ofSeconds(10), () -> !sent.isEmpty());
+    assertThat(sent).extracting(NoticeSender.Notice::kind).containsExactly(PendingEffect.Kind.NOTICE);
+    assertThat(view(s, s.token()).getJsonArray("upcoming").getJsonObject(0).getBoolean("noticed")).isTrue();
+    refused(call(HttpMethod.PUT, occ(s) + "/notice-time", s.token(), new JsonObject().putNull("at")), 409,
+        "INVALID_STATE");
+  }
+
+  /** How many of the scheduled-notice jobs are finished. */
+  private long jobsDone() {
+    return server.database().getCollection("jobs").countDocuments(new org.bson.Document("kind", "series.notice")
+        .append("state", "done"));
   }
 
   @Test

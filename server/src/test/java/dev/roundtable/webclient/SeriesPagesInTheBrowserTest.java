@@ -203,6 +203,14 @@ class SeriesPagesInTheBrowserTest {
         fits(page, "series-coordinator-1440x900-" + locale);
         if (locale.equals("zh-CN")) {
           assertThat(Untranslated.in(page, USER_DATA)).isEmpty();
+          page.locator("[data-testid=notice-time-choice]").selectOption("48");
+          page.locator("[data-testid=notice-time-set]").click();
+          page.locator("[data-testid=notice-time]").waitFor();
+          assertThat(page.locator("[data-testid=notice-time]").textContent()).startsWith("通知将于 ").contains("自动发出");
+          page.locator("[data-testid=notice-time]").scrollIntoViewIfNeeded();
+          fits(page, "series-notice-scheduled-1440x900-zh-CN");
+          page.locator("[data-testid=notice-time-cancel]").click();
+          page.locator("[data-testid=notice-time-set]").waitFor();
         }
       }
     }

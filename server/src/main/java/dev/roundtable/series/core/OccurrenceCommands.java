@@ -9,6 +9,7 @@ import dev.roundtable.series.core.SeriesEvents.SequenceRaised;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Commands that prepare one occurrence: its agenda draft, time, pre-reads, the input asked of members, the
@@ -193,6 +194,30 @@ public final class OccurrenceCommands {
             return SeriesDecision.accept(Map.of("late", o.start() - now < SeriesLimits.NOTICE_LEAD_MS),
                 List.of(new OccurrenceSaved(o.noticed(now), s.serial()),
                     effect(s, serial, PendingEffect.Kind.NOTICE, o.id(), invitedIds(s), s.sequence(), now, null)));
+          });
+    }
+  }
+
+  /**
+   * Sets the time the notice goes out by itself ({@code at}; null cancels): in the future, at least
+   * {@link SeriesLimits#NOTICE_LEAD_MS} before the start ({@link #NOTICE_LATE} otherwise), before the notice
+   * went out. The server's job then prepares the notice as {@link PrepareNotice} would, if this is still the time
+   * set when it fires.
+   */
+  public record ScheduleNotice(Slot slot, Long at) implements SeriesCommand {
+    @Override
+    public SeriesDecision decide(Series s, SeriesActor a, long now) {
+      return Check.on(s, a).coordinator().andThen(() -> upcoming(s, slot, now))
+          .check(slot == null || !occurrence(s, slot).noticed(), ErrorCode.INVALID_STATE,
+              "the notice went out already; changes send updates")
+          .check(at == null || at > now, ErrorCode.INVALID_FIELD, "at is in the past")
+          .check(slot == null || at == null || occurrence(s, slot).start() - at >= SeriesLimits.NOTICE_LEAD_MS,
+              ErrorCode.INVALID_FIELD, "a scheduled notice goes out at least 24 h before the start", NOTICE_LATE)
+          .check(at == null || s.invited().findAny().isPresent(), ErrorCode.INVALID_STATE, "nobody is invited yet")
+          .decide(() -> {
+            Occurrence o = occurrence(s, slot);
+            return SeriesDecision.accept(Objects.equals(o.noticeAt(), at) ? List.of()
+                : List.of(new OccurrenceSaved(o.withNoticeAt(at), s.serial())));
           });
     }
   }

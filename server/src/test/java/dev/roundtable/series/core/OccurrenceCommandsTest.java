@@ -21,6 +21,7 @@ import dev.roundtable.series.core.OccurrenceCommands.MoveOccurrence;
 import dev.roundtable.series.core.OccurrenceCommands.OpenRoom;
 import dev.roundtable.series.core.OccurrenceCommands.PrepareNotice;
 import dev.roundtable.series.core.OccurrenceCommands.RemovePreRead;
+import dev.roundtable.series.core.OccurrenceCommands.ScheduleNotice;
 import dev.roundtable.series.core.OccurrenceCommands.Respond;
 import dev.roundtable.series.core.OccurrenceCommands.SetAgenda;
 import dev.roundtable.series.core.OccurrenceCommands.Substitute;
@@ -365,5 +366,25 @@ class OccurrenceCommandsTest {
     assertThat(refused(withMembers(), WANG, new OpenRoom(slotIn(600_000L), " ")).code())
         .isEqualTo(ErrorCode.INVALID_FIELD);
     assertThat(refused(withMembers(), WANG, new OpenRoom(null, "room-a")).code()).isEqualTo(ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  @DisplayName("a notice can be scheduled at least 24 h before the start, moved, cancelled, and not once it went out")
+  void schedulesTheNotice() {
+    long start = IN_3_DAYS.start();
+    Series s = applied(withMembers(), SeriesActor.COORDINATOR, new ScheduleNotice(IN_3_DAYS, start - 2 * DAY));
+    assertThat(s.occurrence(IN_3_DAYS.occurrenceId()).orElseThrow().noticeAt()).isEqualTo(start - 2 * DAY);
+    assertThat(outcome(s, SeriesActor.COORDINATOR, new ScheduleNotice(IN_3_DAYS, start - 2 * DAY)).events())
+        .as("the same time again records nothing").isEmpty();
+    Series cancelled = applied(s, SeriesActor.COORDINATOR, new ScheduleNotice(IN_3_DAYS, null));
+    assertThat(cancelled.occurrence(IN_3_DAYS.occurrenceId()).orElseThrow().noticeAt()).isNull();
+    Rejection late = refused(s, SeriesActor.COORDINATOR, new ScheduleNotice(IN_3_DAYS, start - DAY + HOUR));
+    assertThat(late.reason()).isEqualTo(OccurrenceCommands.NOTICE_LATE);
+    assertThat(refused(s, SeriesActor.COORDINATOR, new ScheduleNotice(IN_3_DAYS, NOW - 1)).code())
+        .isEqualTo(ErrorCode.INVALID_FIELD);
+    assertThat(refused(s, WANG, new ScheduleNotice(IN_3_DAYS, start - 2 * DAY)).code()).isEqualTo(ErrorCode.FORBIDDEN);
+    Series noticed = applied(s, SeriesActor.SYSTEM, new PrepareNotice(IN_3_DAYS, true));
+    assertThat(refused(noticed, SeriesActor.COORDINATOR, new ScheduleNotice(IN_3_DAYS, start - 2 * DAY)).code())
+        .isEqualTo(ErrorCode.INVALID_STATE);
   }
 }
