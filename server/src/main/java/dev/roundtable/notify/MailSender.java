@@ -11,6 +11,8 @@ import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -41,10 +43,19 @@ final class MailSender implements Sender {
         .setSubject(message.title())
         .setText(message.markdown())
         .setHtml(html(message));
+    List<MailAttachment> parts = new ArrayList<>();
     byte[] calendar = message.calendar();
     if (calendar != null) {
-      mail.setAttachment(MailAttachment.create().setData(Buffer.buffer(calendar)).setName("invite.ics")
+      parts.add(MailAttachment.create().setData(Buffer.buffer(calendar)).setName("invite.ics")
           .setContentType("text/calendar; method=REQUEST; charset=UTF-8").setDisposition("inline"));
+    }
+    Message.Attachment file = message.attachment();
+    if (file != null) {
+      parts.add(MailAttachment.create().setData(Buffer.buffer(file.data())).setName(file.name())
+          .setContentType(file.contentType()).setDisposition("attachment"));
+    }
+    if (!parts.isEmpty()) {
+      mail.setAttachment(parts);
     }
     return client.sendMail(mail)
         .map(result -> (Outcome) new Outcome.Sent("SMTP 250: accepted as " + result.getMessageID()))

@@ -66,6 +66,10 @@ final class MongoOutbox implements Outbox {
     if (m.calendar() != null) {
       doc.append("calendar", new Binary(m.calendar()));
     }
+    if (m.attachment() != null) {
+      doc.append("attachment", new Document("name", m.attachment().name())
+          .append("contentType", m.attachment().contentType()).append("data", new Binary(m.attachment().data())));
+    }
     return blocking(() -> {
       try {
         outbox.insertOne(doc);
@@ -211,10 +215,12 @@ final class MongoOutbox implements Outbox {
 
   private static OutboxEntry entry(Document d) {
     Binary calendar = d.get("calendar", Binary.class);
+    Document file = d.get("attachment", Document.class);
     Message message = new Message(d.getString("_id"), d.getString("series"),
         destination(d.get("destination", Document.class)), Language.ofTag(d.getString("language")).orElseThrow(),
         d.getString("title"), d.getString("markdown"), d.getList("mentions", String.class),
-        calendar == null ? null : calendar.getData());
+        calendar == null ? null : calendar.getData(), file == null ? null : new Message.Attachment(
+            file.getString("name"), file.getString("contentType"), file.get("data", Binary.class).getData()));
     Date claimUntil = d.getDate("claimUntil");
     return new OutboxEntry(message, DeliveryState.ofWire(d.getString("state")), d.getBoolean("held", false),
         d.getInteger("attempts", 0), d.getString("claim"), claimUntil == null ? null : claimUntil.toInstant(),

@@ -54,8 +54,7 @@ public final class NotifiedNotices implements NoticeSender {
   /** The messages of one notice: the emails first, then the chat groups'. */
   static List<Message> messages(Notice n) {
     List<Message> out = new ArrayList<>();
-    String title = n.subject().length() <= Message.MAX_TITLE ? n.subject()
-        : n.subject().substring(0, cut(n.subject(), Message.MAX_TITLE - 1)) + "…";
+    String title = shorten(n.subject(), Message.MAX_TITLE);
     byte[] calendar = n.calendar() == null ? null : n.calendar().getBytes(StandardCharsets.UTF_8);
     for (Recipient r : n.recipients()) {
       if (r.email() == null || r.email().isBlank()) {
@@ -97,20 +96,37 @@ public final class NotifiedNotices implements NoticeSender {
     Set<String> ids = new LinkedHashSet<>();
     for (Recipient r : n.recipients()) {
       String id = service.mention(r.mentions());
-      if (id != null && MENTION.matcher(id).matches() && ids.size() < Message.MAX_MENTIONS) {
+      if (id != null) {
         ids.add(id);
       }
     }
-    return List.copyOf(ids);
+    return mentionable(ids);
   }
+
 
   /** Plain lines as Markdown paragraphs: the robots' Markdown joins single line breaks. */
   static String markdown(String text) {
     return text.strip().replace("\n", "\n\n").replaceAll("\n{3,}", "\n\n");
   }
 
+  /** {@code text} in at most {@code max} characters, with an ellipsis when cut. */
+  static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, cut(text, max - 1)) + "…";
+  }
+
+  /** The ids the notifier takes as mentions, in order. */
+  static List<String> mentionable(Iterable<String> ids) {
+    List<String> out = new ArrayList<>();
+    ids.forEach(id -> {
+      if (MENTION.matcher(id).matches() && out.size() < Message.MAX_MENTIONS) {
+        out.add(id);
+      }
+    });
+    return out;
+  }
+
   /** {@code body} shortened so that it and {@code tail} (always kept whole) fit a message. */
-  private static String fit(String body, String tail, Language language) {
+  static String fit(String body, String tail, Language language) {
     if (body.length() + tail.length() <= Message.MAX_MARKDOWN) {
       return body + tail;
     }

@@ -99,4 +99,28 @@ class EmailNotifierTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  @DisplayName("sends a file with the email as an attachment, kept whole through the outbox, its Chinese text intact")
+  void attachment() throws Exception {
+    byte[] minutes = "# 会议纪要\n\n- 决定：下周先做支付\n".getBytes(StandardCharsets.UTF_8);
+    result(notifier.enqueue(new Message("m1", "series-1", new Destination.Mailbox(List.of("wang@example.org")),
+        Language.ZH_CN, "会议纪要：周例会", "**决定**：下周先做支付", List.of(), null,
+        new Message.Attachment("minutes-20261210T1000.md", "text/markdown; charset=UTF-8", minutes))));
+    result(jobs.runDue(clock.instant()));
+    assertThat(SMTP.waitForIncomingEmail(10_000, 1)).isTrue();
+    List<Part> parts = MailParts.leaves(SMTP.getReceivedMessages()[0]);
+    Part file = parts.stream().filter(p -> "minutes-20261210T1000.md".equals(fileName(p))).findFirst().orElseThrow();
+    assertThat(file.getDisposition()).isEqualToIgnoringCase(Part.ATTACHMENT);
+    assertThat(MailParts.bytes(file)).isEqualTo(minutes);
+    assertThat((String) part(parts, "text/html").getContent()).contains("<strong>决定</strong>");
+  }
+
+  private static String fileName(Part p) {
+    try {
+      return p.getFileName();
+    } catch (jakarta.mail.MessagingException e) {
+      return null;
+    }
+  }
 }
