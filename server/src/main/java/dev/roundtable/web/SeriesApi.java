@@ -105,7 +105,7 @@ public final class SeriesApi implements ApiRoutes {
     SeriesOwner owner = SeriesOwner.create(SeriesStore.create(vertx, database), clock,
         SeriesNotices.create(sender, links), jobs);
     return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"),
-        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms")));
+        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms"), jobs));
   }
 
   /** A member's page link ({@code <base>series#<token>}) and calendar feed ({@code <base>api/series/feed/<token>}). */
