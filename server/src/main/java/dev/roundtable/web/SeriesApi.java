@@ -32,12 +32,12 @@ import dev.roundtable.series.core.Occurrence;
 import dev.roundtable.series.core.OccurrenceCommands;
 import dev.roundtable.series.core.PendingEffect;
 import dev.roundtable.series.core.Series;
-import dev.roundtable.series.core.SeriesActor;
 import dev.roundtable.series.core.SeriesCommand;
 import dev.roundtable.series.core.SeriesCommands;
 import dev.roundtable.series.core.SeriesLimits;
 import dev.roundtable.series.core.Slot;
 import dev.roundtable.series.core.Warnings;
+import dev.roundtable.web.SeriesAccess.Access;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -51,7 +51,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -70,7 +69,6 @@ public final class SeriesApi implements ApiRoutes {
   /** Occurrences a view or the occurrences route lists by default, and at most. */
   public static final int DEFAULT_UPCOMING = Recurrence.DEFAULT_UPCOMING;
   public static final int MAX_UPCOMING = 52;
-  private static final Pattern SERIES_ID = Pattern.compile("[a-z0-9]{1,32}");
   private static final Pattern OCCURRENCE_ID = Pattern.compile("[0-9]{8}T[0-9]{4}");
 
   private final SeriesOwner owner;
@@ -80,10 +78,12 @@ public final class SeriesApi implements ApiRoutes {
   private final Clock clock;
   private final Notifier notifier;
   private final OccurrenceRooms occurrenceRooms;
+  private final SeriesAccess access;
 
   private SeriesApi(SeriesOwner owner, Tokens tokens, SeriesLinks links, RoundtableConfig config, Clock clock,
       Notifier notifier, OccurrenceRooms occurrenceRooms) {
     this.occurrenceRooms = occurrenceRooms;
+    this.access = new SeriesAccess(tokens, owner);
     this.owner = owner;
     this.tokens = tokens;
     this.links = links;
@@ -106,6 +106,16 @@ public final class SeriesApi implements ApiRoutes {
         SeriesNotices.create(sender, links), jobs);
     return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"),
         OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms"), jobs));
+  }
+
+  /** The series' owner, for the routes beside these that follow a series (the action tracker's). */
+  SeriesOwner owner() {
+    return owner;
+  }
+
+  /** The links' check these routes use. */
+  SeriesAccess access() {
+    return access;
   }
 
   /** A member's page link ({@code <base>series#<token>}) and calendar feed ({@code <base>api/series/feed/<token>}). */
@@ -140,28 +150,28 @@ public final class SeriesApi implements ApiRoutes {
     router.get("/api/series/templates").handler(this::templates);
     router.get("/api/series/feed/:token").handler(this::feed);
     router.get(s).handler(this::view);
-    router.patch(s).handler(body).handler(ctx -> coordinator(ctx, this::edit));
-    router.post(s + "/coordinator-link").handler(ctx -> coordinator(ctx, this::rotateCoordinator));
-    router.post(s + "/members").handler(body).handler(ctx -> coordinator(ctx, this::addMember));
-    router.patch(s + "/members/:memberId").handler(body).handler(ctx -> coordinator(ctx, this::editMember));
-    router.delete(s + "/members/:memberId").handler(ctx -> coordinator(ctx, this::removeMember));
-    router.post(s + "/members/:memberId/link").handler(ctx -> coordinator(ctx, this::rotateMember));
-    router.post(s + "/channels").handler(body).handler(ctx -> coordinator(ctx, this::addChatGroup));
-    router.delete(s + "/channels/:channelId").handler(ctx -> coordinator(ctx, this::removeChatGroup));
-    router.post(s + "/channels/:channelId/test").handler(ctx -> coordinator(ctx, this::testChatGroup));
-    router.get(s + "/notifications").handler(ctx -> coordinator(ctx, this::notifications));
-    router.get(s + "/occurrences").handler(ctx -> coordinator(ctx, this::occurrences));
-    router.put(o + "/agenda").handler(body).handler(ctx -> coordinator(ctx, this::agenda));
-    router.put(o + "/time").handler(body).handler(ctx -> coordinator(ctx, this::move));
-    router.post(o + "/pre-reads").handler(body).handler(ctx -> coordinator(ctx, this::addPreRead));
-    router.delete(o + "/pre-reads/:preReadId").handler(ctx -> coordinator(ctx, this::removePreRead));
-    router.post(o + "/inputs").handler(body).handler(ctx -> coordinator(ctx, this::askInput));
-    router.put(o + "/inputs/:requestId/answer").handler(body).handler(ctx -> member(ctx, this::answerInput));
-    router.get(o + "/notice").handler(ctx -> coordinator(ctx, this::previewNotice));
-    router.post(o + "/notice").handler(body).handler(ctx -> coordinator(ctx, this::sendNotice));
-    router.post(o + "/rsvp").handler(body).handler(ctx -> member(ctx, this::rsvp));
-    router.post(o + "/substitute").handler(body).handler(ctx -> member(ctx, this::substitute));
-    router.post(o + "/room").handler(ctx -> access(ctx, a -> enterRoom(ctx, a)));
+    router.patch(s).handler(body).handler(ctx -> access.coordinator(ctx, this::edit));
+    router.post(s + "/coordinator-link").handler(ctx -> access.coordinator(ctx, this::rotateCoordinator));
+    router.post(s + "/members").handler(body).handler(ctx -> access.coordinator(ctx, this::addMember));
+    router.patch(s + "/members/:memberId").handler(body).handler(ctx -> access.coordinator(ctx, this::editMember));
+    router.delete(s + "/members/:memberId").handler(ctx -> access.coordinator(ctx, this::removeMember));
+    router.post(s + "/members/:memberId/link").handler(ctx -> access.coordinator(ctx, this::rotateMember));
+    router.post(s + "/channels").handler(body).handler(ctx -> access.coordinator(ctx, this::addChatGroup));
+    router.delete(s + "/channels/:channelId").handler(ctx -> access.coordinator(ctx, this::removeChatGroup));
+    router.post(s + "/channels/:channelId/test").handler(ctx -> access.coordinator(ctx, this::testChatGroup));
+    router.get(s + "/notifications").handler(ctx -> access.coordinator(ctx, this::notifications));
+    router.get(s + "/occurrences").handler(ctx -> access.coordinator(ctx, this::occurrences));
+    router.put(o + "/agenda").handler(body).handler(ctx -> access.coordinator(ctx, this::agenda));
+    router.put(o + "/time").handler(body).handler(ctx -> access.coordinator(ctx, this::move));
+    router.post(o + "/pre-reads").handler(body).handler(ctx -> access.coordinator(ctx, this::addPreRead));
+    router.delete(o + "/pre-reads/:preReadId").handler(ctx -> access.coordinator(ctx, this::removePreRead));
+    router.post(o + "/inputs").handler(body).handler(ctx -> access.coordinator(ctx, this::askInput));
+    router.put(o + "/inputs/:requestId/answer").handler(body).handler(ctx -> access.member(ctx, this::answerInput));
+    router.get(o + "/notice").handler(ctx -> access.coordinator(ctx, this::previewNotice));
+    router.post(o + "/notice").handler(body).handler(ctx -> access.coordinator(ctx, this::sendNotice));
+    router.post(o + "/rsvp").handler(body).handler(ctx -> access.member(ctx, this::rsvp));
+    router.post(o + "/substitute").handler(body).handler(ctx -> access.member(ctx, this::substitute));
+    router.post(o + "/room").handler(ctx -> access.check(ctx, a -> enterRoom(ctx, a)));
   }
 
   // ---- the coordinator's routes
@@ -396,7 +406,7 @@ public final class SeriesApi implements ApiRoutes {
 
   /** {@code GET /api/series/:seriesId}: the coordinator's view, or a member's by their personal link. */
   private void view(RoutingContext ctx) {
-    access(ctx, a -> ok(ctx, a.member() == null
+    access.check(ctx, a -> ok(ctx, a.member() == null
         ? SeriesViews.coordinator(a.stored(), Warnings.of(a.series()), clock.millis(), DEFAULT_UPCOMING)
         : SeriesViews.member(a.series(), a.member(), clock.millis(), DEFAULT_UPCOMING, links)));
   }
@@ -436,87 +446,6 @@ public final class SeriesApi implements ApiRoutes {
         ctx.response().setStatusCode(200).putHeader("content-type", SeriesCalendar.CONTENT_TYPE)
             .putHeader("cache-control", "no-store").putHeader("referrer-policy", "no-referrer")
             .end(SeriesCalendar.feed(found.result().series(), m, clock.millis()));
-      });
-    });
-  }
-
-  /** Who a request is from: the stored series and the member (null for the coordinator). */
-  private record Access(SeriesStore.Stored stored, Member member) {
-    Series series() {
-      return stored.series();
-    }
-
-    SeriesActor actor() {
-      return member == null ? SeriesActor.COORDINATOR : SeriesActor.member(member.id());
-    }
-  }
-
-  private interface Handler {
-    void handle(RoutingContext ctx, Access access);
-  }
-
-  private void coordinator(RoutingContext ctx, Handler then) {
-    access(ctx, a -> {
-      if (a.member() != null) {
-        HttpErrors.send(ctx, ErrorCode.FORBIDDEN, "only the coordinator may do this");
-      } else {
-        then.handle(ctx, a);
-      }
-    });
-  }
-
-  private void member(RoutingContext ctx, Handler then) {
-    access(ctx, a -> {
-      if (a.member() == null) {
-        HttpErrors.send(ctx, ErrorCode.FORBIDDEN, "only a member may do this, with their personal link");
-      } else {
-        then.handle(ctx, a);
-      }
-    });
-  }
-
-  /** Checks the link against the series' current versions: a rotated link or a removed member opens nothing. */
-  private void access(RoutingContext ctx, Consumer<Access> then) {
-    String seriesId = ctx.pathParam("seriesId");
-    if (seriesId == null || !SERIES_ID.matcher(seriesId).matches()) {
-      HttpErrors.send(ctx, ErrorCode.NOT_FOUND, "no such series");
-      return;
-    }
-    String token = RequestParts.bearer(ctx);
-    if (token == null) {
-      HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "a series link is required: Authorization: Bearer <token>");
-      return;
-    }
-    tokens.verifySeries(token, false).onComplete(pass -> {
-      if (pass.failed()) {
-        HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "the link is not a valid series link");
-        return;
-      }
-      Tokens.SeriesPass p = pass.result();
-      if (!p.seriesId().equals(seriesId)) {
-        HttpErrors.send(ctx, ErrorCode.FORBIDDEN, "the link is for another series");
-        return;
-      }
-      owner.load(seriesId).onComplete(found -> {
-        if (found.failed()) {
-          fail(ctx, found.cause());
-          return;
-        }
-        SeriesStore.Stored st = found.result();
-        if (p.coordinator()) {
-          if (p.version() != st.coordinatorVersion()) {
-            HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "the coordinator link was replaced by a newer one");
-            return;
-          }
-          then.accept(new Access(st, null));
-          return;
-        }
-        Member m = st.series().member(p.memberId()).orElse(null);
-        if (m == null || m.linkVersion() != p.version()) {
-          HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "the link was replaced or its member removed");
-          return;
-        }
-        then.accept(new Access(st, m));
       });
     });
   }
@@ -564,7 +493,7 @@ public final class SeriesApi implements ApiRoutes {
   }
 
   /** Runs {@code work}, answering a shape error it throws (a {@link SeriesRefusal}) like a refusal. */
-  private static void reply(RoutingContext ctx, int status, Supplier<Future<JsonObject>> work) {
+  static void reply(RoutingContext ctx, int status, Supplier<Future<JsonObject>> work) {
     Future<JsonObject> f;
     try {
       f = work.get();
@@ -574,7 +503,7 @@ public final class SeriesApi implements ApiRoutes {
     f.onComplete(ar -> respond(ctx, status, ar));
   }
 
-  private static void ok(RoutingContext ctx, JsonObject body) {
+  static void ok(RoutingContext ctx, JsonObject body) {
     respond(ctx, 200, Future.succeededFuture(body));
   }
 
@@ -587,7 +516,7 @@ public final class SeriesApi implements ApiRoutes {
     }
   }
 
-  private static void fail(RoutingContext ctx, Throwable cause) {
+  static void fail(RoutingContext ctx, Throwable cause) {
     if (cause instanceof SeriesRefusal r) {
       JsonObject error = new JsonObject().put("code", r.rejection().code().name())
           .put("message", r.rejection().message());
