@@ -22,11 +22,17 @@ public final class TestServer {
   private final Vertx vertx;
   private final RoundtableServer server;
   private final Api api;
+  private final MongoDatabase database;
 
   private TestServer(Vertx vertx, RoundtableServer server) {
+    this(vertx, server, null);
+  }
+
+  private TestServer(Vertx vertx, RoundtableServer server, MongoDatabase database) {
     this.vertx = vertx;
     this.server = server;
     this.api = new Api(vertx, server.port());
+    this.database = database;
   }
 
   /**
@@ -73,8 +79,16 @@ public final class TestServer {
           return storage.database();
         }
       };
-      return RoundtableServer.start(vertx, config, clock, wrapped);
-    }).map(s -> new TestServer(vertx, s));
+      return RoundtableServer.start(vertx, config, clock, wrapped).map(s -> new TestServer(vertx, s, storage.database()));
+    });
+  }
+
+  /** The node's database, to look at documents no API shows (started by {@link #startWrappingRooms} only). */
+  public MongoDatabase database() {
+    if (database == null) {
+      throw new IllegalStateException("start the server with startWrappingRooms to reach its database");
+    }
+    return database;
   }
 
   public int port() {
