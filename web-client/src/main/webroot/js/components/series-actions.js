@@ -2,7 +2,9 @@
 // as a card with task, deadline (overdue highlighted), delivery standard, where it came from, four large
 // status buttons (≥ 44 px) and a progress note box. The coordinator's tracker: every item with filters
 // (department, owner, status, overdue) and counts. Both load their list themselves and reload it after each
-// change; typed notes are kept in the state across renders. Text from users goes in as textContent.
+// change; typed notes are kept in the state across renders. Each card lives in one element of its own that only
+// it re-renders (after its loads), so a list arriving never rebuilds the rest of the page under someone's
+// fingers. Text from users goes in as textContent.
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from './dom.js';
@@ -10,9 +12,18 @@ import { h, markUserText } from './dom.js';
 const STATUSES = ['open', 'in_progress', 'done', 'blocked'];
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
 
-/** The memory of a tracker card across renders. */
-export function actionsState(rerender) {
-  return { list: null, loads: 0, pending: false, error: null, filters: {}, notes: new Map(), rerender };
+/** The memory of a tracker card across renders: its element, list, filters and typed notes. */
+export function actionsState() {
+  return { host: null, list: null, loads: 0, pending: false, error: null, filters: {}, notes: new Map(),
+    rerender: () => {} };
+}
+
+/** The card's own element, filled by `fill` now and after each of its loads. */
+function card(state, props, fill) {
+  if (!state.host) state.host = h('section', props);
+  state.rerender = () => state.host.replaceChildren(...fill().flat(Infinity).filter((x) => x !== null && x !== undefined));
+  state.rerender();
+  return state.host;
 }
 
 /** Loads the list for `query`; only the latest load's answer is kept (a filter changed meanwhile wins). */
@@ -31,23 +42,23 @@ function load(ctx, state, query) {
 /** A member's own items. */
 export function myActionsCard(ctx, state) {
   if (state.list === null && !state.error && !state.pending) load(ctx, state, { mine: 'true' });
-  const items = state.list ? state.list.items : [];
-  return h('section', { class: 'card actions-card', testid: 'my-actions' },
-    h('h2', {}, t('tracker.mine'), state.list ? h('span', { class: 'small' }, ' ', t('tracker.openCount',
+  return card(state, { class: 'card actions-card', testid: 'my-actions' }, () => {
+    const items = state.list ? state.list.items : [];
+    return [h('h2', {}, t('tracker.mine'), state.list ? h('span', { class: 'small' }, ' ', t('tracker.openCount',
       { n: items.filter((i) => i.status !== 'done').length })) : null),
     state.error ? h('p', { class: 'small warn' }, t('tracker.loadFailed')) : null,
     state.list && items.length === 0 ? h('p', { class: 'small', testid: 'my-actions-empty' }, t('tracker.mineEmpty')) : null,
-    h('div', { class: 'action-cards' }, items.map((i) => itemCard(ctx, state, i, { mine: true }))));
+    h('div', { class: 'action-cards' }, items.map((i) => itemCard(ctx, state, i, { mine: true })))];
+  });
 }
 
 /** The coordinator's whole tracker. */
 export function trackerCard(ctx, state) {
   if (state.list === null && !state.error && !state.pending) load(ctx, state, state.filters);
-  const list = state.list;
   const setFilter = (key, value) => {
     if (value) state.filters[key] = value; else delete state.filters[key];
-    state.list = null;
     load(ctx, state, state.filters);
+    state.rerender();
   };
   const select = (key, labelKey, options) => {
     const id = `tf-${key}`;
@@ -59,9 +70,10 @@ export function trackerCard(ctx, state) {
           return user ? markUserText(o) : o;
         })));
   };
-  const counts = list ? list.counts : null;
-  return h('section', { class: 'card actions-card at-tracker', testid: 'tracker' },
-    h('h2', {}, t('tracker.heading')),
+  return card(state, { class: 'card actions-card at-tracker', testid: 'tracker' }, () => {
+    const list = state.list;
+    const counts = list ? list.counts : null;
+    return [h('h2', {}, t('tracker.heading')),
     counts ? h('ul', { class: 'tracker-counts', testid: 'tracker-counts' },
       STATUSES.map((s) => h('li', { class: `count status-${s}` }, h('strong', {}, String(counts[s])), ' ',
         t(`action.status.${s}`))),
@@ -71,15 +83,15 @@ export function trackerCard(ctx, state) {
       select('owner', 'action.owner', (list?.owners || []).map((o) => [o.ownerId,
         o.ownerId === 'none' ? t('tracker.noOwner') : o.ownerName, o.ownerId !== 'none'])),
       select('status', 'action.status', STATUSES.map((s) => [s, t(`action.status.${s}`)])),
-      h('label', { class: 'check tracker-overdue' },
-        h('input', { type: 'checkbox', testid: 'tracker-filter-overdue', checked: state.filters.overdue === 'true',
-          on: { change: (e) => setFilter('overdue', e.target.checked ? 'true' : '') } }),
-        ' ', t('tracker.onlyOverdue'))),
+      h('button', { type: 'button', class: state.filters.overdue ? 'primary pressed tracker-overdue' : 'secondary tracker-overdue',
+        testid: 'tracker-filter-overdue', attrs: { 'aria-pressed': state.filters.overdue ? 'true' : 'false' },
+        on: { click: () => setFilter('overdue', state.filters.overdue ? '' : 'true') } }, t('tracker.onlyOverdue'))),
     state.error ? h('p', { class: 'small warn' }, t('tracker.loadFailed')) : null,
     list ? h('p', { class: 'small', testid: 'tracker-shown' }, t('tracker.shown', { n: list.items.length, total: list.total }))
       : null,
     list && list.items.length === 0 ? h('p', { class: 'small' }, t(list.total ? 'tracker.noneMatch' : 'tracker.empty')) : null,
-    h('div', { class: 'action-cards wide' }, (list?.items || []).map((i) => itemCard(ctx, state, i, { mine: false }))));
+    h('div', { class: 'action-cards wide' }, (list?.items || []).map((i) => itemCard(ctx, state, i, { mine: false })))];
+  });
 }
 
 function itemCard(ctx, state, item, { mine }) {
@@ -88,7 +100,6 @@ function itemCard(ctx, state, item, { mine }) {
     const ok = await ctx.act(() => ctx.client.reportProgress(item.id, body), { reload: false });
     if (ok) {
       state.notes.delete(noteKey);
-      state.list = null;
       load(ctx, state, mine ? { mine: 'true' } : state.filters);
     }
   };

@@ -3,8 +3,8 @@
 // change part or department, rotate a link, remove), and the upcoming occurrences, each with the RSVP
 // status at a glance; the next one also with the agenda draft editor, pre-reads, input requests and the
 // notice preview and send (a notice later than 24 h before asks to confirm); the chat groups and the
-// notifications' states (components/series-channels.js); below, the action tracker with filters and counts
-// (components/series-actions.js). Wide screens get two columns.
+// notifications' states (components/series-channels.js); after the meetings, the action tracker with filters
+// and counts (components/series-actions.js). Wide screens get two columns.
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
@@ -34,7 +34,7 @@ export function linkBox(labelKey, url, testid) {
 export function mountCoordinatorPage(root, ctx) {
   const ui = { shownLink: null, occurrences: null, editor: null, editorFor: null, preview: null, lateConfirm: null,
     drafts: new Map(), channels: { tests: new Map(), notifications: null, rerender: () => render() },
-    actions: actionsState(() => render()) };
+    actions: actionsState() };
   const draft = (key, value) => (value === undefined ? ui.drafts.get(key) || '' : ui.drafts.set(key, value));
 
   function render() {
@@ -48,8 +48,8 @@ export function mountCoordinatorPage(root, ctx) {
         view.live ? liveCard(view.live, view.series, { coordinator: true, enter: () => ctx.enter(view.live.occurrenceId) })
           : null,
         next ? nextCard(view, next) : h('p', { class: 'notice' }, t('series.noUpcoming')),
-        upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null)),
-    trackerCard(ctx, ui.actions));
+        upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null,
+        trackerCard(ctx, ui.actions))));
   }
 
   function detailsCard(view) {

@@ -20,7 +20,7 @@ const userText = (tag, props, text) => markUserText(h(tag, props, text));
  *   `act` runs a call, shows its error by code, reloads the view and re-renders; resolves true when it worked.
  */
 export function mountMemberPage(root, ctx) {
-  const ui = { open: new Map(), drafts: new Map(), actions: actionsState(() => render()) };
+  const ui = { open: new Map(), drafts: new Map(), actions: actionsState() };
   const draft = (key, value) => (value === undefined ? ui.drafts.get(key) || '' : ui.drafts.set(key, value));
 
   function render() {

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * coordinator's key, {@link RoomService#joinByKey}, which changes nothing for a key the room knows). While the
  * minutes are not finalized, it schedules the next run {@link #EVERY} later, as a job of its own
  * ({@code meeting.followup/<sid>/<oid>/<n>}: a finished id cannot run again, and the queue's attempt limit must
- * not end the waiting), until {@link #GIVE_UP_AFTER} past the end. Once they are, it takes the steps after the
+ * not end the waiting), until {@link #GIVE_UP_AFTER} past the end; a room or store that cannot be reached is
+ * looked at again the same way. Once they are, it takes the steps after the
  * meeting, each idempotent so that a run repeated after a crash changes nothing twice:
  * <ol>
  *   <li>the minutes' action items into the series' tracker ({@link TrackerCommands.ImportFromMeeting}, keyed by
@@ -93,7 +94,11 @@ public final class MeetingFollowUp {
       if (e instanceof SeriesRefusal r && r.rejection().code() == ErrorCode.NOT_FOUND) {
         return Future.succeededFuture(JobResult.done());
       }
-      return Future.failedFuture(e);
+      // The room or a store could not be reached: look again later, like minutes not final yet (a run that
+      // cannot even schedule that fails, and the queue retries it).
+      LOG.warn("series {} occurrence {}: follow-up run {} failed ({}); looking again in {}", seriesId, occurrenceId,
+          run, e.toString(), EVERY);
+      return later(job, seriesId, occurrenceId, roomId, end, run, "the room could not be read");
     });
   }
 
