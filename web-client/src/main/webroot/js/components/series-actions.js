@@ -131,7 +131,7 @@ function itemCard(ctx, state, item, { mine }) {
       report({ note });
     } } }, t('tracker.addNote'))),
   last ? h('p', { class: 'small muted', testid: 'action-last' }, t('tracker.lastUpdate', { status: t(`action.status.${last.status}`) }),
-    ' ', userText('span', {}, last.byName || ''), last.note ? [': ', userText('span', {}, last.note)] : null) : null);
+    ' ', userText('span', {}, last.byName || ''), last.note ? [t('tracker.noteSeparator'), userText('span', {}, last.note)] : null) : null);
 }
 
 function noteBody(body, note) {

@@ -673,4 +673,5 @@ export default {
   'tracker.addNote': 'Add note',
   'tracker.noteRequired': 'Write a note first, or tap a status.',
   'tracker.lastUpdate': 'Last update: {status} —',
+  'tracker.noteSeparator': ': ',
 };

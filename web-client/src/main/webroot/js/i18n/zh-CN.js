@@ -671,4 +671,5 @@ export default {
   'tracker.addNote': '添加说明',
   'tracker.noteRequired': '请先填写说明，或点选一个状态。',
   'tracker.lastUpdate': '最近更新：{status} —',
+  'tracker.noteSeparator': '：',
 };
