@@ -22,6 +22,7 @@ import dev.roundtable.store.RoomStore;
 import dev.roundtable.store.Storage;
 import dev.roundtable.web.HttpServerVerticle;
 import dev.roundtable.web.NodeProbes;
+import dev.roundtable.web.ActionsApi;
 import dev.roundtable.web.SeriesApi;
 import dev.roundtable.web.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -138,8 +139,9 @@ public final class RoundtableServer {
       SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock,
           notices.apply(notifier), notifier, jobs, () -> config.effectivePublicUrl(edge.get().actualPort()),
           roomService);
+      ActionsApi actions = ActionsApi.create(vertx, storage.database(), clock, series, roomService, jobs);
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms, roomService, tokens, clock,
-          node.membership(), node.metrics(), List.of(series));
+          node.membership(), node.metrics(), List.of(series, actions));
       edge.set(http);
       // Aggregates register their job handlers here, before the queue starts.
       return jobs.start()

@@ -58,6 +58,14 @@ class LayeringTest {
   }
 
   @Test
+  @DisplayName("the action tracker's core depends on java.* and the pure domain only: no Vert.x, no store, no series")
+  void trackerCoreIsPure() {
+    classes().that().resideInAPackage(ROOT + ".tracker.core..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ROOT + ".tracker.core..", ROOT + ".domain..")
+        .check(main);
+  }
+
+  @Test
   @DisplayName("the job queue's rules depend on java.* and themselves only")
   void jobRulesArePure() {
     classes().that().resideInAPackage(ROOT + ".jobs.core..")

@@ -20,6 +20,11 @@ export function seriesPageUrl(token) {
   return `${location.origin}/series#${token}`;
 }
 
+function queryString(query) {
+  const pairs = Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '';
+}
+
 /** One series' calls, bound to its id and link. */
 export function seriesClient(seriesId, token) {
   const call = (method, path, body) => api(method, path, { body, token });
@@ -51,6 +56,9 @@ export function seriesClient(seriesId, token) {
     removeChannel: (id) => call('DELETE', `${base(seriesId)}/channels/${encodeURIComponent(id)}`),
     testChannel: (id) => call('POST', `${base(seriesId)}/channels/${encodeURIComponent(id)}/test`),
     notifications: () => call('GET', `${base(seriesId)}/notifications`),
+    actions: (query = {}) => call('GET', `${base(seriesId)}/actions${queryString(query)}`),
+    editAction: (id, fields) => call('PATCH', `${base(seriesId)}/actions/${encodeURIComponent(id)}`, fields),
+    reportProgress: (id, body) => call('POST', `${base(seriesId)}/actions/${encodeURIComponent(id)}/progress`, body),
   };
 }
 

@@ -4,7 +4,8 @@
 // status at a glance; the next one also with the agenda draft editor, pre-reads (a link, or a file uploaded up
 // to the node's size limit, checked here first and by the server), input requests and the
 // notice preview and send (a notice later than 24 h before asks to confirm); the chat groups and the
-// notifications' states (components/series-channels.js). Wide screens get two columns.
+// notifications' states (components/series-channels.js); after the meetings, the action tracker with filters
+// and counts (components/series-actions.js). Wide screens get two columns.
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
@@ -14,6 +15,7 @@ import { agendaDraftEditor } from '../components/series-agenda-draft.js';
 import { fileSize, instantTime } from '../components/series-format.js';
 import { chatGroupsCard } from '../components/series-channels.js';
 import { liveCard } from '../components/series-live.js';
+import { actionsState, trackerCard } from '../components/series-actions.js';
 
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
 const PARTS = ['decision_maker', 'executor', 'support', 'informed'];
@@ -33,7 +35,8 @@ export function linkBox(labelKey, url, testid) {
 export function mountCoordinatorPage(root, ctx) {
   const ui = { shownLink: null, occurrences: null, editor: null, editorFor: null, preview: null, lateConfirm: null,
     file: null, uploading: false,
-    drafts: new Map(), channels: { tests: new Map(), notifications: null, rerender: () => render() } };
+    drafts: new Map(), channels: { tests: new Map(), notifications: null, rerender: () => render() },
+    actions: actionsState() };
   const draft = (key, value) => (value === undefined ? ui.drafts.get(key) || '' : ui.drafts.set(key, value));
 
   function render() {
@@ -47,7 +50,8 @@ export function mountCoordinatorPage(root, ctx) {
         view.live ? liveCard(view.live, view.series, { coordinator: true, enter: () => ctx.enter(view.live.occurrenceId) })
           : null,
         next ? nextCard(view, next) : h('p', { class: 'notice' }, t('series.noUpcoming')),
-        upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null)));
+        upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null,
+        trackerCard(ctx, ui.actions))));
   }
 
   function detailsCard(view) {

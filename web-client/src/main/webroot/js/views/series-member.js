@@ -1,13 +1,15 @@
 // A member's series page, opened from their personal link (PROTOCOL.md §14.3 member view): the series'
 // title and goal, their next meetings (time in the series' zone, place, agenda, pre-reads), their answer
 // with one-tap Accept / Decline (reason) / Send a substitute (someone of their department, or a new person),
-// the input asked of them with a box to answer, and the calendar feed. Phone first: one column, ≥ 44 px
+// the input asked of them with a box to answer, the calendar feed, and their action items after the meetings
+// (components/series-actions.js). Phone first: one column, ≥ 44 px
 // targets. The page re-renders from the server's view after every answer; typed text is kept in `drafts`.
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
 import { agendaList, occurrenceHead, preReadDownloader, preReadList, subheading } from '../components/series-occurrence.js';
 import { liveCard, roomOpensNote } from '../components/series-live.js';
+import { actionsState, myActionsCard } from '../components/series-actions.js';
 
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
 
@@ -18,7 +20,7 @@ const userText = (tag, props, text) => markUserText(h(tag, props, text));
  *   `act` runs a call, shows its error by code, reloads the view and re-renders; resolves true when it worked.
  */
 export function mountMemberPage(root, ctx) {
-  const ui = { open: new Map(), drafts: new Map() };
+  const ui = { open: new Map(), drafts: new Map(), actions: actionsState() };
   const draft = (key, value) => (value === undefined ? ui.drafts.get(key) || '' : ui.drafts.set(key, value));
 
   function render() {
@@ -26,7 +28,7 @@ export function mountMemberPage(root, ctx) {
     const upcoming = view.upcoming || [];
     const live = view.live
       ? [liveCard(view.live, view.series, { coordinator: false, enter: () => ctx.enter(view.live.occurrenceId) })] : [];
-    root.replaceChildren(...live, seriesCard(view),
+    root.replaceChildren(...live, seriesCard(view), myActionsCard(ctx, ui.actions),
       ...(upcoming.length ? upcoming.map((o, i) => occurrenceCard(view, o, i === 0))
         : [h('p', { class: 'notice' }, t('series.noUpcoming'))]));
   }

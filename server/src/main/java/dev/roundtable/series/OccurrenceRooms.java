@@ -10,7 +10,11 @@ import dev.roundtable.series.core.Occurrence;
 import dev.roundtable.series.core.OccurrenceCommands;
 import dev.roundtable.series.core.Series;
 import dev.roundtable.series.core.SeriesActor;
+import dev.roundtable.jobs.Job;
+import dev.roundtable.jobs.JobQueue;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 
 /**
  * The way from a series link into an occurrence's live room, in three steps, each safe to repeat:
@@ -25,18 +29,35 @@ import io.vertx.core.Future;
  *   twice, or from two devices, is the same participant.</li>
  * </ol>
  * The room is then an ordinary room: everything after goes through its own commands.
+ *
+ * <p>Between the first and second step, every entry also schedules the occurrence's follow-up, a durable
+ * {@value #FOLLOW_UP} job due at the occurrence's planned end (id {@code meeting.followup/<sid>/<oid>}; payload
+ * {@code {series, occurrence, room, end}}), which takes the finalized minutes' action items into the series'
+ * tracker. Scheduling the same id again leaves a waiting job as it is and a finished one finished, so repeating
+ * it costs one write and a node that died after the first step leaves no meeting without its follow-up. Its
+ * handler is registered elsewhere (the tracker); this package only names it.
  */
 public final class OccurrenceRooms {
+  /** The job kind of an occurrence's follow-up after its meeting. */
+  public static final String FOLLOW_UP = "meeting.followup";
+
   private final SeriesOwner owner;
   private final RoomService rooms;
+  private final JobQueue jobs;
 
-  private OccurrenceRooms(SeriesOwner owner, RoomService rooms) {
+  private OccurrenceRooms(SeriesOwner owner, RoomService rooms, JobQueue jobs) {
     this.owner = owner;
     this.rooms = rooms;
+    this.jobs = jobs;
   }
 
-  public static OccurrenceRooms create(SeriesOwner owner, RoomService rooms) {
-    return new OccurrenceRooms(owner, rooms);
+  public static OccurrenceRooms create(SeriesOwner owner, RoomService rooms, JobQueue jobs) {
+    return new OccurrenceRooms(owner, rooms, jobs);
+  }
+
+  /** The id of the first follow-up run of an occurrence ({@code meeting.followup/<sid>/<oid>}). */
+  public static String followUpId(String seriesId, String occurrenceId) {
+    return FOLLOW_UP + "/" + seriesId + "/" + occurrenceId;
   }
 
   /** Opens (or finds) the room of {@code occurrenceId} and admits {@code actor}, the coordinator or a member. */
@@ -48,7 +69,12 @@ public final class OccurrenceRooms {
           Series s = r.series();
           String roomId = (String) r.result().get("roomId");
           Occurrence o = s.occurrence(occurrenceId).orElseThrow();
-          return rooms.openPrepared(roomId, Codec.toJson(OccurrenceMeeting.of(s, o)))
+          return jobs.schedule(Job.of(followUpId(s.id(), o.id()), FOLLOW_UP, Instant.ofEpochMilli(o.end()),
+                  new JsonObject().put("series", s.id()).put("occurrence", o.id()).put("room", roomId)
+                      .put("end", o.end())))
+              .recover(e -> Future.failedFuture(new SeriesRefusal(ErrorCode.UNAVAILABLE,
+                  "the meeting's follow-up could not be scheduled; retry")))
+              .compose(v -> rooms.openPrepared(roomId, Codec.toJson(OccurrenceMeeting.of(s, o))))
               .compose(code -> admit(s, actor, roomId));
         });
   }

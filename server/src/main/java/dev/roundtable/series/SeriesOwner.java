@@ -1,5 +1,6 @@
 package dev.roundtable.series;
 
+import dev.roundtable.aggregate.InOrder;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Rejection;
 import dev.roundtable.series.core.PendingEffect;
@@ -17,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +60,7 @@ public final class SeriesOwner {
   private final SeriesEffects effects;
   private final JobQueue jobs;
   private final SecureRandom random = new SecureRandom();
-  private final Map<String, Future<?>> tails = new HashMap<>();
+  private final InOrder order = new InOrder();
   private final Map<String, Future<SeriesStore.Stored>> loading = new ConcurrentHashMap<>();
   private final Set<String> delivering = ConcurrentHashMap.newKeySet();
 
@@ -290,16 +290,8 @@ public final class SeriesOwner {
     }
   }
 
-  private synchronized <T> Future<T> inOrder(String seriesId, Supplier<Future<T>> work) {
-    Future<?> tail = tails.getOrDefault(seriesId, Future.succeededFuture());
-    Future<T> next = tail.transform(ignored -> work.get());
-    tails.put(seriesId, next);
-    next.onComplete(ar -> {
-      synchronized (this) {
-        tails.remove(seriesId, next);
-      }
-    });
-    return next;
+  private <T> Future<T> inOrder(String seriesId, Supplier<Future<T>> work) {
+    return order.run(seriesId, work);
   }
 
   private String newId() {

@@ -35,12 +35,12 @@ import dev.roundtable.series.core.OccurrenceCommands;
 import dev.roundtable.series.core.PendingEffect;
 import dev.roundtable.series.core.PreRead;
 import dev.roundtable.series.core.Series;
-import dev.roundtable.series.core.SeriesActor;
 import dev.roundtable.series.core.SeriesCommand;
 import dev.roundtable.series.core.SeriesCommands;
 import dev.roundtable.series.core.SeriesLimits;
 import dev.roundtable.series.core.Slot;
 import dev.roundtable.series.core.Warnings;
+import dev.roundtable.web.SeriesAccess.Access;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -59,7 +59,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -82,7 +81,6 @@ public final class SeriesApi implements ApiRoutes {
   /** Occurrences a view or the occurrences route lists by default, and at most. */
   public static final int DEFAULT_UPCOMING = Recurrence.DEFAULT_UPCOMING;
   public static final int MAX_UPCOMING = 52;
-  private static final Pattern SERIES_ID = Pattern.compile("[a-z0-9]{1,32}");
   private static final Pattern OCCURRENCE_ID = Pattern.compile("[0-9]{8}T[0-9]{4}");
   /** A media type as {@code type/subtype}; anything else is stored as {@code application/octet-stream}. */
   private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
@@ -99,11 +97,13 @@ public final class SeriesApi implements ApiRoutes {
   private final OccurrenceRooms occurrenceRooms;
   private final ScheduledNotices scheduledNotices;
   private final PreReadFiles files;
+  private final SeriesAccess access;
 
   private SeriesApi(SeriesOwner owner, Tokens tokens, SeriesLinks links, RoundtableConfig config, Clock clock,
       Notifier notifier, OccurrenceRooms occurrenceRooms, ScheduledNotices scheduledNotices, PreReadFiles files) {
     this.occurrenceRooms = occurrenceRooms;
     this.scheduledNotices = scheduledNotices;
+    this.access = new SeriesAccess(tokens, owner);
     this.owner = owner;
     this.files = files;
     this.tokens = tokens;
@@ -126,8 +126,18 @@ public final class SeriesApi implements ApiRoutes {
     SeriesOwner owner = SeriesOwner.create(SeriesStore.create(vertx, database), clock,
         SeriesNotices.create(sender, links), jobs);
     return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"),
-        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms")), ScheduledNotices.create(owner, jobs, clock),
-        PreReadFiles.create(vertx, database));
+        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms"), jobs),
+        ScheduledNotices.create(owner, jobs, clock), PreReadFiles.create(vertx, database));
+  }
+
+  /** The series' owner, for the routes beside these that follow a series (the action tracker's). */
+  SeriesOwner owner() {
+    return owner;
+  }
+
+  /** The links' check these routes use. */
+  SeriesAccess access() {
+    return access;
   }
 
   /** A member's page link ({@code <base>series#<token>}) and calendar feed ({@code <base>api/series/feed/<token>}). */
@@ -162,38 +172,38 @@ public final class SeriesApi implements ApiRoutes {
     router.get("/api/series/templates").handler(this::templates);
     router.get("/api/series/feed/:token").handler(this::feed);
     router.get(s).handler(this::view);
-    router.patch(s).handler(body).handler(ctx -> coordinator(ctx, this::edit));
-    router.post(s + "/coordinator-link").handler(ctx -> coordinator(ctx, this::rotateCoordinator));
-    router.post(s + "/members").handler(body).handler(ctx -> coordinator(ctx, this::addMember));
-    router.patch(s + "/members/:memberId").handler(body).handler(ctx -> coordinator(ctx, this::editMember));
-    router.delete(s + "/members/:memberId").handler(ctx -> coordinator(ctx, this::removeMember));
-    router.post(s + "/members/:memberId/link").handler(ctx -> coordinator(ctx, this::rotateMember));
-    router.post(s + "/channels").handler(body).handler(ctx -> coordinator(ctx, this::addChatGroup));
-    router.patch(s + "/channels/:channelId").handler(body).handler(ctx -> coordinator(ctx, this::editChatGroup));
-    router.delete(s + "/channels/:channelId").handler(ctx -> coordinator(ctx, this::removeChatGroup));
-    router.post(s + "/channels/:channelId/test").handler(ctx -> coordinator(ctx, this::testChatGroup));
-    router.get(s + "/notifications").handler(ctx -> coordinator(ctx, this::notifications));
-    router.get(s + "/occurrences").handler(ctx -> coordinator(ctx, this::occurrences));
-    router.put(o + "/agenda").handler(body).handler(ctx -> coordinator(ctx, this::agenda));
-    router.put(o + "/time").handler(body).handler(ctx -> coordinator(ctx, this::move));
-    router.post(o + "/pre-reads").handler(body).handler(ctx -> coordinator(ctx, this::addPreRead));
-    router.delete(o + "/pre-reads/:preReadId").handler(ctx -> coordinator(ctx, this::removePreRead));
-    router.get(o + "/pre-reads/:preReadId/file").handler(ctx -> access(ctx, a -> download(ctx, a)));
+    router.patch(s).handler(body).handler(ctx -> access.coordinator(ctx, this::edit));
+    router.post(s + "/coordinator-link").handler(ctx -> access.coordinator(ctx, this::rotateCoordinator));
+    router.post(s + "/members").handler(body).handler(ctx -> access.coordinator(ctx, this::addMember));
+    router.patch(s + "/members/:memberId").handler(body).handler(ctx -> access.coordinator(ctx, this::editMember));
+    router.delete(s + "/members/:memberId").handler(ctx -> access.coordinator(ctx, this::removeMember));
+    router.post(s + "/members/:memberId/link").handler(ctx -> access.coordinator(ctx, this::rotateMember));
+    router.post(s + "/channels").handler(body).handler(ctx -> access.coordinator(ctx, this::addChatGroup));
+    router.patch(s + "/channels/:channelId").handler(body).handler(ctx -> access.coordinator(ctx, this::editChatGroup));
+    router.delete(s + "/channels/:channelId").handler(ctx -> access.coordinator(ctx, this::removeChatGroup));
+    router.post(s + "/channels/:channelId/test").handler(ctx -> access.coordinator(ctx, this::testChatGroup));
+    router.get(s + "/notifications").handler(ctx -> access.coordinator(ctx, this::notifications));
+    router.get(s + "/occurrences").handler(ctx -> access.coordinator(ctx, this::occurrences));
+    router.put(o + "/agenda").handler(body).handler(ctx -> access.coordinator(ctx, this::agenda));
+    router.put(o + "/time").handler(body).handler(ctx -> access.coordinator(ctx, this::move));
+    router.post(o + "/pre-reads").handler(body).handler(ctx -> access.coordinator(ctx, this::addPreRead));
+    router.delete(o + "/pre-reads/:preReadId").handler(ctx -> access.coordinator(ctx, this::removePreRead));
+    router.get(o + "/pre-reads/:preReadId/file").handler(ctx -> access.check(ctx, a -> download(ctx, a)));
     // Routed before /api/*'s timeout (orders -2, -1): an upload has its own, longer one. Its size is refused
     // from Content-Length (after reading the body, so the client hears the answer) or while it streams in.
     int max = config.preReadMaxBytes();
     router.post(o + "/pre-reads/files").order(-2).handler(TimeoutHandler.create(UPLOAD_TIMEOUT_MS, 503))
         .handler(RequestParts.refuseLonger(max, 2L * max, "the file is larger than " + max + " bytes"));
     router.post(o + "/pre-reads/files").order(-1).handler(BodyHandler.create(false).setBodyLimit(max))
-        .handler(ctx -> coordinator(ctx, this::uploadPreRead));
-    router.post(o + "/inputs").handler(body).handler(ctx -> coordinator(ctx, this::askInput));
-    router.put(o + "/inputs/:requestId/answer").handler(body).handler(ctx -> member(ctx, this::answerInput));
-    router.get(o + "/notice").handler(ctx -> coordinator(ctx, this::previewNotice));
-    router.post(o + "/notice").handler(body).handler(ctx -> coordinator(ctx, this::sendNotice));
-    router.put(o + "/notice-time").handler(body).handler(ctx -> coordinator(ctx, this::scheduleNotice));
-    router.post(o + "/rsvp").handler(body).handler(ctx -> member(ctx, this::rsvp));
-    router.post(o + "/substitute").handler(body).handler(ctx -> member(ctx, this::substitute));
-    router.post(o + "/room").handler(ctx -> access(ctx, a -> enterRoom(ctx, a)));
+        .handler(ctx -> access.coordinator(ctx, this::uploadPreRead));
+    router.post(o + "/inputs").handler(body).handler(ctx -> access.coordinator(ctx, this::askInput));
+    router.put(o + "/inputs/:requestId/answer").handler(body).handler(ctx -> access.member(ctx, this::answerInput));
+    router.get(o + "/notice").handler(ctx -> access.coordinator(ctx, this::previewNotice));
+    router.post(o + "/notice").handler(body).handler(ctx -> access.coordinator(ctx, this::sendNotice));
+    router.put(o + "/notice-time").handler(body).handler(ctx -> access.coordinator(ctx, this::scheduleNotice));
+    router.post(o + "/rsvp").handler(body).handler(ctx -> access.member(ctx, this::rsvp));
+    router.post(o + "/substitute").handler(body).handler(ctx -> access.member(ctx, this::substitute));
+    router.post(o + "/room").handler(ctx -> access.check(ctx, a -> enterRoom(ctx, a)));
   }
 
   // ---- the coordinator's routes
@@ -556,7 +566,7 @@ public final class SeriesApi implements ApiRoutes {
 
   /** {@code GET /api/series/:seriesId}: the coordinator's view, or a member's by their personal link. */
   private void view(RoutingContext ctx) {
-    access(ctx, a -> ok(ctx, a.member() == null
+    access.check(ctx, a -> ok(ctx, a.member() == null
         ? SeriesViews.coordinator(a.stored(), Warnings.of(a.series()), clock.millis(), DEFAULT_UPCOMING)
             .put("preReadMaxBytes", config.preReadMaxBytes())
         : SeriesViews.member(a.series(), a.member(), clock.millis(), DEFAULT_UPCOMING, links)));
@@ -597,87 +607,6 @@ public final class SeriesApi implements ApiRoutes {
         ctx.response().setStatusCode(200).putHeader("content-type", SeriesCalendar.CONTENT_TYPE)
             .putHeader("cache-control", "no-store").putHeader("referrer-policy", "no-referrer")
             .end(SeriesCalendar.feed(found.result().series(), m, clock.millis()));
-      });
-    });
-  }
-
-  /** Who a request is from: the stored series and the member (null for the coordinator). */
-  private record Access(SeriesStore.Stored stored, Member member) {
-    Series series() {
-      return stored.series();
-    }
-
-    SeriesActor actor() {
-      return member == null ? SeriesActor.COORDINATOR : SeriesActor.member(member.id());
-    }
-  }
-
-  private interface Handler {
-    void handle(RoutingContext ctx, Access access);
-  }
-
-  private void coordinator(RoutingContext ctx, Handler then) {
-    access(ctx, a -> {
-      if (a.member() != null) {
-        HttpErrors.send(ctx, ErrorCode.FORBIDDEN, "only the coordinator may do this");
-      } else {
-        then.handle(ctx, a);
-      }
-    });
-  }
-
-  private void member(RoutingContext ctx, Handler then) {
-    access(ctx, a -> {
-      if (a.member() == null) {
-        HttpErrors.send(ctx, ErrorCode.FORBIDDEN, "only a member may do this, with their personal link");
-      } else {
-        then.handle(ctx, a);
-      }
-    });
-  }
-
-  /** Checks the link against the series' current versions: a rotated link or a removed member opens nothing. */
-  private void access(RoutingContext ctx, Consumer<Access> then) {
-    String seriesId = ctx.pathParam("seriesId");
-    if (seriesId == null || !SERIES_ID.matcher(seriesId).matches()) {
-      HttpErrors.send(ctx, ErrorCode.NOT_FOUND, "no such series");
-      return;
-    }
-    String token = RequestParts.bearer(ctx);
-    if (token == null) {
-      HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "a series link is required: Authorization: Bearer <token>");
-      return;
-    }
-    tokens.verifySeries(token, false).onComplete(pass -> {
-      if (pass.failed()) {
-        HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "the link is not a valid series link");
-        return;
-      }
-      Tokens.SeriesPass p = pass.result();
-      if (!p.seriesId().equals(seriesId)) {
-        HttpErrors.send(ctx, ErrorCode.FORBIDDEN, "the link is for another series");
-        return;
-      }
-      owner.load(seriesId).onComplete(found -> {
-        if (found.failed()) {
-          fail(ctx, found.cause());
-          return;
-        }
-        SeriesStore.Stored st = found.result();
-        if (p.coordinator()) {
-          if (p.version() != st.coordinatorVersion()) {
-            HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "the coordinator link was replaced by a newer one");
-            return;
-          }
-          then.accept(new Access(st, null));
-          return;
-        }
-        Member m = st.series().member(p.memberId()).orElse(null);
-        if (m == null || m.linkVersion() != p.version()) {
-          HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "the link was replaced or its member removed");
-          return;
-        }
-        then.accept(new Access(st, m));
       });
     });
   }
@@ -732,7 +661,7 @@ public final class SeriesApi implements ApiRoutes {
   }
 
   /** Runs {@code work}, answering a shape error it throws (a {@link SeriesRefusal}) like a refusal. */
-  private static void reply(RoutingContext ctx, int status, Supplier<Future<JsonObject>> work) {
+  static void reply(RoutingContext ctx, int status, Supplier<Future<JsonObject>> work) {
     Future<JsonObject> f;
     try {
       f = work.get();
@@ -742,7 +671,7 @@ public final class SeriesApi implements ApiRoutes {
     f.onComplete(ar -> respond(ctx, status, ar));
   }
 
-  private static void ok(RoutingContext ctx, JsonObject body) {
+  static void ok(RoutingContext ctx, JsonObject body) {
     respond(ctx, 200, Future.succeededFuture(body));
   }
 
@@ -755,7 +684,7 @@ public final class SeriesApi implements ApiRoutes {
     }
   }
 
-  private static void fail(RoutingContext ctx, Throwable cause) {
+  static void fail(RoutingContext ctx, Throwable cause) {
     if (cause instanceof SeriesRefusal r) {
       JsonObject error = new JsonObject().put("code", r.rejection().code().name())
           .put("message", r.rejection().message());

@@ -39,7 +39,7 @@ public final class TestServer {
     this.database = database;
   }
 
-  /** The node's database, for a test that checks what was (not) stored; null unless started with notices. */
+  /** The node's database, for a test that checks what was (not) stored; null unless started with notices or wrapped rooms. */
   public MongoDatabase database() {
     return database;
   }
@@ -90,8 +90,8 @@ public final class TestServer {
           return storage.database();
         }
       };
-      return RoundtableServer.start(vertx, config, clock, wrapped);
-    }).map(s -> new TestServer(vertx, s));
+      return RoundtableServer.start(vertx, config, clock, wrapped).map(s -> new TestServer(vertx, s, storage.database()));
+    });
   }
 
   public int port() {

@@ -1,0 +1,214 @@
+package dev.roundtable.web;
+
+import static dev.roundtable.support.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roundtable.support.BusClient;
+import dev.roundtable.support.Eventually;
+import dev.roundtable.support.MutableClock;
+import dev.roundtable.support.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("The action tracker over HTTP, fed by a real meeting")
+class ActionsApiTest {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private final MutableClock clock = new MutableClock();
+  private TestServer server;
+  private WebClient http;
+  private long clientSeq;
+
+  @BeforeEach
+  void start(Vertx vertx, @TempDir Path dataDir) {
+    server = result(TestServer.startWrappingRooms(vertx,
+        TestServer.config(dataDir).with(new JsonObject().put("jobPollSeconds", 1)), clock, rooms -> rooms));
+    http = WebClient.create(vertx);
+  }
+
+  @AfterEach
+  void stop() {
+    http.close();
+    result(server.stop());
+  }
+
+  private HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {
+    HttpRequest<Buffer> request = http.request(method, server.port(), "127.0.0.1", path).timeout(10_000);
+    if (token != null) {
+      request.putHeader("Authorization", "Bearer " + token);
+    }
+    return result(body == null ? request.send() : request.sendJsonObject(body));
+  }
+
+  private static JsonObject ok(HttpResponse<Buffer> r, int status) {
+    assertThat(r.statusCode()).as("status of %s", r.bodyAsString()).isEqualTo(status);
+    return r.bodyAsJsonObject();
+  }
+
+  private static void refused(HttpResponse<Buffer> r, int status, String code) {
+    assertThat(r.statusCode()).as("status of %s", r.bodyAsString()).isEqualTo(status);
+    assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo(code);
+    assertThat(r.bodyAsJsonObject().getString("message")).isNotBlank();
+  }
+
+  private static String token(JsonObject member) {
+    String link = member.getString("link");
+    return link.substring(link.indexOf('#') + 1);
+  }
+
+  /** A one-off zh-CN series two days ahead with two members; the coordinator's link and the members' links. */
+  private record Made(String id, String coordinator, String occurrence, String wang, String zhao) {
+    String actions() {
+      return "/api/series/" + id + "/actions";
+    }
+  }
+
+  private Made series() {
+    JsonObject body = new JsonObject().put("title", "项目周会").put("goal", "确定下周的优先级").put("kind", "decision")
+        .put("department", "PMO").put("coordinator", new JsonObject().put("name", "李娜"))
+        .put("language", "zh-CN").put("schedule", new JsonObject()
+            .put("firstStart", LocalDate.now(SHANGHAI).plusDays(2).atTime(10, 0).toString())
+            .put("timeZone", "Asia/Shanghai").put("durationMinutes", 60));
+    JsonObject created = ok(call(HttpMethod.POST, "/api/series", null, body), 201);
+    String id = created.getString("seriesId");
+    String coordinator = created.getString("coordinatorToken");
+    String occurrence = created.getJsonArray("upcoming").getJsonObject(0).getString("occurrenceId");
+    String wang = token(ok(call(HttpMethod.POST, "/api/series/" + id + "/members", coordinator, new JsonObject()
+        .put("name", "王伟").put("department", "销售部").put("email", "wang@example.com")), 201));
+    String zhao = token(ok(call(HttpMethod.POST, "/api/series/" + id + "/members", coordinator, new JsonObject()
+        .put("name", "赵磊").put("department", "研发部").put("email", "zhao@example.com")), 201));
+    return new Made(id, coordinator, occurrence, wang, zhao);
+  }
+
+  private void send(BusClient client, String roomId, String token, JsonObject command) {
+    JsonObject reply = result(client.command(roomId, token, "chair", ++clientSeq, command));
+    assertThat(reply.getBoolean("ok")).as("reply to %s: %s", command, reply).isTrue();
+  }
+
+  private JsonArray items(Made s, String token, String query) {
+    return ok(call(HttpMethod.GET, s.actions() + query, token, null), 200).getJsonArray("items");
+  }
+
+  @Test
+  @DisplayName("a finalized meeting's action items reach the tracker with their owners; the owner reports progress "
+      + "by their link, another member is refused, the coordinator filters and edits")
+  void meetingToTracker() {
+    Made s = series();
+    assertThat(items(s, s.coordinator(), "")).isEmpty();
+    JsonObject occurrence = ok(call(HttpMethod.GET, "/api/series/" + s.id(), s.coordinator(), null), 200)
+        .getJsonArray("upcoming").getJsonObject(0);
+    long start = Instant.parse(occurrence.getString("start")).toEpochMilli();
+    long end = Instant.parse(occurrence.getString("end")).toEpochMilli();
+    clock.advance(start - clock.millis() - 5 * 60_000);
+
+    JsonObject chair = ok(call(HttpMethod.POST, "/api/series/" + s.id() + "/occurrences/" + s.occurrence() + "/room",
+        s.coordinator(), null), 200);
+    String roomId = chair.getString("roomId");
+    BusClient bus = result(server.connect());
+    result(bus.join(roomId, chair.getString("token")));
+    send(bus, roomId, chair.getString("token"), new JsonObject().put("type", "AddActionItem")
+        .put("task", "把修订后的报价发给客户").put("owner", "王伟").put("standard", "销售总监签字").put("deadline", "2030-01-31"));
+    send(bus, roomId, chair.getString("token"), new JsonObject().put("type", "AddActionItem")
+        .put("task", "Check the contract terms").put("owner", "External counsel").put("deadline", "2030-02-15"));
+
+    // The meeting is over but its minutes are not final: the follow-up looks again later and imports nothing.
+    clock.advance(end - clock.millis() + 60_000);
+    Eventually.until("the follow-up has run once", Duration.ofSeconds(10), () -> {
+      JsonObject jobs = followUpJobs();
+      return jobs.getInteger("done", 0) >= 1 && jobs.getInteger("queued", 0) >= 1;
+    });
+    assertThat(items(s, s.coordinator(), "")).isEmpty();
+
+    send(bus, roomId, chair.getString("token"), new JsonObject().put("type", "FinalizeMinutes"));
+    result(bus.close());
+    clock.advance(16 * 60_000);
+    Eventually.until("the items are in the tracker", Duration.ofSeconds(15),
+        () -> items(s, s.coordinator(), "").size() == 2);
+
+    JsonObject all = ok(call(HttpMethod.GET, s.actions(), s.coordinator(), null), 200);
+    JsonObject wangs = all.getJsonArray("items").getJsonObject(0);
+    assertThat(wangs.getString("task")).isEqualTo("把修订后的报价发给客户");
+    assertThat(wangs.getString("ownerId")).isEqualTo("u1");
+    assertThat(wangs.getString("ownerName")).isEqualTo("王伟");
+    assertThat(wangs.getString("department")).isEqualTo("销售部");
+    assertThat(wangs.getString("standard")).isEqualTo("销售总监签字");
+    assertThat(wangs.getString("deadline")).isEqualTo("2030-01-31");
+    assertThat(wangs.getString("status")).isEqualTo("open");
+    assertThat(wangs.getJsonObject("source").getString("roomId")).isEqualTo(roomId);
+    assertThat(wangs.getJsonObject("source").getString("occurrenceId")).isEqualTo(s.occurrence());
+    JsonObject counsel = all.getJsonArray("items").getJsonObject(1);
+    assertThat(counsel.getString("ownerId")).isNull();
+    assertThat(counsel.getString("ownerName")).isEqualTo("External counsel");
+    assertThat(all.getJsonObject("counts").getInteger("open")).isEqualTo(2);
+    assertThat(all.getJsonArray("departments")).containsExactly("销售部");
+    String id = wangs.getString("id");
+
+    // Later runs change nothing: the follow-up finished, and importing the room again would add nothing.
+    clock.advance(16 * 60_000);
+    assertThat(items(s, s.coordinator(), "")).hasSize(2);
+
+    assertThat(items(s, s.wang(), "?mine=true")).extracting(o -> ((JsonObject) o).getString("id")).containsExactly(id);
+    assertThat(items(s, s.zhao(), "?mine=true")).isEmpty();
+    refused(call(HttpMethod.GET, s.actions(), s.wang(), null), 403, "FORBIDDEN");
+    refused(call(HttpMethod.POST, s.actions() + "/" + id + "/progress", s.zhao(),
+        new JsonObject().put("status", "done")), 403, "FORBIDDEN");
+    JsonObject updated = ok(call(HttpMethod.POST, s.actions() + "/" + id + "/progress", s.wang(),
+        new JsonObject().put("status", "in_progress").put("note", "报价已交法务审核")), 200).getJsonObject("item");
+    assertThat(updated.getString("status")).isEqualTo("in_progress");
+    assertThat(updated.getJsonArray("progress").getJsonObject(0).getString("byName")).isEqualTo("王伟");
+    assertThat(updated.getJsonArray("progress").getJsonObject(0).getString("note")).isEqualTo("报价已交法务审核");
+    refused(call(HttpMethod.POST, s.actions() + "/" + id + "/progress", s.wang(),
+        new JsonObject().put("status", "finished")), 400, "INVALID_FIELD");
+    refused(call(HttpMethod.POST, s.actions() + "/" + id + "/progress", s.wang(),
+        new JsonObject().put("note", "x".repeat(1001))), 413, "TOO_LARGE");
+    refused(call(HttpMethod.PATCH, s.actions() + "/" + id, s.wang(),
+        new JsonObject().put("deadline", "2020-01-01")), 403, "FORBIDDEN");
+
+    // The coordinator moves the deadline into the past: the item is overdue in the series' zone.
+    String yesterday = LocalDate.ofInstant(Instant.ofEpochMilli(clock.millis()), SHANGHAI).minusDays(1).toString();
+    JsonObject edited = ok(call(HttpMethod.PATCH, s.actions() + "/" + id, s.coordinator(),
+        new JsonObject().put("deadline", yesterday)), 200).getJsonObject("item");
+    assertThat(edited.getBoolean("overdue")).isTrue();
+    assertThat(items(s, s.coordinator(), "?overdue=true")).hasSize(1);
+    assertThat(items(s, s.coordinator(), "?status=in_progress&department=" + java.net.URLEncoder.encode("销售部", java.nio.charset.StandardCharsets.UTF_8))).hasSize(1);
+    assertThat(items(s, s.coordinator(), "?owner=none")).extracting(o -> ((JsonObject) o).getString("ownerName"))
+        .containsExactly("External counsel");
+    refused(call(HttpMethod.GET, s.actions() + "?status=finished", s.coordinator(), null), 400, "INVALID_FIELD");
+    refused(call(HttpMethod.GET, s.actions() + "?overdue=maybe", s.coordinator(), null), 400, "INVALID_FIELD");
+    refused(call(HttpMethod.PATCH, s.actions() + "/" + counsel.getString("id"), s.coordinator(),
+        new JsonObject().put("ownerId", "u99")), 400, "INVALID_FIELD");
+    JsonObject reassigned = ok(call(HttpMethod.PATCH, s.actions() + "/" + counsel.getString("id"), s.coordinator(),
+        new JsonObject().put("ownerId", "u2")), 200).getJsonObject("item");
+    assertThat(reassigned.getString("ownerName")).isEqualTo("赵磊");
+    assertThat(items(s, s.zhao(), "?mine=true")).hasSize(1);
+    refused(call(HttpMethod.GET, s.actions(), null, null), 401, "UNAUTHORIZED");
+  }
+
+  /** The follow-up jobs' states, counted from the node's job documents. */
+  private JsonObject followUpJobs() {
+    JsonObject counts = new JsonObject();
+    server.database().getCollection("jobs")
+        .find(new org.bson.Document("kind", "meeting.followup"))
+        .forEach(d -> counts.put(d.getString("state"), counts.getInteger(d.getString("state"), 0) + 1));
+    return counts;
+  }
+}
