@@ -8,10 +8,13 @@ import java.util.Optional;
  * the schedule gave it (the calendar's RECURRENCE-ID); {@code start}/{@code end} may have been moved.
  * {@code noticedAt} is null until the notice was prepared; afterwards a change of time or agenda raises the
  * series' calendar SEQUENCE and records an update. {@code roomId} is null until its live room was opened; it is
- * set once and never changes, so every way into the meeting leads to the same room.
+ * set once and never changes, so every way into the meeting leads to the same room. {@code improvementPlan} is
+ * null until the coordinator wrote one after the meeting ({@link OccurrenceCommands.WriteImprovementPlan}); a
+ * document from before plans has none.
  */
 public record Occurrence(String id, long originalStart, long start, long end, List<DraftItem> agenda,
-    List<PreRead> preReads, List<InputRequest> inputs, List<Rsvp> rsvps, Long noticedAt, String roomId) {
+    List<PreRead> preReads, List<InputRequest> inputs, List<Rsvp> rsvps, Long noticedAt, String roomId,
+    ImprovementPlan improvementPlan) {
   public Occurrence {
     agenda = List.copyOf(agenda);
     preReads = List.copyOf(preReads);
@@ -22,16 +25,21 @@ public record Occurrence(String id, long originalStart, long start, long end, Li
   /** An occurrence nothing was prepared for yet: the slot's times and the given agenda. */
   public static Occurrence open(Slot slot, List<DraftItem> agenda) {
     return new Occurrence(slot.occurrenceId(), slot.start(), slot.start(), slot.end(), agenda, List.of(), List.of(),
-        List.of(), null, null);
+        List.of(), null, null, null);
   }
 
   Occurrence withRoom(String room) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, noticedAt, room);
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, noticedAt, room,
+        improvementPlan);
   }
 
   /** Whether its live room can be entered at {@code now} (see {@link OccurrenceCommands.OpenRoom}). */
   public boolean enterable(long now) {
     return now >= start - SeriesLimits.ROOM_OPENS_BEFORE_MS && now <= end + SeriesLimits.ROOM_OPENS_UNTIL_AFTER_END_MS;
+  }
+
+  Occurrence withPlan(ImprovementPlan plan) {
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, noticedAt, roomId, plan);
   }
 
   public boolean noticed() {
@@ -47,26 +55,32 @@ public record Occurrence(String id, long originalStart, long start, long end, Li
   }
 
   Occurrence withAgenda(List<DraftItem> items) {
-    return new Occurrence(id, originalStart, start, end, items, preReads, inputs, rsvps, noticedAt, roomId);
+    return new Occurrence(id, originalStart, start, end, items, preReads, inputs, rsvps, noticedAt, roomId,
+        improvementPlan);
   }
 
   Occurrence withTimes(long newStart, long newEnd) {
-    return new Occurrence(id, originalStart, newStart, newEnd, agenda, preReads, inputs, rsvps, noticedAt, roomId);
+    return new Occurrence(id, originalStart, newStart, newEnd, agenda, preReads, inputs, rsvps, noticedAt, roomId,
+        improvementPlan);
   }
 
   Occurrence withPreReads(List<PreRead> list) {
-    return new Occurrence(id, originalStart, start, end, agenda, list, inputs, rsvps, noticedAt, roomId);
+    return new Occurrence(id, originalStart, start, end, agenda, list, inputs, rsvps, noticedAt, roomId,
+        improvementPlan);
   }
 
   Occurrence withInputs(List<InputRequest> list) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, list, rsvps, noticedAt, roomId);
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, list, rsvps, noticedAt, roomId,
+        improvementPlan);
   }
 
   Occurrence withRsvps(List<Rsvp> list) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, list, noticedAt, roomId);
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, list, noticedAt, roomId,
+        improvementPlan);
   }
 
   Occurrence noticed(long at) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, at, roomId);
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, at, roomId,
+        improvementPlan);
   }
 }
