@@ -61,9 +61,9 @@ final class SeriesViews {
   /** Occurrences a review lists at most, the latest first. */
   static final int REVIEWED = 10;
 
-  /** The occurrences held in their live rooms (opened and started), the latest first, at most {@link #REVIEWED}. */
+  /** The occurrences whose live rooms were opened, the latest first, at most {@link #REVIEWED}. */
   static List<Occurrence> held(Series s, long now) {
-    return s.occurrences().stream().filter(o -> o.roomId() != null && o.start() <= now)
+    return s.occurrences().stream().filter(o -> o.roomId() != null)
         .sorted(Comparator.comparingLong(Occurrence::start).reversed()).limit(REVIEWED).toList();
   }
 

@@ -273,8 +273,7 @@ public final class OccurrenceCommands {
   }
 
   /**
-   * The coordinator's improvement plan for a meeting that took place (its live room was opened and its
-   * scheduled start has passed): written again, it replaces the one before. Whether one is due (attendees
+   * The coordinator's improvement plan for a meeting that took place (its live room was opened): written again, it replaces the one before. Whether one is due (attendees
    * rated the meeting below 3 on average) is the review's to say; the series keeps the text.
    */
   public record WriteImprovementPlan(Slot slot, String text) implements SeriesCommand {
@@ -283,7 +282,7 @@ public final class OccurrenceCommands {
       return Check.on(s, a).coordinator()
           .andThen(() -> slot == null ? SeriesDecision.refuse(ErrorCode.NOT_FOUND, "no such occurrence") : null)
           .text("text", text, SeriesLimits.TEXT_CHARS, true)
-          .andThen(() -> s.occurrence(slot.occurrenceId()).filter(o -> o.roomId() != null && o.start() <= now)
+          .andThen(() -> s.occurrence(slot.occurrenceId()).filter(o -> o.roomId() != null)
               .isPresent() ? null : SeriesDecision.refuse(ErrorCode.INVALID_STATE,
                   "a plan is written after a meeting that took place in its live room", NOT_HELD))
           .decide(() -> {
