@@ -3,14 +3,15 @@
 // change part or department, rotate a link, remove), and the upcoming occurrences, each with the RSVP
 // status at a glance; the next one also with the agenda draft editor, pre-reads, input requests and the
 // notice preview and send (a notice later than 24 h before asks to confirm); the chat groups and the
-// notifications' states (components/series-channels.js). Wide screens get two columns.
+// notifications' states (components/series-channels.js); after the meetings, their ratings, anonymous
+// suggestions and the improvement plan a meeting rated below 3 asks for. Wide screens get two columns.
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
 import { agendaList, externalLink, occurrenceHead, preReadList, subheading } from '../components/series-occurrence.js';
 import { rsvpGlance } from '../components/series-rsvp.js';
 import { agendaDraftEditor } from '../components/series-agenda-draft.js';
-import { instantTime } from '../components/series-format.js';
+import { instantTime, occurrenceTime } from '../components/series-format.js';
 import { chatGroupsCard } from '../components/series-channels.js';
 import { liveCard } from '../components/series-live.js';
 
@@ -45,7 +46,57 @@ export function mountCoordinatorPage(root, ctx) {
         view.live ? liveCard(view.live, view.series, { coordinator: true, enter: () => ctx.enter(view.live.occurrenceId) })
           : null,
         next ? nextCard(view, next) : h('p', { class: 'notice' }, t('series.noUpcoming')),
-        upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null)));
+        upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null,
+        reviewsCard(view))));
+  }
+
+  /** Per meeting held in its room: ratings, average, suggestions (texts only), and the improvement plan. */
+  function reviewsCard(view) {
+    const reviews = view.reviews || [];
+    if (reviews.length === 0) return null;
+    return h('section', { class: 'card reviews-card', testid: 'reviews' },
+      h('h2', {}, t('series.reviews')),
+      reviews.map((r) => reviewBlock(view, r)));
+  }
+
+  function reviewBlock(view, r) {
+    const zone = view.series.schedule?.timeZone;
+    const key = `plan:${r.occurrenceId}`;
+    if (!ui.drafts.has(key) && r.improvementPlan) draft(key, r.improvementPlan.text);
+    const id = `f-plan-${r.occurrenceId}`;
+    const save = async (e) => {
+      e.preventDefault();
+      const text = draft(key).trim();
+      if (!text) { ctx.fail(t('series.review.planRequired')); return; }
+      await ctx.act(() => ctx.client.writePlan(r.occurrenceId, text));
+    };
+    const figures = r.ratings
+      ? [h('strong', { class: 'review-average', testid: 'review-average' }, t('series.review.average', { avg: formatAverage(r.average) })),
+        ' · ', h('span', { testid: 'review-count' }, t('series.review.count', { n: r.ratings }))]
+      : [h('span', { testid: 'review-count' }, t('series.review.none'))];
+    const showPlan = r.planDue || r.improvementPlan;
+    return h('div', { class: `review${r.planDue ? ' plan-due' : ''}`, testid: 'review', data: { occurrence: r.occurrenceId } },
+      h('h3', {}, occurrenceTime(r.start, r.end, zone)),
+      h('p', { class: 'review-figures' }, ...figures),
+      r.planDue ? h('p', { class: 'flag flag-warn', testid: 'plan-due', role: 'status' },
+        h('strong', {}, t('series.review.planDue')), ' ', t('series.review.planDueHint')) : null,
+      r.suggestions.length ? [subheading('series.review.suggestions'),
+        h('ul', { class: 'series-list suggestions', testid: 'suggestions' },
+          r.suggestions.map((text) => userText('li', {}, text)))]
+        : (r.ratings ? h('p', { class: 'small' }, t('series.review.noSuggestions')) : null),
+      showPlan ? h('form', { class: 'inline-form plan-form', testid: 'plan-form', noValidate: true, on: { submit: save } },
+        h('div', { class: 'field' }, h('label', { htmlFor: id }, t('series.review.plan')),
+          h('textarea', { id, rows: 3, maxLength: 2000, value: draft(key), testid: 'plan-text',
+            on: { input: (e) => draft(key, e.target.value) } })),
+        h('div', { class: 'input-actions' },
+          r.improvementPlan ? h('span', { class: 'small', testid: 'plan-written' },
+            t('series.review.planWritten', { time: instantTime(r.improvementPlan.writtenAt, zone) })) : null,
+          h('button', { type: 'submit', class: 'primary', testid: 'plan-save' }, t('series.review.planSave')))) : null);
+  }
+
+  /** The average to one decimal ("2.5"; both languages write it so). */
+  function formatAverage(avg) {
+    return typeof avg === 'number' ? avg.toFixed(1) : '';
   }
 
   function detailsCard(view) {

@@ -3,11 +3,15 @@
 // with one-tap Accept / Decline (reason) / Send a substitute (someone of their department, or a new person),
 // the input asked of them with a box to answer, and the calendar feed. Phone first: one column, ≥ 44 px
 // targets. The page re-renders from the server's view after every answer; typed text is kept in `drafts`.
+// After a meeting they were invited to, its rating card comes first (the same card as in the room: one rating
+// per person, whichever way it is given).
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
 import { agendaList, occurrenceHead, preReadList, subheading } from '../components/series-occurrence.js';
 import { liveCard, roomOpensNote } from '../components/series-live.js';
+import { occurrenceTime } from '../components/series-format.js';
+import { createRatingCard } from '../components/rating-card.js';
 
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
 
@@ -18,7 +22,7 @@ const userText = (tag, props, text) => markUserText(h(tag, props, text));
  *   `act` runs a call, shows its error by code, reloads the view and re-renders; resolves true when it worked.
  */
 export function mountMemberPage(root, ctx) {
-  const ui = { open: new Map(), drafts: new Map() };
+  const ui = { open: new Map(), drafts: new Map(), ratings: new Map() };
   const draft = (key, value) => (value === undefined ? ui.drafts.get(key) || '' : ui.drafts.set(key, value));
 
   function render() {
@@ -26,9 +30,28 @@ export function mountMemberPage(root, ctx) {
     const upcoming = view.upcoming || [];
     const live = view.live
       ? [liveCard(view.live, view.series, { coordinator: false, enter: () => ctx.enter(view.live.occurrenceId) })] : [];
-    root.replaceChildren(...live, seriesCard(view),
+    root.replaceChildren(...live, ...(view.toRate ? [ratingCard(view, view.toRate)] : []), seriesCard(view),
       ...(upcoming.length ? upcoming.map((o, i) => occurrenceCard(view, o, i === 0))
         : [h('p', { class: 'notice' }, t('series.noUpcoming'))]));
+  }
+
+  /** The card for the last meeting held: kept across re-renders, so a chosen score and typed text stay. */
+  function ratingCard(view, o) {
+    let rating = ui.ratings.get(o.occurrenceId);
+    if (!rating) {
+      rating = createRatingCard({
+        submit: (score, suggestion) => ctx.client.rate(o.occurrenceId, score, suggestion),
+        loadOwn: () => ctx.client.ownRating(o.occurrenceId).then((r) => r.score),
+        testid: 'series-rating',
+      });
+      rating.when = h('p', { class: 'eyebrow', testid: 'rating-when' });
+      rating.el.insertBefore(rating.when, rating.el.firstChild);
+      ui.ratings.set(o.occurrenceId, rating);
+      rating.load();
+    }
+    rating.when.textContent = `${t('rating.lastMeeting')} · ${occurrenceTime(o.start, o.end, view.series.schedule?.timeZone)}`;
+    rating.render();
+    return rating.el;
   }
 
   function seriesCard(view) {
