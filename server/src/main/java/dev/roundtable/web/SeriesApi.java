@@ -11,6 +11,7 @@ import dev.roundtable.notify.Notifier;
 import dev.roundtable.notify.NotificationStatus;
 import dev.roundtable.notify.Outcomes;
 import dev.roundtable.notify.core.WebhookUrls;
+import dev.roundtable.review.PlanReminders;
 import dev.roundtable.review.ReviewService;
 import dev.roundtable.room.RoomRefusal;
 import dev.roundtable.room.RoomService;
@@ -83,11 +84,13 @@ public final class SeriesApi implements ApiRoutes {
   private final Notifier notifier;
   private final OccurrenceRooms occurrenceRooms;
   private final ReviewService reviews;
+  private final PlanReminders reminders;
 
   private SeriesApi(SeriesOwner owner, Tokens tokens, SeriesLinks links, RoundtableConfig config, Clock clock,
-      Notifier notifier, OccurrenceRooms occurrenceRooms, ReviewService reviews) {
+      Notifier notifier, OccurrenceRooms occurrenceRooms, ReviewService reviews, PlanReminders reminders) {
     this.occurrenceRooms = occurrenceRooms;
     this.reviews = reviews;
+    this.reminders = reminders;
     this.owner = owner;
     this.tokens = tokens;
     this.links = links;
@@ -101,7 +104,8 @@ public final class SeriesApi implements ApiRoutes {
    * address people open (ending in {@code /}), asked when a link is written. {@code notifier} sends the chat
    * groups' test messages and tells the notifications' states. Notices whose hand-over failed are offered
    * again by jobs on {@code jobs} (call before the queue starts). {@code rooms} opens occurrences' live rooms;
-   * {@code reviews} takes members' ratings of finished occurrences and tells the coordinator the results.
+   * {@code reviews} takes members' ratings of finished occurrences and tells the coordinator the results; a
+   * due improvement plan is reminded of by {@link PlanReminders} jobs on {@code jobs}.
    */
   public static SeriesApi create(Vertx vertx, MongoDatabase database, Tokens tokens, RoundtableConfig config,
       Clock clock, NoticeSender sender, Notifier notifier, JobQueue jobs, Supplier<String> baseUrl,
@@ -111,7 +115,7 @@ public final class SeriesApi implements ApiRoutes {
         SeriesNotices.create(sender, links), jobs);
     return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"),
         OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms")),
-        Objects.requireNonNull(reviews, "reviews"));
+        Objects.requireNonNull(reviews, "reviews"), PlanReminders.create(owner, reviews, notifier, jobs, clock));
   }
 
   /** A member's page link ({@code <base>series#<token>}) and calendar feed ({@code <base>api/series/feed/<token>}). */
@@ -443,7 +447,11 @@ public final class SeriesApi implements ApiRoutes {
     if (id == null) {
       return;
     }
-    reply(ctx, 200, () -> occurrenceRooms.enter(a.series().id(), a.actor(), id).map(in -> new JsonObject()
+    Slot slot = Recurrence.slotOf(a.series(), id);
+    reply(ctx, 200, () -> occurrenceRooms.enter(a.series().id(), a.actor(), id)
+        .compose(in -> (slot == null ? Future.<Void>succeededFuture()
+            : reminders.watch(a.series().id(), id, slot.end()).recover(e -> Future.succeededFuture())).map(in))
+        .map(in -> new JsonObject()
         .put("roomId", in.roomId()).put("participantId", in.participantId()).put("role", name(in.role()))
         .put("token", tokens.issue(new Identity(in.roomId(), in.participantId(), in.role())))
         .put("joinCode", in.joinCode())));

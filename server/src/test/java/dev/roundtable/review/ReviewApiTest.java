@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.roundtable.RoundtableServer;
 import dev.roundtable.store.Storage;
 import dev.roundtable.support.BusClient;
+import dev.roundtable.support.Eventually;
 import dev.roundtable.support.MutableClock;
 import dev.roundtable.support.TestServer;
 import io.vertx.core.Vertx;
@@ -21,6 +22,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,7 +50,7 @@ class ReviewApiTest {
 
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dataDir) {
-    var config = TestServer.config(dataDir);
+    var config = TestServer.config(dataDir).with(new JsonObject().put("jobPollSeconds", 1));
     storage = result(RoundtableServer.openStorage(vertx, config));
     server = result(TestServer.start(vertx, config, clock, storage));
     http = WebClient.create(vertx);
@@ -240,6 +242,53 @@ class ReviewApiTest {
     JsonObject memberView = ok(call(HttpMethod.GET, "/api/series/" + s.id(), s.wang(), null), 200);
     assertThat(memberView.getJsonObject("toRate").getString("occurrenceId")).isEqualTo(s.occurrence());
     assertThat(memberView.encode()).doesNotContain("少开会").doesNotContain("improvementPlan");
+  }
+
+  private List<Document> reminders() {
+    return storage.database().getCollection("outbox").find().into(new ArrayList<>()).stream()
+        .filter(d -> String.valueOf(d.get("_id")).startsWith("review.plan/")).toList();
+  }
+
+  /** Waits until the reminder's run {@code run} is scheduled (each run schedules the next). */
+  private void awaitJob(Series s, int run) {
+    Eventually.until("run " + run + " scheduled", Duration.ofSeconds(15), () -> storage.database()
+        .getCollection("jobs").countDocuments(new Document("_id",
+            "review.plan/" + s.id() + "/" + s.occurrence() + "/" + run)) == 1);
+  }
+
+  @Test
+  @DisplayName("a due improvement plan is reminded to the coordinator by email a day after the meeting, without "
+      + "any suggestion, and no more once the plan is written")
+  void remindsOfADuePlan() {
+    Series s = series();
+    clock.advance(s.start() - clock.millis() + 5 * 60_000);
+    JsonObject wangSeat = ok(call(HttpMethod.POST, s.occ() + "/room", s.wang(), null), 200);
+    JsonObject chair = ok(call(HttpMethod.POST, s.occ() + "/room", s.coordinator(), null), 200);
+    endMeeting(chair.getString("roomId"), chair.getString("token"));
+    ok(call(HttpMethod.POST, roomPath(chair.getString("roomId")), wangSeat.getString("token"),
+        rating(1, "secret-suggestion-text")), 200);
+    assertThat(storage.database().getCollection("jobs").countDocuments(new Document("_id",
+        "review.plan/" + s.id() + "/" + s.occurrence() + "/0"))).isEqualTo(1);
+
+    clock.advance(2 * 3_600_000L);
+    assertThat(reminders()).as("not before a day has passed").isEmpty();
+    clock.advance(24 * 3_600_000L);
+    Eventually.until("the first reminder", Duration.ofSeconds(15), () -> reminders().size() == 1);
+    String mail = reminders().get(0).toJson();
+    assertThat(mail).contains("li@example.com").contains("需要改进计划").contains("1.0")
+        .doesNotContain("secret-suggestion-text");
+
+    awaitJob(s, 1);
+    clock.advance(25 * 3_600_000L);
+    Eventually.until("the second reminder", Duration.ofSeconds(15), () -> reminders().size() == 2);
+    ok(call(HttpMethod.PUT, s.occ() + "/improvement-plan", s.coordinator(), new JsonObject().put("text", "改进")),
+        200);
+    awaitJob(s, 2);
+    clock.advance(25 * 3_600_000L);
+    Eventually.until("the third check ran", Duration.ofSeconds(15), () -> storage.database().getCollection("jobs")
+        .countDocuments(new Document("_id", "review.plan/" + s.id() + "/" + s.occurrence() + "/2")
+            .append("state", "done")) == 1);
+    assertThat(reminders()).as("no reminder once the plan is written").hasSize(2);
   }
 
   @Test
