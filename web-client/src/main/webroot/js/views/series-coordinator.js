@@ -39,15 +39,18 @@ export function mountCoordinatorPage(root, ctx) {
     const view = ctx.view();
     const upcoming = view.upcoming || [];
     const next = upcoming[0] || null;
+    // A plan due puts the results first in their column; otherwise they follow the meetings to come.
+    const planDue = (view.reviews || []).some((r) => r.planDue);
     root.replaceChildren(h('div', { class: 'coord-grid' },
       h('div', { class: 'coord-col' }, detailsCard(view), warningsCard(view), membersCard(view),
         chatGroupsCard(view, ctx, ui.channels)),
       h('div', { class: 'coord-col' },
         view.live ? liveCard(view.live, view.series, { coordinator: true, enter: () => ctx.enter(view.live.occurrenceId) })
           : null,
+        planDue ? reviewsCard(view) : null,
         next ? nextCard(view, next) : h('p', { class: 'notice' }, t('series.noUpcoming')),
         upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null,
-        reviewsCard(view))));
+        planDue ? null : reviewsCard(view))));
   }
 
   /** Per meeting held in its room: ratings, average, suggestions (texts only), and the improvement plan. */

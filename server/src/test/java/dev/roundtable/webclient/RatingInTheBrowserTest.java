@@ -201,6 +201,8 @@ class RatingInTheBrowserTest {
     member.getByTestId("rating-send").click();
     expect(member.getByTestId("rating-status")).containsText("1 分");
     Browser.screenshot(member, "rating-series-member-360x800-zh-CN", true);
+    member.getByTestId("series-rating").scrollIntoViewIfNeeded();
+    Browser.screenshot(member, "rating-series-member-360x800-zh-CN-viewport", false);
 
     try (BrowserContext laptop = browser.newContext(Browser.desktop(1440, 900, "en-US"))) {
       Page page = laptop.newPage();
