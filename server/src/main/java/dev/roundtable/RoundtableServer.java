@@ -7,6 +7,8 @@ import dev.roundtable.jobs.DurableJobQueue;
 import dev.roundtable.jobs.JobQueue;
 import dev.roundtable.notify.Notifier;
 import dev.roundtable.notify.NotifyOptions;
+import dev.roundtable.review.ReviewService;
+import dev.roundtable.review.ReviewStore;
 import dev.roundtable.series.NotifiedNotices;
 import java.util.function.Function;
 import dev.roundtable.room.EventLoopLagProbe;
@@ -23,6 +25,7 @@ import dev.roundtable.store.Storage;
 import dev.roundtable.web.HttpServerVerticle;
 import dev.roundtable.web.NodeProbes;
 import dev.roundtable.web.ActionsApi;
+import dev.roundtable.web.ReviewApi;
 import dev.roundtable.web.SeriesApi;
 import dev.roundtable.web.Tokens;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -127,7 +130,7 @@ public final class RoundtableServer {
         RoomSettings.from(config), clock, node.membership(), RoomMetrics.micrometer(node.metrics()))
         .compose(registry -> Notifier.create(vertx, storage.database(), jobs, node.membership(),
             NotifyOptions.from(config), clock)
-            .compose(notifier -> {
+            .compose(notifier -> ReviewStore.open(vertx, storage.database()).compose(reviewStore -> {
       NodeAdmission admission = new NodeAdmission(NodeAdmission.Limits.from(config), store::backlogMillis,
           EVENT_LOOPS);
       RoomClient rooms = new RoomClient(vertx, registry, admission);
@@ -136,12 +139,13 @@ public final class RoundtableServer {
       NodeProbes probes = new NodeProbes(registry::liveRooms, store::ping);
       AtomicReference<HttpServerVerticle> edge = new AtomicReference<>();
       RoomService roomService = RoomService.create(rooms, store, clock);
+      ReviewService reviews = new ReviewService(reviewStore, roomService, clock);
       SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock,
           notices.apply(notifier), notifier, jobs, () -> config.effectivePublicUrl(edge.get().actualPort()),
-          roomService);
+          roomService, reviews);
       ActionsApi actions = ActionsApi.create(vertx, storage.database(), clock, series, roomService, jobs);
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms, roomService, tokens, clock,
-          node.membership(), node.metrics(), List.of(series, actions));
+          node.membership(), node.metrics(), List.of(series, actions, new ReviewApi(reviews, tokens)));
       edge.set(http);
       // Aggregates register their job handlers here, before the queue starts.
       return jobs.start()
@@ -150,7 +154,7 @@ public final class RoundtableServer {
               .map(id -> new RoundtableServer(vertx, config, store, registry, jobs, http, id, lagProbes)))
           .recover(e -> jobs.close().transform(ignored -> store.close())
               .transform(ignored -> Future.failedFuture(e)));
-    }));
+    })));
   }
 
   public int port() {

@@ -66,6 +66,14 @@ class LayeringTest {
   }
 
   @Test
+  @DisplayName("the review's rules depend on java.*, the pure domain and themselves only")
+  void reviewRulesArePure() {
+    classes().that().resideInAPackage(ROOT + ".review.core..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", ROOT + ".review.core..", ROOT + ".domain..")
+        .check(main);
+  }
+
+  @Test
   @DisplayName("the job queue's rules depend on java.* and themselves only")
   void jobRulesArePure() {
     classes().that().resideInAPackage(ROOT + ".jobs.core..")

@@ -107,3 +107,17 @@ export function joinLink(joinCode) {
   url.searchParams.set('code', joinCode);
   return url.href;
 }
+
+/**
+ * POST /api/rooms/:roomId/rating {score, suggestion?} — the participant's rating of the ended meeting
+ * (PROTOCOL.md §15); rating again replaces the score. Resolves {score, suggested}.
+ */
+export function rateRoom(roomId, token, score, suggestion) {
+  const body = suggestion ? { score, suggestion } : { score };
+  return api('POST', `/api/rooms/${encodeURIComponent(roomId)}/rating`, { token, body });
+}
+
+/** GET /api/rooms/:roomId/rating — {score} the participant gave, null when none. */
+export function ownRoomRating(roomId, token) {
+  return api('GET', `/api/rooms/${encodeURIComponent(roomId)}/rating`, { token });
+}

@@ -2,7 +2,8 @@
 // Actions), each a panel that fills the screen and scrolls inside itself, so the page never does. The view
 // opens on what the meeting is doing and follows it (meeting-focus.js); a motion waiting for my vote badges
 // the Vote tab, the floor given to me badges Now. A note typed and not sent is kept across reloads, and a
-// note sent while offline shows, marked, where it will appear until the room has it.
+// note sent while offline shows, marked, where it will appear until the room has it. After the end, the
+// Minutes tab opens with the rating card.
 
 import { t } from '../i18n/i18n.js';
 import { createAgendaList } from '../components/agenda.js';
@@ -13,9 +14,11 @@ import { followMeeting } from '../components/meeting-focus.js';
 import { createMinutesEditor } from '../components/minutes-editor.js';
 import { createVotePanel, latestOpenMotion } from '../components/motions.js';
 import { createPendingNotes } from '../components/pending-notes.js';
+import { createRatingCard } from '../components/rating-card.js';
 import { createActionItems, createDecisions, createParkingLot } from '../components/records.js';
 import { createTabs } from '../components/tab-bar.js';
 import { createNoteForm, createNoteList } from '../components/wall.js';
+import { ownRoomRating, rateRoom } from '../app/api.js';
 import * as commands from '../model/commands.js';
 import { currentItem, meetingEnded } from '../model/selectors.js';
 
@@ -99,6 +102,25 @@ function watchBadges(ctx, tabs) {
   });
 }
 
+/**
+ * After the end, the card asking for a rating (first in the Minutes tab, where the phone goes at the end);
+ * hidden while the meeting runs. Screens never rate.
+ */
+function createRating(ctx) {
+  const rating = createRatingCard({
+    submit: (score, suggestion) => rateRoom(ctx.roomId, ctx.token, score, suggestion),
+    loadOwn: () => ownRoomRating(ctx.roomId, ctx.token).then((r) => r.score),
+  });
+  rating.el.hidden = true;
+  ctx.watch((state) => {
+    const ended = meetingEnded(state);
+    rating.el.hidden = !ended;
+    if (ended) rating.load();
+    rating.render();
+  });
+  return rating.el;
+}
+
 export function mountParticipant(main, ctx) {
   let follow = null;
   const tabs = createTabs(ctx, TABS, {
@@ -114,7 +136,8 @@ export function mountParticipant(main, ctx) {
   tabs.panel('vote').append(
     card('vote.motion', { class: 'vote-card' }, createVotePanel(ctx)),
     card('minutes.decisions', {}, createDecisions(ctx)));
-  tabs.panel('minutes').append(card('minutes.title', { class: 'minutes-card' }, createMinutesEditor(ctx)));
+  tabs.panel('minutes').append(createRating(ctx),
+    card('minutes.title', { class: 'minutes-card' }, createMinutesEditor(ctx)));
   tabs.panel('actions').append(
     card('minutes.actionItems', { class: 'actions-card' }, createActionItems(ctx)),
     card('minutes.parkingLot', {}, createParkingLot(ctx)));

@@ -4,7 +4,8 @@
 // status at a glance; the next one also with the agenda draft editor, pre-reads (a link, or a file uploaded up
 // to the node's size limit, checked here first and by the server), input requests and the
 // notice preview and send (a notice later than 24 h before asks to confirm); the chat groups and the
-// notifications' states (components/series-channels.js); after the meetings, the action tracker with filters
+// notifications' states (components/series-channels.js); after the meetings, their ratings, anonymous
+// suggestions and the improvement plan a meeting rated below 3 asks for, and the action tracker with filters
 // and counts (components/series-actions.js). Wide screens get two columns.
 
 import { t } from '../i18n/i18n.js';
@@ -12,7 +13,7 @@ import { h, markUserText } from '../components/dom.js';
 import { agendaList, externalLink, occurrenceHead, preReadDownloader, preReadList, subheading } from '../components/series-occurrence.js';
 import { rsvpGlance } from '../components/series-rsvp.js';
 import { agendaDraftEditor } from '../components/series-agenda-draft.js';
-import { fileSize, instantTime } from '../components/series-format.js';
+import { fileSize, instantTime, occurrenceTime } from '../components/series-format.js';
 import { chatGroupsCard } from '../components/series-channels.js';
 import { liveCard } from '../components/series-live.js';
 import { actionsState, trackerCard } from '../components/series-actions.js';
@@ -43,15 +44,68 @@ export function mountCoordinatorPage(root, ctx) {
     const view = ctx.view();
     const upcoming = view.upcoming || [];
     const next = upcoming[0] || null;
+    // A plan due puts the results first in their column; otherwise they follow the meetings to come.
+    const planDue = (view.reviews || []).some((r) => r.planDue);
     root.replaceChildren(h('div', { class: 'coord-grid' },
       h('div', { class: 'coord-col' }, detailsCard(view), warningsCard(view), membersCard(view),
         chatGroupsCard(view, ctx, ui.channels)),
       h('div', { class: 'coord-col' },
         view.live ? liveCard(view.live, view.series, { coordinator: true, enter: () => ctx.enter(view.live.occurrenceId) })
           : null,
+        planDue ? reviewsCard(view) : null,
         next ? nextCard(view, next) : h('p', { class: 'notice' }, t('series.noUpcoming')),
         upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null,
+        planDue ? null : reviewsCard(view),
         trackerCard(ctx, ui.actions))));
+  }
+
+  /** Per meeting held in its room: ratings, average, suggestions (texts only), and the improvement plan. */
+  function reviewsCard(view) {
+    const reviews = view.reviews || [];
+    if (reviews.length === 0) return null;
+    return h('section', { class: 'card reviews-card', testid: 'reviews' },
+      h('h2', {}, t('series.reviews')),
+      reviews.map((r) => reviewBlock(view, r)));
+  }
+
+  function reviewBlock(view, r) {
+    const zone = view.series.schedule?.timeZone;
+    const key = `plan:${r.occurrenceId}`;
+    if (!ui.drafts.has(key) && r.improvementPlan) draft(key, r.improvementPlan.text);
+    const id = `f-plan-${r.occurrenceId}`;
+    const save = async (e) => {
+      e.preventDefault();
+      const text = draft(key).trim();
+      if (!text) { ctx.fail(t('series.review.planRequired')); return; }
+      await ctx.act(() => ctx.client.writePlan(r.occurrenceId, text));
+    };
+    const figures = r.ratings
+      ? [h('strong', { class: 'review-average', testid: 'review-average' }, t('series.review.average', { avg: formatAverage(r.average) })),
+        ' · ', h('span', { testid: 'review-count' }, t('series.review.count', { n: r.ratings }))]
+      : [h('span', { testid: 'review-count' }, t('series.review.none'))];
+    const showPlan = r.planDue || r.improvementPlan;
+    return h('div', { class: `review${r.planDue ? ' plan-due' : ''}`, testid: 'review', data: { occurrence: r.occurrenceId } },
+      h('h3', {}, occurrenceTime(r.start, r.end, zone)),
+      h('p', { class: 'review-figures' }, ...figures),
+      r.planDue ? h('p', { class: 'flag flag-warn', testid: 'plan-due', role: 'status' },
+        h('strong', {}, t('series.review.planDue')), ' ', t('series.review.planDueHint')) : null,
+      r.suggestions.length ? [subheading('series.review.suggestions'),
+        h('ul', { class: 'series-list suggestions', testid: 'suggestions' },
+          r.suggestions.map((text) => userText('li', {}, text)))]
+        : (r.ratings ? h('p', { class: 'small' }, t('series.review.noSuggestions')) : null),
+      showPlan ? h('form', { class: 'inline-form plan-form', testid: 'plan-form', noValidate: true, on: { submit: save } },
+        h('div', { class: 'field' }, h('label', { htmlFor: id }, t('series.review.plan')),
+          h('textarea', { id, rows: 3, maxLength: 2000, value: draft(key), testid: 'plan-text',
+            on: { input: (e) => draft(key, e.target.value) } })),
+        h('div', { class: 'input-actions' },
+          r.improvementPlan ? h('span', { class: 'small', testid: 'plan-written' },
+            t('series.review.planWritten', { time: instantTime(r.improvementPlan.writtenAt, zone) })) : null,
+          h('button', { type: 'submit', class: 'primary', testid: 'plan-save' }, t('series.review.planSave')))) : null);
+  }
+
+  /** The average to one decimal ("2.5"; both languages write it so). */
+  function formatAverage(avg) {
+    return typeof avg === 'number' ? avg.toFixed(1) : '';
   }
 
   function detailsCard(view) {

@@ -4,12 +4,16 @@
 // the input asked of them with a box to answer, the calendar feed, and their action items after the meetings
 // (components/series-actions.js). Phone first: one column, ≥ 44 px
 // targets. The page re-renders from the server's view after every answer; typed text is kept in `drafts`.
+// After a meeting they were invited to, its rating card comes first (the same card as in the room: one rating
+// per person, whichever way it is given).
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
 import { agendaList, occurrenceHead, preReadDownloader, preReadList, subheading } from '../components/series-occurrence.js';
 import { liveCard, roomOpensNote } from '../components/series-live.js';
 import { actionsState, myActionsCard } from '../components/series-actions.js';
+import { occurrenceTime } from '../components/series-format.js';
+import { createRatingCard } from '../components/rating-card.js';
 
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
 
@@ -20,7 +24,7 @@ const userText = (tag, props, text) => markUserText(h(tag, props, text));
  *   `act` runs a call, shows its error by code, reloads the view and re-renders; resolves true when it worked.
  */
 export function mountMemberPage(root, ctx) {
-  const ui = { open: new Map(), drafts: new Map(), actions: actionsState() };
+  const ui = { open: new Map(), drafts: new Map(), actions: actionsState(), ratings: new Map() };
   const draft = (key, value) => (value === undefined ? ui.drafts.get(key) || '' : ui.drafts.set(key, value));
 
   function render() {
@@ -28,9 +32,29 @@ export function mountMemberPage(root, ctx) {
     const upcoming = view.upcoming || [];
     const live = view.live
       ? [liveCard(view.live, view.series, { coordinator: false, enter: () => ctx.enter(view.live.occurrenceId) })] : [];
-    root.replaceChildren(...live, seriesCard(view), myActionsCard(ctx, ui.actions),
+    root.replaceChildren(...live, ...(view.toRate ? [ratingCard(view, view.toRate)] : []), seriesCard(view),
+      myActionsCard(ctx, ui.actions),
       ...(upcoming.length ? upcoming.map((o, i) => occurrenceCard(view, o, i === 0))
         : [h('p', { class: 'notice' }, t('series.noUpcoming'))]));
+  }
+
+  /** The card for the last meeting held: kept across re-renders, so a chosen score and typed text stay. */
+  function ratingCard(view, o) {
+    let rating = ui.ratings.get(o.occurrenceId);
+    if (!rating) {
+      rating = createRatingCard({
+        submit: (score, suggestion) => ctx.client.rate(o.occurrenceId, score, suggestion),
+        loadOwn: () => ctx.client.ownRating(o.occurrenceId).then((r) => r.score),
+        testid: 'series-rating',
+      });
+      rating.when = h('p', { class: 'eyebrow', testid: 'rating-when' });
+      rating.el.insertBefore(rating.when, rating.el.firstChild);
+      ui.ratings.set(o.occurrenceId, rating);
+      rating.load();
+    }
+    rating.when.textContent = `${t('rating.lastMeeting')} · ${occurrenceTime(o.start, o.end, view.series.schedule?.timeZone)}`;
+    rating.render();
+    return rating.el;
   }
 
   function seriesCard(view) {

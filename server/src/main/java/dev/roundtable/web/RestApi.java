@@ -122,7 +122,8 @@ final class RestApi {
     ofRoom(ctx, roomId, tokens.verify(token), then);
   }
 
-  private static void ofRoom(RoutingContext ctx, String roomId, Future<Identity> identity, Consumer<Identity> then) {
+  /** Runs {@code then} with the verified identity when it is of {@code roomId}; otherwise answers 401 or 403. */
+  static void ofRoom(RoutingContext ctx, String roomId, Future<Identity> identity, Consumer<Identity> then) {
     identity.onComplete(verified -> {
       if (verified.failed()) {
         HttpErrors.send(ctx, ErrorCode.UNAUTHORIZED, "missing or invalid token");

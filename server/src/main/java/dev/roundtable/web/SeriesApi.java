@@ -11,6 +11,8 @@ import dev.roundtable.notify.Notifier;
 import dev.roundtable.notify.NotificationStatus;
 import dev.roundtable.notify.Outcomes;
 import dev.roundtable.notify.core.WebhookUrls;
+import dev.roundtable.review.PlanReminders;
+import dev.roundtable.review.ReviewService;
 import dev.roundtable.room.RoomRefusal;
 import dev.roundtable.room.RoomService;
 import dev.roundtable.series.ChatDestinations;
@@ -19,6 +21,7 @@ import dev.roundtable.series.ScheduledNotices;
 import dev.roundtable.series.NoticeSender;
 import dev.roundtable.series.NoticeText;
 import dev.roundtable.series.PreReadFiles;
+import dev.roundtable.series.OccurrenceMeeting;
 import dev.roundtable.series.Recurrence;
 import dev.roundtable.series.SeriesCalendar;
 import dev.roundtable.series.SeriesLinks;
@@ -98,12 +101,17 @@ public final class SeriesApi implements ApiRoutes {
   private final ScheduledNotices scheduledNotices;
   private final PreReadFiles files;
   private final SeriesAccess access;
+  private final ReviewService reviews;
+  private final PlanReminders reminders;
 
   private SeriesApi(SeriesOwner owner, Tokens tokens, SeriesLinks links, RoundtableConfig config, Clock clock,
-      Notifier notifier, OccurrenceRooms occurrenceRooms, ScheduledNotices scheduledNotices, PreReadFiles files) {
+      Notifier notifier, OccurrenceRooms occurrenceRooms, ScheduledNotices scheduledNotices, PreReadFiles files,
+      ReviewService reviews, PlanReminders reminders) {
     this.occurrenceRooms = occurrenceRooms;
     this.scheduledNotices = scheduledNotices;
     this.access = new SeriesAccess(tokens, owner);
+    this.reviews = reviews;
+    this.reminders = reminders;
     this.owner = owner;
     this.files = files;
     this.tokens = tokens;
@@ -117,17 +125,20 @@ public final class SeriesApi implements ApiRoutes {
    * The series on the node's database, their notices handed to {@code sender}. {@code baseUrl} gives the
    * address people open (ending in {@code /}), asked when a link is written. {@code notifier} sends the chat
    * groups' test messages and tells the notifications' states. Notices whose hand-over failed are offered
-   * again by jobs on {@code jobs} (call before the queue starts). {@code rooms} opens occurrences' live rooms.
+   * again by jobs on {@code jobs} (call before the queue starts). {@code rooms} opens occurrences' live rooms;
+   * {@code reviews} takes members' ratings of finished occurrences and tells the coordinator the results; a
+   * due improvement plan is reminded of by {@link PlanReminders} jobs on {@code jobs}.
    */
   public static SeriesApi create(Vertx vertx, MongoDatabase database, Tokens tokens, RoundtableConfig config,
       Clock clock, NoticeSender sender, Notifier notifier, JobQueue jobs, Supplier<String> baseUrl,
-      RoomService rooms) {
+      RoomService rooms, ReviewService reviews) {
     SeriesLinks links = links(tokens, baseUrl);
     SeriesOwner owner = SeriesOwner.create(SeriesStore.create(vertx, database), clock,
         SeriesNotices.create(sender, links), jobs);
     return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"),
         OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms"), jobs),
-        ScheduledNotices.create(owner, jobs, clock), PreReadFiles.create(vertx, database));
+        ScheduledNotices.create(owner, jobs, clock), PreReadFiles.create(vertx, database),
+        Objects.requireNonNull(reviews, "reviews"), PlanReminders.create(owner, reviews, notifier, jobs, clock));
   }
 
   /** The series' owner, for the routes beside these that follow a series (the action tracker's). */
@@ -204,6 +215,9 @@ public final class SeriesApi implements ApiRoutes {
     router.post(o + "/rsvp").handler(body).handler(ctx -> access.member(ctx, this::rsvp));
     router.post(o + "/substitute").handler(body).handler(ctx -> access.member(ctx, this::substitute));
     router.post(o + "/room").handler(ctx -> access.check(ctx, a -> enterRoom(ctx, a)));
+    router.post(o + "/rating").handler(body).handler(ctx -> access.member(ctx, this::rate));
+    router.get(o + "/rating").handler(ctx -> access.member(ctx, this::ownRating));
+    router.put(o + "/improvement-plan").handler(body).handler(ctx -> access.coordinator(ctx, this::writePlan));
   }
 
   // ---- the coordinator's routes
@@ -545,6 +559,54 @@ public final class SeriesApi implements ApiRoutes {
         SeriesRequests.string(b, "substituteId"), SeriesRequests.newPerson(b), SeriesRequests.string(b, "reason")));
   }
 
+  // ---- after the meeting: ratings and the improvement plan
+
+  /**
+   * {@code POST …/rating {score, suggestion?}}: an invited member rates an occurrence held in its live room once
+   * the meeting ended; as the room knows them by their key, this is the same rating as one given in the room.
+   */
+  private void rate(RoutingContext ctx, Access a) {
+    Occurrence o = held(ctx, a);
+    if (o == null) {
+      return;
+    }
+    ReviewApi.Rating r = ReviewApi.Rating.read(ctx);
+    if (r != null) {
+      reply(ctx, 200, () -> reviews.rateAsKey(o.roomId(), OccurrenceMeeting.memberKey(a.member().id()), r.score(),
+          r.suggestion()).map(ReviewApi::rated).map(out -> out.put("occurrenceId", o.id())));
+    }
+  }
+
+  /** {@code GET …/rating}: the member's own score of the occurrence, or null. */
+  private void ownRating(RoutingContext ctx, Access a) {
+    Occurrence o = held(ctx, a);
+    if (o != null) {
+      reply(ctx, 200, () -> reviews.scoreOfKey(o.roomId(), OccurrenceMeeting.memberKey(a.member().id()))
+          .map(score -> new JsonObject().put("occurrenceId", o.id()).put("score", score.orElse(null))));
+    }
+  }
+
+  /** The occurrence of the path when it was held in its live room; otherwise answers the refusal and is null. */
+  private Occurrence held(RoutingContext ctx, Access a) {
+    String id = occurrenceId(ctx);
+    if (id == null) {
+      return null;
+    }
+    Occurrence o = a.series().occurrence(id).orElse(null);
+    if (o == null || o.roomId() == null) {
+      HttpErrors.send(ctx, new JsonObject().put("code", ErrorCode.INVALID_STATE.name())
+          .put("message", "this meeting was not held in its live room").put("reason", OccurrenceCommands.NOT_HELD));
+      return null;
+    }
+    return o;
+  }
+
+  /** {@code PUT …/improvement-plan {text}}: the coordinator's plan after a poorly rated meeting. */
+  private void writePlan(RoutingContext ctx, Access a) {
+    occurrenceCommand(ctx, a, 200, (b, slot) -> new OccurrenceCommands.WriteImprovementPlan(slot,
+        SeriesRequests.string(b, "text")));
+  }
+
   // ---- into the live room
 
   /**
@@ -556,7 +618,11 @@ public final class SeriesApi implements ApiRoutes {
     if (id == null) {
       return;
     }
-    reply(ctx, 200, () -> occurrenceRooms.enter(a.series().id(), a.actor(), id).map(in -> new JsonObject()
+    Slot slot = Recurrence.slotOf(a.series(), id);
+    reply(ctx, 200, () -> occurrenceRooms.enter(a.series().id(), a.actor(), id)
+        .compose(in -> (slot == null ? Future.<Void>succeededFuture()
+            : reminders.watch(a.series().id(), id, slot.end()).recover(e -> Future.succeededFuture())).map(in))
+        .map(in -> new JsonObject()
         .put("roomId", in.roomId()).put("participantId", in.participantId()).put("role", name(in.role()))
         .put("token", tokens.issue(new Identity(in.roomId(), in.participantId(), in.role())))
         .put("joinCode", in.joinCode())));
@@ -566,10 +632,17 @@ public final class SeriesApi implements ApiRoutes {
 
   /** {@code GET /api/series/:seriesId}: the coordinator's view, or a member's by their personal link. */
   private void view(RoutingContext ctx) {
-    access.check(ctx, a -> ok(ctx, a.member() == null
-        ? SeriesViews.coordinator(a.stored(), Warnings.of(a.series()), clock.millis(), DEFAULT_UPCOMING)
-            .put("preReadMaxBytes", config.preReadMaxBytes())
-        : SeriesViews.member(a.series(), a.member(), clock.millis(), DEFAULT_UPCOMING, links)));
+    access.check(ctx, a -> {
+      long now = clock.millis();
+      if (a.member() != null) {
+        ok(ctx, SeriesViews.member(a.series(), a.member(), now, DEFAULT_UPCOMING, links));
+        return;
+      }
+      List<Occurrence> held = SeriesViews.held(a.series(), now);
+      reply(ctx, 200, () -> reviews.results(held.stream().map(Occurrence::roomId).toList()).map(results ->
+          SeriesViews.coordinator(a.stored(), Warnings.of(a.series()), now, DEFAULT_UPCOMING)
+              .put("preReadMaxBytes", config.preReadMaxBytes()).put("reviews", SeriesViews.reviews(held, results))));
+    });
   }
 
   /** {@code GET /api/series/templates?lang=}: the agenda templates with their items. */

@@ -2,6 +2,7 @@ package dev.roundtable.web;
 
 import static dev.roundtable.web.SeriesRequests.name;
 
+import dev.roundtable.review.core.Reviews;
 import dev.roundtable.series.Recurrence;
 import dev.roundtable.series.SeriesLinks;
 import dev.roundtable.series.SeriesStore;
@@ -23,7 +24,9 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +57,41 @@ final class SeriesViews {
         .put("upcoming", occurrences).put("live", live(s, now).map(o -> occurrence(s, o, null)).orElse(null))
         .put("pendingEffects", effects).put("chatGroups", chatGroups(s))
         .put("warnings", warnings(warnings));
+  }
+
+  /** Occurrences a review lists at most, the latest first. */
+  static final int REVIEWED = 10;
+
+  /** The occurrences whose live rooms were opened, the latest first, at most {@link #REVIEWED}. */
+  static List<Occurrence> held(Series s, long now) {
+    return s.occurrences().stream().filter(o -> o.roomId() != null)
+        .sorted(Comparator.comparingLong(Occurrence::start).reversed()).limit(REVIEWED).toList();
+  }
+
+  /**
+   * For the coordinator, per held occurrence: how many rated it, the average, the suggestions (texts only, by
+   * text) and the improvement plan, due when the average is below 3 and none is written.
+   */
+  static JsonArray reviews(List<Occurrence> held, Map<String, Reviews.Result> results) {
+    JsonArray out = new JsonArray();
+    for (Occurrence o : held) {
+      Reviews.Result r = results.getOrDefault(o.roomId(), Reviews.result(List.of(), List.of()));
+      out.add(new JsonObject().put("occurrenceId", o.id()).put("start", iso(o.start())).put("end", iso(o.end()))
+          .put("ratings", r.ratings()).put("average", r.ratings() == 0 ? null : r.rounded())
+          .put("suggestions", new JsonArray(r.suggestions()))
+          .put("improvementPlan", o.improvementPlan() == null ? null : new JsonObject()
+              .put("text", o.improvementPlan().text()).put("writtenAt", iso(o.improvementPlan().writtenAt())))
+          .put("planDue", Reviews.planDue(r, o.improvementPlan() != null)));
+    }
+    return out;
+  }
+
+  /**
+   * The meeting a member is asked to rate: the latest held occurrence they were invited to whose scheduled end
+   * has passed (the room itself says whether it ended when they rate).
+   */
+  static Optional<Occurrence> toRate(Series s, Member me, long now) {
+    return me.part().invited() ? held(s, now).stream().filter(o -> o.end() <= now).findFirst() : Optional.empty();
   }
 
   /** The chat groups without their secrets: the webhook's host only, as a hint of which robot it is. */
@@ -93,6 +131,8 @@ final class SeriesViews {
     details.getJsonObject("coordinator").remove("email");
     return new JsonObject().put("seriesId", s.id()).put("view", "member").put("series", details)
         .put("me", member(me)).put("attendees", attendees).put("upcoming", occurrences).put("live", live)
+        .put("toRate", toRate(s, me, now).map(o -> new JsonObject().put("occurrenceId", o.id())
+            .put("start", iso(o.start())).put("end", iso(o.end()))).orElse(null))
         .put("feedUrl", links.feed(s, me));
   }
 

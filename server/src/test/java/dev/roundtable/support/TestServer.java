@@ -94,6 +94,11 @@ public final class TestServer {
     });
   }
 
+  /** A node on a store the caller opened, so the test can read the collections the node writes. */
+  public static Future<TestServer> start(Vertx vertx, RoundtableConfig config, MutableClock clock, Storage storage) {
+    return RoundtableServer.start(vertx, config, clock, storage).map(s -> new TestServer(vertx, s));
+  }
+
   public int port() {
     return server.port();
   }

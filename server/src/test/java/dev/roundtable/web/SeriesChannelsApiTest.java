@@ -14,6 +14,8 @@ import dev.roundtable.notify.core.Outcome;
 import dev.roundtable.room.RoomClient;
 import dev.roundtable.room.RoomMetrics;
 import dev.roundtable.room.RoomRegistry;
+import dev.roundtable.review.ReviewService;
+import dev.roundtable.review.ReviewStore;
 import dev.roundtable.room.RoomService;
 import dev.roundtable.room.RoomSettings;
 import dev.roundtable.series.NoticeSender;
@@ -69,9 +71,10 @@ class SeriesChannelsApiTest {
     InMemoryRoomStore roomStore = new InMemoryRoomStore();
     RoomRegistry registry = result(RoomRegistry.create(vertx, roomStore, RoomSettings.from(config), clock,
         Membership.standalone(), RoomMetrics.none()));
+    RoomService rooms = RoomService.create(new RoomClient(vertx, registry), roomStore, clock);
     SeriesApi api = SeriesApi.create(vertx, storage.database(), tokens, config, clock, NoticeSender.keepPending(),
-        notifier, new FakeJobQueue(), () -> "http://127.0.0.1/",
-        RoomService.create(new RoomClient(vertx, registry), roomStore, clock));
+        notifier, new FakeJobQueue(), () -> "http://127.0.0.1/", rooms,
+        new ReviewService(result(ReviewStore.open(vertx, storage.database())), rooms, clock));
     Router router = Router.router(vertx);
     api.mount(router);
     server = result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

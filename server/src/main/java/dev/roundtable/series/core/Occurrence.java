@@ -8,12 +8,14 @@ import java.util.Optional;
  * the schedule gave it (the calendar's RECURRENCE-ID); {@code start}/{@code end} may have been moved.
  * {@code noticedAt} is null until the notice was prepared; afterwards a change of time or agenda raises the
  * series' calendar SEQUENCE and records an update. {@code roomId} is null until its live room was opened; it is
- * set once and never changes, so every way into the meeting leads to the same room. {@code noticeAt}, when set, is the
- * time the notice is to go out by itself (a scheduled notice), at least 24 h before the start.
+ * set once and never changes, so every way into the meeting leads to the same room. {@code noticeAt}, when set,
+ * is the time the notice is to go out by itself (a scheduled notice), at least 24 h before the start.
+ * {@code improvementPlan} is null until the coordinator wrote one after the meeting
+ * ({@link OccurrenceCommands.WriteImprovementPlan}). Documents from before a field have it null.
  */
 public record Occurrence(String id, long originalStart, long start, long end, List<DraftItem> agenda,
     List<PreRead> preReads, List<InputRequest> inputs, List<Rsvp> rsvps, Long noticedAt, String roomId,
-    Long noticeAt) {
+    Long noticeAt, ImprovementPlan improvementPlan) {
   public Occurrence {
     agenda = List.copyOf(agenda);
     preReads = List.copyOf(preReads);
@@ -24,15 +26,7 @@ public record Occurrence(String id, long originalStart, long start, long end, Li
   /** An occurrence nothing was prepared for yet: the slot's times and the given agenda. */
   public static Occurrence open(Slot slot, List<DraftItem> agenda) {
     return new Occurrence(slot.occurrenceId(), slot.start(), slot.start(), slot.end(), agenda, List.of(), List.of(),
-        List.of(), null, null, null);
-  }
-
-  Occurrence withNoticeAt(Long at) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, noticedAt, roomId, at);
-  }
-
-  Occurrence withRoom(String room) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, noticedAt, room, noticeAt);
+        List.of(), null, null, null, null);
   }
 
   /** Whether its live room can be entered at {@code now} (see {@link OccurrenceCommands.OpenRoom}). */
@@ -57,27 +51,47 @@ public record Occurrence(String id, long originalStart, long start, long end, Li
   }
 
   Occurrence withAgenda(List<DraftItem> items) {
-    return new Occurrence(id, originalStart, start, end, items, preReads, inputs, rsvps, noticedAt, roomId, noticeAt);
+    return new Occurrence(id, originalStart, start, end, items, preReads, inputs, rsvps, noticedAt, roomId, noticeAt,
+        improvementPlan);
   }
 
   Occurrence withTimes(long newStart, long newEnd) {
     return new Occurrence(id, originalStart, newStart, newEnd, agenda, preReads, inputs, rsvps, noticedAt, roomId,
-        noticeAt);
+        noticeAt, improvementPlan);
   }
 
   Occurrence withPreReads(List<PreRead> list) {
-    return new Occurrence(id, originalStart, start, end, agenda, list, inputs, rsvps, noticedAt, roomId, noticeAt);
+    return new Occurrence(id, originalStart, start, end, agenda, list, inputs, rsvps, noticedAt, roomId, noticeAt,
+        improvementPlan);
   }
 
   Occurrence withInputs(List<InputRequest> list) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, list, rsvps, noticedAt, roomId, noticeAt);
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, list, rsvps, noticedAt, roomId, noticeAt,
+        improvementPlan);
   }
 
   Occurrence withRsvps(List<Rsvp> list) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, list, noticedAt, roomId, noticeAt);
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, list, noticedAt, roomId, noticeAt,
+        improvementPlan);
   }
 
   Occurrence noticed(long at) {
-    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, at, roomId, noticeAt);
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, at, roomId, noticeAt,
+        improvementPlan);
+  }
+
+  Occurrence withRoom(String room) {
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, noticedAt, room, noticeAt,
+        improvementPlan);
+  }
+
+  Occurrence withNoticeAt(Long at) {
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, noticedAt, roomId, at,
+        improvementPlan);
+  }
+
+  Occurrence withPlan(ImprovementPlan plan) {
+    return new Occurrence(id, originalStart, start, end, agenda, preReads, inputs, rsvps, noticedAt, roomId, noticeAt,
+        plan);
   }
 }

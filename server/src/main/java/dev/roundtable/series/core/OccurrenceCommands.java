@@ -26,6 +26,8 @@ public final class OccurrenceCommands {
   public static final String NOTICE_PAST = "NOTICE_PAST";
   public static final String ROOM_NOT_YET = "ROOM_NOT_YET";
   public static final String ROOM_OVER = "ROOM_OVER";
+  /** An improvement plan for an occurrence that was not held in its live room (yet). */
+  public static final String NOT_HELD = "NOT_HELD";
 
   private OccurrenceCommands() {
   }
@@ -320,6 +322,27 @@ public final class OccurrenceCommands {
             }
             return SeriesDecision.accept(Map.of("roomId", roomId.strip(), "opened", true),
                 List.of(new OccurrenceSaved(o.withRoom(roomId.strip()), s.serial())));
+          });
+    }
+  }
+
+  /**
+   * The coordinator's improvement plan for a meeting that took place (its live room was opened): written again, it replaces the one before. Whether one is due (attendees
+   * rated the meeting below 3 on average) is the review's to say; the series keeps the text.
+   */
+  public record WriteImprovementPlan(Slot slot, String text) implements SeriesCommand {
+    @Override
+    public SeriesDecision decide(Series s, SeriesActor a, long now) {
+      return Check.on(s, a).coordinator()
+          .andThen(() -> slot == null ? SeriesDecision.refuse(ErrorCode.NOT_FOUND, "no such occurrence") : null)
+          .text("text", text, SeriesLimits.TEXT_CHARS, true)
+          .andThen(() -> s.occurrence(slot.occurrenceId()).filter(o -> o.roomId() != null)
+              .isPresent() ? null : SeriesDecision.refuse(ErrorCode.INVALID_STATE,
+                  "a plan is written after a meeting that took place in its live room", NOT_HELD))
+          .decide(() -> {
+            Occurrence o = s.occurrence(slot.occurrenceId()).orElseThrow();
+            return SeriesDecision.accept(Map.of("occurrenceId", o.id()),
+                List.of(new OccurrenceSaved(o.withPlan(new ImprovementPlan(text.strip(), now)), s.serial())));
           });
     }
   }
