@@ -143,7 +143,8 @@ public final class RoundtableServer {
       SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock,
           notices.apply(notifier), notifier, jobs, () -> config.effectivePublicUrl(edge.get().actualPort()),
           roomService, reviews);
-      ActionsApi actions = ActionsApi.create(vertx, storage.database(), clock, series, roomService, jobs);
+      ActionsApi actions = ActionsApi.create(vertx, storage.database(), clock, series, roomService, jobs,
+          notifier);
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms, roomService, tokens, clock,
           node.membership(), node.metrics(), List.of(series, actions, new ReviewApi(reviews, tokens)));
       edge.set(http);

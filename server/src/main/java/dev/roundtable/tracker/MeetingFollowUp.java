@@ -11,6 +11,7 @@ import dev.roundtable.jobs.JobQueue;
 import dev.roundtable.jobs.JobResult;
 import dev.roundtable.room.RoomService;
 import dev.roundtable.series.OccurrenceMeeting;
+import dev.roundtable.series.MinutesDelivery;
 import dev.roundtable.series.OccurrenceRooms;
 import dev.roundtable.series.SeriesOwner;
 import dev.roundtable.series.SeriesRefusal;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the minutes' action items into the series' tracker ({@link TrackerCommands.ImportFromMeeting}, keyed by
  *   room id + the room's action id), each owner matched to a member: the participant of that name's series key,
  *   else the member of exactly that name, else none (the name is kept);</li>
- *   <li>(later) the minutes delivered to the members: the next step goes in {@link #afterMinutes}.</li>
+ *   <li>the minutes delivered ({@link MinutesDelivery}: attendees, informed members, the coordinator, the chat
+ *   groups; keyed, so a second run sends nothing twice).</li>
  * </ol>
  */
 public final class MeetingFollowUp {
@@ -58,8 +60,11 @@ public final class MeetingFollowUp {
   private final TrackerOwner tracker;
   private final JobQueue jobs;
   private final Clock clock;
+  private final MinutesDelivery minutes;
 
-  private MeetingFollowUp(SeriesOwner series, RoomService rooms, TrackerOwner tracker, JobQueue jobs, Clock clock) {
+  private MeetingFollowUp(SeriesOwner series, RoomService rooms, TrackerOwner tracker, JobQueue jobs, Clock clock,
+      MinutesDelivery minutes) {
+    this.minutes = minutes;
     this.series = series;
     this.rooms = rooms;
     this.tracker = tracker;
@@ -69,8 +74,8 @@ public final class MeetingFollowUp {
 
   /** Registers the follow-up's handler on {@code jobs} (call before the queue starts). */
   public static MeetingFollowUp register(SeriesOwner series, RoomService rooms, TrackerOwner tracker, JobQueue jobs,
-      Clock clock) {
-    MeetingFollowUp f = new MeetingFollowUp(series, rooms, tracker, jobs, clock);
+      Clock clock, MinutesDelivery minutes) {
+    MeetingFollowUp f = new MeetingFollowUp(series, rooms, tracker, jobs, clock, minutes);
     jobs.handle(OccurrenceRooms.FOLLOW_UP, f::run);
     return f;
   }
@@ -104,7 +109,8 @@ public final class MeetingFollowUp {
 
   /** The steps once the minutes are final. Each must be idempotent. */
   private Future<Void> afterMinutes(Series s, String occurrenceId, RoomState room) {
-    return importActions(s, occurrenceId, room);
+    return importActions(s, occurrenceId, room).compose(v -> s.occurrence(occurrenceId)
+        .map(o -> minutes.deliver(s, o, room)).orElseGet(Future::succeededFuture));
   }
 
   private Future<Void> importActions(Series s, String occurrenceId, RoomState room) {

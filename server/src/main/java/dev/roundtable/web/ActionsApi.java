@@ -10,6 +10,8 @@ import dev.roundtable.room.RoomService;
 import dev.roundtable.series.core.Member;
 import dev.roundtable.series.core.Schedule;
 import dev.roundtable.series.core.Series;
+import dev.roundtable.notify.Notifier;
+import dev.roundtable.series.MinutesDelivery;
 import dev.roundtable.tracker.MeetingFollowUp;
 import dev.roundtable.tracker.TrackerOwner;
 import dev.roundtable.tracker.TrackerStore;
@@ -61,9 +63,10 @@ public final class ActionsApi implements ApiRoutes {
    * ({@link MeetingFollowUp}, reading rooms through {@code rooms}) on {@code jobs} (call before the queue starts).
    */
   public static ActionsApi create(Vertx vertx, MongoDatabase database, Clock clock, SeriesApi series,
-      RoomService rooms, JobQueue jobs) {
+      RoomService rooms, JobQueue jobs, Notifier notifier) {
     TrackerOwner tracker = new TrackerOwner(TrackerStore.create(vertx, database), clock);
-    MeetingFollowUp.register(series.owner(), rooms, tracker, jobs, clock);
+    MeetingFollowUp.register(series.owner(), rooms, tracker, jobs, clock,
+        MinutesDelivery.create(notifier, series.links()));
     return new ActionsApi(series.access(), tracker, clock);
   }
 

@@ -146,6 +146,11 @@ public final class SeriesApi implements ApiRoutes {
     return owner;
   }
 
+  /** How members' links are written, for the routes and deliveries beside these. */
+  SeriesLinks links() {
+    return links;
+  }
+
   /** The links' check these routes use. */
   SeriesAccess access() {
     return access;

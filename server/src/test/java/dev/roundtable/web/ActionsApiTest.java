@@ -84,7 +84,7 @@ class ActionsApiTest {
 
   private Made series() {
     JsonObject body = new JsonObject().put("title", "项目周会").put("goal", "确定下周的优先级").put("kind", "decision")
-        .put("department", "PMO").put("coordinator", new JsonObject().put("name", "李娜"))
+        .put("department", "PMO").put("coordinator", new JsonObject().put("name", "李娜").put("email", "li.na@example.com"))
         .put("language", "zh-CN").put("schedule", new JsonObject()
             .put("firstStart", LocalDate.now(SHANGHAI).plusDays(2).atTime(10, 0).toString())
             .put("timeZone", "Asia/Shanghai").put("durationMinutes", 60));
@@ -158,6 +158,9 @@ class ActionsApiTest {
     JsonObject counsel = all.getJsonArray("items").getJsonObject(1);
     assertThat(counsel.getString("ownerId")).isNull();
     assertThat(counsel.getString("ownerName")).isEqualTo("External counsel");
+    Eventually.until("the minutes are in the outbox for the coordinator", Duration.ofSeconds(15),
+        () -> server.database().getCollection("outbox")
+            .countDocuments(new org.bson.Document("_id", "minutes/" + roomId + "/mail/coordinator")) == 1);
     assertThat(all.getJsonObject("counts").getInteger("open")).isEqualTo(2);
     assertThat(all.getJsonArray("departments")).containsExactly("销售部");
     String id = wangs.getString("id");
