@@ -163,7 +163,8 @@ class BoardInTheBrowserTest {
     Eventually.until("the server has the cluster in the risk lane, its cards the same distance apart",
         Duration.ofSeconds(10), () -> "risk".equals(note(flaky).getString("lane"))
             && "risk".equals(note(owner).getString("lane"))
-            && Math.abs(note(owner).getInteger("y") - note(flaky).getInteger("y") - dy) <= 2);
+            && Math.abs(note(owner).getInteger("y") - note(flaky).getInteger("y") - dy) <= 2
+            && note(owner).getInteger("x").equals(note(flaky).getInteger("x")));
     assertThat(note(owner).getInteger("y") - note(flaky).getInteger("y")).isCloseTo(dy,
         org.assertj.core.data.Offset.offset(2));
     assertThat(note(owner).getInteger("x")).isEqualTo(note(flaky).getInteger("x"));
