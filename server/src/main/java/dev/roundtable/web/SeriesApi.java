@@ -8,14 +8,10 @@ import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Language;
 import dev.roundtable.jobs.JobQueue;
 import dev.roundtable.notify.Notifier;
-import dev.roundtable.notify.NotificationStatus;
-import dev.roundtable.notify.Outcomes;
-import dev.roundtable.notify.core.WebhookUrls;
 import dev.roundtable.review.PlanReminders;
 import dev.roundtable.review.ReviewService;
 import dev.roundtable.room.RoomRefusal;
 import dev.roundtable.room.RoomService;
-import dev.roundtable.series.ChatDestinations;
 import dev.roundtable.series.OccurrenceRooms;
 import dev.roundtable.series.ScheduledNotices;
 import dev.roundtable.series.NoticeSender;
@@ -30,8 +26,6 @@ import dev.roundtable.series.SeriesOwner;
 import dev.roundtable.series.SeriesRefusal;
 import dev.roundtable.series.SeriesStore;
 import dev.roundtable.series.core.AgendaTemplate;
-import dev.roundtable.series.core.ChatGroup;
-import dev.roundtable.series.core.ChatGroupCommands;
 import dev.roundtable.series.core.Member;
 import dev.roundtable.series.core.Occurrence;
 import dev.roundtable.series.core.OccurrenceCommands;
@@ -47,19 +41,14 @@ import dev.roundtable.web.SeriesAccess.Access;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.TimeoutHandler;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -71,12 +60,10 @@ import java.util.regex.Pattern;
  * (the coordinator's or a member's), checks it against the series' current link versions, turns the body
  * into a core command for the {@link SeriesOwner}, and the answer into JSON; a refusal becomes
  * {@code {code, message}} and changes nothing. Links (tokens) appear only in the replies that issue them
- * (creation, adding a member, rotation) and in a member's own feed URL; never in logs. A chat group's webhook
- * URL and secret go in once (checked with the notifier's {@link WebhookUrls} rule) and never come out.
- *
- * <p>A pre-read file's bytes go to {@link PreReadFiles} before the series records the file, and leave it after
- * the series forgot it (a refused or failed record deletes what was stored: nothing changes). The upload is
- * limited to {@code preReadMaxBytes} while it streams in; a download is always an attachment, never sniffed.
+ * (creation, adding a member, rotation) and in a member's own feed URL; never in logs. The link check is
+ * {@link SeriesAccess}; the chat groups' routes are {@link SeriesChannelsApi} and the pre-read files'
+ * {@link PreReadFilesApi}, mounted with these. Removing a file pre-read deletes its bytes from
+ * {@link PreReadFiles} once the series no longer names them.
  */
 public final class SeriesApi implements ApiRoutes {
   /** Largest request body: an agenda of 50 items with long titles fits. */
@@ -85,11 +72,6 @@ public final class SeriesApi implements ApiRoutes {
   public static final int DEFAULT_UPCOMING = Recurrence.DEFAULT_UPCOMING;
   public static final int MAX_UPCOMING = 52;
   private static final Pattern OCCURRENCE_ID = Pattern.compile("[0-9]{8}T[0-9]{4}");
-  /** A media type as {@code type/subtype}; anything else is stored as {@code application/octet-stream}. */
-  private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
-  static final String OCTET_STREAM = "application/octet-stream";
-  /** An upload of {@code preReadMaxBytes} over a slow phone link takes longer than the API's usual timeout. */
-  static final long UPLOAD_TIMEOUT_MS = 5 * 60_000;
 
   private final SeriesOwner owner;
   private final Tokens tokens;
@@ -194,24 +176,11 @@ public final class SeriesApi implements ApiRoutes {
     router.patch(s + "/members/:memberId").handler(body).handler(ctx -> access.coordinator(ctx, this::editMember));
     router.delete(s + "/members/:memberId").handler(ctx -> access.coordinator(ctx, this::removeMember));
     router.post(s + "/members/:memberId/link").handler(ctx -> access.coordinator(ctx, this::rotateMember));
-    router.post(s + "/channels").handler(body).handler(ctx -> access.coordinator(ctx, this::addChatGroup));
-    router.patch(s + "/channels/:channelId").handler(body).handler(ctx -> access.coordinator(ctx, this::editChatGroup));
-    router.delete(s + "/channels/:channelId").handler(ctx -> access.coordinator(ctx, this::removeChatGroup));
-    router.post(s + "/channels/:channelId/test").handler(ctx -> access.coordinator(ctx, this::testChatGroup));
-    router.get(s + "/notifications").handler(ctx -> access.coordinator(ctx, this::notifications));
     router.get(s + "/occurrences").handler(ctx -> access.coordinator(ctx, this::occurrences));
     router.put(o + "/agenda").handler(body).handler(ctx -> access.coordinator(ctx, this::agenda));
     router.put(o + "/time").handler(body).handler(ctx -> access.coordinator(ctx, this::move));
     router.post(o + "/pre-reads").handler(body).handler(ctx -> access.coordinator(ctx, this::addPreRead));
     router.delete(o + "/pre-reads/:preReadId").handler(ctx -> access.coordinator(ctx, this::removePreRead));
-    router.get(o + "/pre-reads/:preReadId/file").handler(ctx -> access.check(ctx, a -> download(ctx, a)));
-    // Routed before /api/*'s timeout (orders -2, -1): an upload has its own, longer one. Its size is refused
-    // from Content-Length (after reading the body, so the client hears the answer) or while it streams in.
-    int max = config.preReadMaxBytes();
-    router.post(o + "/pre-reads/files").order(-2).handler(TimeoutHandler.create(UPLOAD_TIMEOUT_MS, 503))
-        .handler(RequestParts.refuseLonger(max, 2L * max, "the file is larger than " + max + " bytes"));
-    router.post(o + "/pre-reads/files").order(-1).handler(BodyHandler.create(false).setBodyLimit(max))
-        .handler(ctx -> access.coordinator(ctx, this::uploadPreRead));
     router.post(o + "/inputs").handler(body).handler(ctx -> access.coordinator(ctx, this::askInput));
     router.put(o + "/inputs/:requestId/answer").handler(body).handler(ctx -> access.member(ctx, this::answerInput));
     router.get(o + "/notice").handler(ctx -> access.coordinator(ctx, this::previewNotice));
@@ -223,6 +192,8 @@ public final class SeriesApi implements ApiRoutes {
     router.post(o + "/rating").handler(body).handler(ctx -> access.member(ctx, this::rate));
     router.get(o + "/rating").handler(ctx -> access.member(ctx, this::ownRating));
     router.put(o + "/improvement-plan").handler(body).handler(ctx -> access.coordinator(ctx, this::writePlan));
+    new SeriesChannelsApi(access, owner, notifier, config.allowPrivateWebhooks()).mount(router);
+    new PreReadFilesApi(this, access, files, config.preReadMaxBytes()).mount(router);
   }
 
   // ---- the coordinator's routes
@@ -296,78 +267,6 @@ public final class SeriesApi implements ApiRoutes {
     }));
   }
 
-  /**
-   * {@code POST …/channels {channel, label, webhookUrl, secret?}}: a chat group; the URL must pass the
-   * notifier's rule first. The reply is the group as the view shows it (no URL, no secret).
-   */
-  private void addChatGroup(RoutingContext ctx, Access a) {
-    JsonObject b = RequestParts.jsonBody(ctx);
-    if (b == null) {
-      return;
-    }
-    reply(ctx, 201, () -> {
-      String url = SeriesRequests.string(b, "webhookUrl");
-      ChatGroup.ChatService service = SeriesRequests.choice(b, "channel", ChatGroup.ChatService.class);
-      String label = SeriesRequests.string(b, "label");
-      String secret = SeriesRequests.string(b, "secret");
-      WebhookUrls.problem(url, config.allowPrivateWebhooks()).ifPresent(problem -> {
-        throw SeriesRequests.invalid(problem);
-      });
-      return apply(a, s -> new ChatGroupCommands.AddChatGroup(service, label, url, secret)).map(r ->
-          SeriesViews.chatGroup(r.series().chatGroup((String) r.result().get("chatGroupId")).orElseThrow())
-              .put("chatGroups", SeriesViews.chatGroups(r.series())));
-    });
-  }
-
-  /**
-   * {@code PATCH …/channels/:channelId {label?, webhookUrl?, secret?, unsign?}}: a new label, webhook or secret
-   * (rotated at the service), keeping the group; a new URL passes the notifier's rule first. The reply is the
-   * group as the view shows it.
-   */
-  private void editChatGroup(RoutingContext ctx, Access a) {
-    JsonObject b = RequestParts.jsonBody(ctx);
-    if (b == null) {
-      return;
-    }
-    String id = ctx.pathParam("channelId");
-    reply(ctx, 200, () -> {
-      String url = SeriesRequests.string(b, "webhookUrl");
-      if (url != null) {
-        WebhookUrls.problem(url, config.allowPrivateWebhooks()).ifPresent(problem -> {
-          throw SeriesRequests.invalid(problem);
-        });
-      }
-      ChatGroupCommands.EditChatGroup edit = new ChatGroupCommands.EditChatGroup(id,
-          SeriesRequests.string(b, "label"), url, SeriesRequests.string(b, "secret"), SeriesRequests.flag(b, "unsign"));
-      return apply(a, s -> edit).map(r -> SeriesViews.chatGroup(r.series().chatGroup(id).orElseThrow())
-          .put("chatGroups", SeriesViews.chatGroups(r.series())));
-    });
-  }
-
-  private void removeChatGroup(RoutingContext ctx, Access a) {
-    String id = ctx.pathParam("channelId");
-    reply(ctx, 200, () -> apply(a, s -> new ChatGroupCommands.RemoveChatGroup(id))
-        .map(r -> new JsonObject().put("removed", id).put("chatGroups", SeriesViews.chatGroups(r.series()))));
-  }
-
-  /** {@code POST …/channels/:channelId/test}: a short message in the series' language, now; the service's answer. */
-  private void testChatGroup(RoutingContext ctx, Access a) {
-    String id = ctx.pathParam("channelId");
-    ChatGroup g = a.series().chatGroup(id).orElse(null);
-    if (g == null) {
-      HttpErrors.send(ctx, ErrorCode.NOT_FOUND, "no chat group " + id + " in this series");
-      return;
-    }
-    reply(ctx, 200, () -> notifier.sendTest(ChatDestinations.of(g), a.series().details().language())
-        .map(outcome -> Outcomes.toJson(outcome).put("chatGroupId", id).put("channel", g.service().wire())));
-  }
-
-  /** {@code GET …/notifications}: the series' notifications and their states, newest first. */
-  private void notifications(RoutingContext ctx, Access a) {
-    reply(ctx, 200, () -> notifier.statuses(a.series().id()).map(list -> new JsonObject()
-        .put("notifications", new JsonArray(list.stream().map(NotificationStatus::toJson).toList()))));
-  }
-
   /** {@code GET …/occurrences?count=n}: the next n occurrences (default 5, at most 52). */
   private void occurrences(RoutingContext ctx, Access a) {
     String count = ctx.queryParams().get("count");
@@ -416,89 +315,6 @@ public final class SeriesApi implements ApiRoutes {
         (b, slot) -> new OccurrenceCommands.RemovePreRead(slot, id))
         .compose(out -> fileId == null ? Future.succeededFuture(out)
             : files.delete(fileId).otherwise((Void) null).map(out)));
-  }
-
-  /**
-   * {@code POST …/pre-reads/files?name=&title=}: the body is the file's bytes, {@code Content-Type} its
-   * media type; {@code name} (percent-encoded UTF-8) the file's name, {@code title} what the list shows
-   * (default the name). Stored first, then recorded; a refused record deletes the stored bytes.
-   */
-  private void uploadPreRead(RoutingContext ctx, Access a) {
-    String occurrenceId = occurrenceId(ctx);
-    if (occurrenceId == null) {
-      return;
-    }
-    String name = fileName(ctx.queryParams().get("name"));
-    if (name == null) {
-      HttpErrors.send(ctx, ErrorCode.INVALID_FIELD,
-          "name (the file's name, ?name=) is required, without control characters");
-      return;
-    }
-    Buffer bytes = ctx.body().buffer();
-    if (bytes == null || bytes.length() == 0) {
-      HttpErrors.send(ctx, ErrorCode.INVALID_FIELD, "the file is empty: send its bytes as the request body");
-      return;
-    }
-    String title = ctx.queryParams().get("title");
-    String type = mediaType(ctx.request().getHeader("content-type"));
-    long size = bytes.length();
-    reply(ctx, 201, () -> files.store(a.series().id(), name, type, bytes).compose(fileId ->
-        occurrenceReply(a, occurrenceId, new JsonObject(), (b, slot) -> new OccurrenceCommands.AddFilePreRead(slot,
-            title, new PreRead.File(fileId, name, type, size)))
-            .recover(e -> files.delete(fileId).transform(ignored -> Future.failedFuture(e)))));
-  }
-
-  /**
-   * {@code GET …/pre-reads/:preReadId/file}: the file, for the coordinator or any member (their link in
-   * {@code Authorization: Bearer}). Always an attachment, its type not sniffed, its name RFC 5987-encoded.
-   */
-  private void download(RoutingContext ctx, Access a) {
-    String occurrenceId = occurrenceId(ctx);
-    if (occurrenceId == null) {
-      return;
-    }
-    String id = ctx.pathParam("preReadId");
-    PreRead p = a.series().occurrence(occurrenceId).flatMap(o -> o.preRead(id)).orElse(null);
-    if (p == null || !p.hasFile()) {
-      HttpErrors.send(ctx, ErrorCode.NOT_FOUND, p == null ? "no pre-read " + id : "pre-read " + id + " is a link");
-      return;
-    }
-    files.open(p.file().fileId()).onComplete(found -> {
-      if (found.failed()) {
-        fail(ctx, found.cause());
-      } else if (found.result().isEmpty()) {
-        HttpErrors.send(ctx, ErrorCode.NOT_FOUND, "the file of pre-read " + id + " is gone");
-      } else {
-        ctx.response().setStatusCode(200).putHeader("content-type", p.file().contentType())
-            .putHeader("content-disposition", attachment(p.file().name()))
-            .putHeader("x-content-type-options", "nosniff")
-            .putHeader("content-security-policy", "default-src 'none'; sandbox")
-            .putHeader("cache-control", "private, no-store").putHeader("referrer-policy", "no-referrer")
-            .end(found.result().get().bytes());
-      }
-    });
-  }
-
-  /** The last path segment of an uploaded name, stripped; null when empty or holding control characters. */
-  static String fileName(String given) {
-    if (given == null) {
-      return null;
-    }
-    String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1).strip();
-    return name.isEmpty() || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f) ? null : name;
-  }
-
-  static String mediaType(String header) {
-    String type = header == null ? "" : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    return MEDIA_TYPE.matcher(type).matches() ? type : OCTET_STREAM;
-  }
-
-  /** {@code attachment; filename="<ASCII stand-in>"; filename*=UTF-8''<percent-encoded>} (RFC 6266, 5987). */
-  static String attachment(String name) {
-    StringBuilder ascii = new StringBuilder();
-    name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private void askInput(RoutingContext ctx, Access a) {
@@ -706,7 +522,7 @@ public final class SeriesApi implements ApiRoutes {
     }
   }
 
-  private Future<JsonObject> occurrenceReply(Access a, String id, JsonObject b,
+  Future<JsonObject> occurrenceReply(Access a, String id, JsonObject b,
       BiFunction<JsonObject, Slot, SeriesCommand> command) {
     return apply(a, s -> command.apply(b, Recurrence.slotOf(s, id))).map(r -> occurrenceReply(a, id, r));
   }
@@ -721,7 +537,7 @@ public final class SeriesApi implements ApiRoutes {
     return withWarnings(r, out);
   }
 
-  private String occurrenceId(RoutingContext ctx) {
+  static String occurrenceId(RoutingContext ctx) {
     String id = ctx.pathParam("occurrenceId");
     if (id == null || !OCCURRENCE_ID.matcher(id).matches()) {
       HttpErrors.send(ctx, ErrorCode.NOT_FOUND, "no such occurrence: an id looks like 20261210T1000");
