@@ -16,6 +16,7 @@ import dev.roundtable.series.core.Part;
 import dev.roundtable.series.core.Series;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,8 +34,15 @@ import java.util.Set;
  * the series' chat groups (decisions, action items with owners and deadlines, no personal link; action owners
  * mentioned by their id on that service). Keys {@code minutes/<roomId>/mail/<memberId>} and
  * {@code minutes/<roomId>/chat/<chatGroupId>}: delivering the same minutes again sends nothing twice.
+ *
+ * <p>Until the minutes are final, {@link #remindIfLate} tells the coordinator by email when the meeting ended
+ * more than {@link #DRAFT_WITHIN} ago and again after {@link #FINAL_WITHIN} (the guides: a draft within 2 h, the
+ * final within 24 h), once each ({@code minutes/<roomId>/late-draft}, {@code …/late-final}).
  */
 public final class MinutesDelivery {
+  public static final Duration DRAFT_WITHIN = Duration.ofHours(2);
+  public static final Duration FINAL_WITHIN = Duration.ofHours(24);
+
   private final Notifier notifier;
   private final SeriesLinks links;
 
@@ -52,6 +60,48 @@ public final class MinutesDelivery {
     List<Future<Boolean>> enqueued = new ArrayList<>();
     messages(s, o, room).forEach(m -> enqueued.add(notifier.enqueue(m)));
     return Future.all(enqueued).mapEmpty();
+  }
+
+  /**
+   * The coordinator's reminders of minutes not final yet at {@code now}: counted from the meeting's end (its
+   * planned end when it was never ended in the room). Nothing when the coordinator has no email.
+   */
+  public Future<Void> remindIfLate(Series s, Occurrence o, RoomState room, long now) {
+    List<Future<Boolean>> enqueued = new ArrayList<>();
+    lateReminders(s, o, room, now).forEach(m -> enqueued.add(notifier.enqueue(m)));
+    return Future.all(enqueued).mapEmpty();
+  }
+
+  static List<Message> lateReminders(Series s, Occurrence o, RoomState room, long now) {
+    String to = s.details().coordinator().email();
+    if (room.minutes().finalized() || to == null || to.isBlank()) {
+      return List.of();
+    }
+    long ended = room.meeting().endedAt() != null ? room.meeting().endedAt() : o.end();
+    boolean zh = s.details().language() == Language.ZH_CN;
+    ZoneId zone = ZoneId.of(s.details().schedule().zone());
+    String meeting = meetingName(s, o, zone);
+    List<Message> out = new ArrayList<>();
+    if (now - ended >= DRAFT_WITHIN.toMillis()) {
+      out.add(reminder(s, room, to, "late-draft", zh ? "纪要草稿尚未发出：" + meeting : "Draft minutes not sent: " + meeting,
+          zh ? "会议「" + meeting + "」结束已超过 2 小时，纪要尚未定稿发出。指南建议 2 小时内发出草稿、24 小时内发出终稿。"
+              + "请从系列页面进入会议室，在纪要中完成并定稿，纪要会自动发给参会人和知会人。"
+              : "The meeting \"" + meeting + "\" ended more than 2 hours ago and its minutes have not gone out. The "
+                  + "guides ask for a draft within 2 hours and the final within 24 hours: open the live room from the "
+                  + "series page and finalize the minutes; they then go to the attendees and informed members."));
+    }
+    if (now - ended >= FINAL_WITHIN.toMillis()) {
+      out.add(reminder(s, room, to, "late-final", zh ? "纪要终稿已逾期：" + meeting : "Final minutes overdue: " + meeting,
+          zh ? "会议「" + meeting + "」结束已超过 24 小时，纪要仍未定稿。请尽快定稿发出。"
+              : "The meeting \"" + meeting + "\" ended more than 24 hours ago and its minutes are still not final. "
+                  + "Please finalize them."));
+    }
+    return out;
+  }
+
+  private static Message reminder(Series s, RoomState room, String to, String what, String title, String body) {
+    return new Message("minutes/" + room.roomId() + "/" + what, s.id(), new Destination.Mailbox(List.of(to)),
+        s.details().language(), NotifiedNotices.shorten(title, Message.MAX_TITLE), body, List.of(), null);
   }
 
   List<Message> messages(Series s, Occurrence o, RoomState room) {
@@ -109,8 +159,12 @@ public final class MinutesDelivery {
   }
 
   private static String title(Series s, Occurrence o, ZoneId zone, Language lang) {
-    String day = DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(o.start()).atZone(zone));
-    return (lang == Language.ZH_CN ? "会议纪要：" : "Minutes: ") + s.details().title() + " " + day;
+    return (lang == Language.ZH_CN ? "会议纪要：" : "Minutes: ") + meetingName(s, o, zone);
+  }
+
+  /** The series' title and the meeting's day ("项目周会 2026-12-10"). */
+  private static String meetingName(Series s, Occurrence o, ZoneId zone) {
+    return s.details().title() + " " + DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.ofEpochMilli(o.start()).atZone(zone));
   }
 
   /** Decisions and action items (task, owner, deadline, delivery standard) as Markdown lists. */

@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
  *   <li>the minutes' action items into the series' tracker ({@link TrackerCommands.ImportFromMeeting}, keyed by
  *   room id + the room's action id), each owner matched to a member: the participant of that name's series key,
  *   else the member of exactly that name, else none (the name is kept);</li>
+ *   <li>until then, the coordinator reminded when the minutes are not final 2 h and 24 h after the end;</li>
  *   <li>the minutes delivered ({@link MinutesDelivery}: attendees, informed members, the coordinator, the chat
  *   groups; keyed, so a second run sends nothing twice).</li>
  * </ol>
@@ -94,7 +95,8 @@ public final class MeetingFollowUp {
           .compose(in -> rooms.view(roomId, in.participantId()))
           .compose(room -> room.minutes().finalized()
               ? afterMinutes(s, occurrenceId, room).map(JobResult.done())
-              : later(job, seriesId, occurrenceId, roomId, end, run, "the minutes are not final yet"));
+              : remindIfLate(s, occurrenceId, room)
+                  .compose(v -> later(job, seriesId, occurrenceId, roomId, end, run, "the minutes are not final yet")));
     }).recover(e -> {
       if (e instanceof SeriesRefusal r && r.rejection().code() == ErrorCode.NOT_FOUND) {
         return Future.succeededFuture(JobResult.done());
@@ -111,6 +113,12 @@ public final class MeetingFollowUp {
   private Future<Void> afterMinutes(Series s, String occurrenceId, RoomState room) {
     return importActions(s, occurrenceId, room).compose(v -> s.occurrence(occurrenceId)
         .map(o -> minutes.deliver(s, o, room)).orElseGet(Future::succeededFuture));
+  }
+
+  /** Minutes not final 2 h, then 24 h after the end: the coordinator is reminded, once each. */
+  private Future<Void> remindIfLate(Series s, String occurrenceId, RoomState room) {
+    return s.occurrence(occurrenceId).map(o -> minutes.remindIfLate(s, o, room, clock.millis()))
+        .orElseGet(Future::succeededFuture);
   }
 
   private Future<Void> importActions(Series s, String occurrenceId, RoomState room) {

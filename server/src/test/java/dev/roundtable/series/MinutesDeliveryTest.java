@@ -95,4 +95,27 @@ class MinutesDeliveryTest {
     result(MinutesDelivery.create(notifier, LINKS).deliver(s, o, room));
     assertThat(notifier.messages()).as("delivering again sends nothing twice").hasSize(4);
   }
+
+  @Test
+  @DisplayName("not final 2 h after the end remind the coordinator of the draft, after 24 h of the final, once each")
+  void lateMinutes() {
+    Series s = series();
+    Occurrence o = s.occurrence(first().occurrenceId()).orElseThrow();
+    RoomState room = RoomState.empty("room-2", 180);
+    room = run(room, Actor.system(), OccurrenceMeeting.of(s, o));
+    String chair = room.participantByKey(OccurrenceMeeting.COORDINATOR_KEY).orElseThrow().id();
+    room = run(room, Actor.participant(chair), new MeetingCommands.EndMeeting());
+    long ended = room.meeting().endedAt();
+    assertThat(MinutesDelivery.lateReminders(s, o, room, ended + MinutesDelivery.DRAFT_WITHIN.toMillis() - 1))
+        .isEmpty();
+    List<Message> draft = MinutesDelivery.lateReminders(s, o, room, ended + MinutesDelivery.DRAFT_WITHIN.toMillis());
+    assertThat(draft).extracting(Message::key).containsExactly("minutes/room-2/late-draft");
+    assertThat(draft.get(0).destination()).isEqualTo(new Destination.Mailbox(List.of("li.na@example.com")));
+    assertThat(draft.get(0).markdown()).contains("结束已超过 2 小时", "Weekly project alignment 2026-12-03");
+    assertThat(MinutesDelivery.lateReminders(s, o, room, ended + MinutesDelivery.FINAL_WITHIN.toMillis()))
+        .extracting(Message::key).containsExactly("minutes/room-2/late-draft", "minutes/room-2/late-final");
+    RoomState finalized = run(room, Actor.participant(chair), new MinutesCommands.FinalizeMinutes());
+    assertThat(MinutesDelivery.lateReminders(s, o, finalized, ended + MinutesDelivery.FINAL_WITHIN.toMillis()))
+        .as("final minutes need no reminder").isEmpty();
+  }
 }
