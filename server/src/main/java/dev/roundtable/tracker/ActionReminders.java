@@ -119,7 +119,7 @@ public final class ActionReminders {
     List<Future<Void>> all = new ArrayList<>();
     for (TrackedItem i : items) {
       if (i.status() != ActionStatus.DONE) {
-        all.add(scheduleItem(s, i.id(), i.deadline()));
+        all.add(reminders(s, i.id(), i.deadline()));
       }
     }
     return Future.all(all).compose(v -> items.stream().anyMatch(i -> i.status() != ActionStatus.DONE
@@ -131,6 +131,11 @@ public final class ActionReminders {
    * whose time has not passed, and the series' digest.
    */
   public Future<Void> scheduleItem(Series s, String itemId, String deadline) {
+    return day(deadline).isEmpty() ? Future.succeededFuture()
+        : reminders(s, itemId, deadline).compose(v -> digest.schedule(s, clock.instant()));
+  }
+
+  private Future<Void> reminders(Series s, String itemId, String deadline) {
     Optional<LocalDate> day = day(deadline);
     if (day.isEmpty()) {
       return Future.succeededFuture();
@@ -145,7 +150,7 @@ public final class ActionReminders {
             .put("series", s.id()).put("item", itemId).put("kind", w.wire).put("deadline", day.get().toString()))));
       }
     }
-    return Future.all(all).compose(v -> digest.schedule(s, now));
+    return Future.all(all).mapEmpty();
   }
 
   static Optional<LocalDate> day(String deadline) {
@@ -171,7 +176,8 @@ public final class ActionReminders {
     return series.load(seriesId).compose(stored -> tracker.load(seriesId).compose(t -> {
       Series s = stored.series();
       Optional<TrackedItem> item = t.tracker().item(itemId)
-          .filter(i -> i.status() != ActionStatus.DONE && deadline.equals(i.deadline()));
+          .filter(i -> i.status() != ActionStatus.DONE
+              && day(i.deadline()).map(LocalDate::toString).orElse("").equals(deadline));
       Optional<Member> owner = item.flatMap(i -> i.ownerId() == null ? Optional.empty() : s.member(i.ownerId()))
           .filter(m -> m.email() != null && !m.email().isBlank());
       if (owner.isEmpty()) {
