@@ -110,12 +110,12 @@ public final class NotifiedNotices implements NoticeSender {
   }
 
   /** {@code text} in at most {@code max} characters, with an ellipsis when cut. */
-  static String shorten(String text, int max) {
+  public static String shorten(String text, int max) {
     return text.length() <= max ? text : text.substring(0, cut(text, max - 1)) + "…";
   }
 
   /** The ids the notifier takes as mentions, in order. */
-  static List<String> mentionable(Iterable<String> ids) {
+  public static List<String> mentionable(Iterable<String> ids) {
     List<String> out = new ArrayList<>();
     ids.forEach(id -> {
       if (MENTION.matcher(id).matches() && out.size() < Message.MAX_MENTIONS) {
@@ -126,7 +126,7 @@ public final class NotifiedNotices implements NoticeSender {
   }
 
   /** {@code body} shortened so that it and {@code tail} (always kept whole) fit a message. */
-  static String fit(String body, String tail, Language language) {
+  public static String fit(String body, String tail, Language language) {
     if (body.length() + tail.length() <= Message.MAX_MARKDOWN) {
       return body + tail;
     }

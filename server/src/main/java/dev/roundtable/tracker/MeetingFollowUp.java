@@ -17,6 +17,7 @@ import dev.roundtable.series.SeriesOwner;
 import dev.roundtable.series.SeriesRefusal;
 import dev.roundtable.series.core.Member;
 import dev.roundtable.series.core.Series;
+import dev.roundtable.tracker.core.Tracker;
 import dev.roundtable.tracker.core.TrackerActor;
 import dev.roundtable.tracker.core.TrackerCommands;
 import dev.roundtable.tracker.core.TrackerCommands.Imported;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the minutes' action items into the series' tracker ({@link TrackerCommands.ImportFromMeeting}, keyed by
  *   room id + the room's action id), each owner matched to a member: the participant of that name's series key,
  *   else the member of exactly that name, else none (the name is kept);</li>
+ *   <li>their reminders and the series' daily chat digest scheduled ({@link ActionReminders}, idempotent ids),
+ *   before the run is done, so a run repeated after a crash schedules them again;</li>
  *   <li>until then, the coordinator reminded when the minutes are not final 2 h and 24 h after the end;</li>
  *   <li>the minutes delivered ({@link MinutesDelivery}: attendees, informed members, the coordinator, the chat
  *   groups; keyed, so a second run sends nothing twice).</li>
@@ -62,10 +65,12 @@ public final class MeetingFollowUp {
   private final JobQueue jobs;
   private final Clock clock;
   private final MinutesDelivery minutes;
+  private final ActionReminders reminders;
 
   private MeetingFollowUp(SeriesOwner series, RoomService rooms, TrackerOwner tracker, JobQueue jobs, Clock clock,
-      MinutesDelivery minutes) {
+      MinutesDelivery minutes, ActionReminders reminders) {
     this.minutes = minutes;
+    this.reminders = reminders;
     this.series = series;
     this.rooms = rooms;
     this.tracker = tracker;
@@ -75,8 +80,8 @@ public final class MeetingFollowUp {
 
   /** Registers the follow-up's handler on {@code jobs} (call before the queue starts). */
   public static MeetingFollowUp register(SeriesOwner series, RoomService rooms, TrackerOwner tracker, JobQueue jobs,
-      Clock clock, MinutesDelivery minutes) {
-    MeetingFollowUp f = new MeetingFollowUp(series, rooms, tracker, jobs, clock, minutes);
+      Clock clock, MinutesDelivery minutes, ActionReminders reminders) {
+    MeetingFollowUp f = new MeetingFollowUp(series, rooms, tracker, jobs, clock, minutes, reminders);
     jobs.handle(OccurrenceRooms.FOLLOW_UP, f::run);
     return f;
   }
@@ -111,7 +116,10 @@ public final class MeetingFollowUp {
 
   /** The steps once the minutes are final. Each must be idempotent. */
   private Future<Void> afterMinutes(Series s, String occurrenceId, RoomState room) {
-    return importActions(s, occurrenceId, room).compose(v -> s.occurrence(occurrenceId)
+    return importActions(s, occurrenceId, room)
+        .compose(t -> reminders.schedule(s, t.items().stream()
+            .filter(i -> i.source() != null && room.roomId().equals(i.source().roomId())).toList()))
+        .compose(v -> s.occurrence(occurrenceId)
         .map(o -> minutes.deliver(s, o, room)).orElseGet(Future::succeededFuture));
   }
 
@@ -121,13 +129,13 @@ public final class MeetingFollowUp {
         .orElseGet(Future::succeededFuture);
   }
 
-  private Future<Void> importActions(Series s, String occurrenceId, RoomState room) {
+  private Future<Tracker> importActions(Series s, String occurrenceId, RoomState room) {
     List<Imported> items = room.actionItems().stream().map(a -> imported(s, room, a)).toList();
     return tracker.apply(s.id(), TrackerActor.SYSTEM,
             t -> new TrackerCommands.ImportFromMeeting(occurrenceId, room.roomId(), items))
         .onSuccess(r -> LOG.info("series {} occurrence {}: {} action item(s) taken into the tracker", s.id(),
             occurrenceId, r.result().get("imported")))
-        .mapEmpty();
+        .map(TrackerOwner.Result::tracker);
   }
 
   /** The run after this one, {@link #EVERY} from now, or none when the follow-up has waited long enough. */

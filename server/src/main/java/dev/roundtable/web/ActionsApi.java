@@ -8,10 +8,10 @@ import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.jobs.JobQueue;
 import dev.roundtable.room.RoomService;
 import dev.roundtable.series.core.Member;
-import dev.roundtable.series.core.Schedule;
 import dev.roundtable.series.core.Series;
 import dev.roundtable.notify.Notifier;
 import dev.roundtable.series.MinutesDelivery;
+import dev.roundtable.tracker.ActionReminders;
 import dev.roundtable.tracker.MeetingFollowUp;
 import dev.roundtable.tracker.TrackerOwner;
 import dev.roundtable.tracker.TrackerStore;
@@ -21,6 +21,7 @@ import dev.roundtable.tracker.core.Tracker;
 import dev.roundtable.tracker.core.TrackerActor;
 import dev.roundtable.tracker.core.TrackerCommands;
 import dev.roundtable.web.SeriesAccess.Access;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +29,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,23 +51,27 @@ public final class ActionsApi implements ApiRoutes {
   private final SeriesAccess access;
   private final TrackerOwner tracker;
   private final Clock clock;
+  private final ActionReminders reminders;
 
-  private ActionsApi(SeriesAccess access, TrackerOwner tracker, Clock clock) {
+  private ActionsApi(SeriesAccess access, TrackerOwner tracker, Clock clock, ActionReminders reminders) {
     this.access = access;
     this.tracker = tracker;
     this.clock = clock;
+    this.reminders = reminders;
   }
 
   /**
    * The trackers on the node's database, for the series of {@code series}; registers the meetings' follow-up
-   * ({@link MeetingFollowUp}, reading rooms through {@code rooms}) on {@code jobs} (call before the queue starts).
+   * ({@link MeetingFollowUp}, reading rooms through {@code rooms}) and the deadline reminders and daily digest
+   * ({@link ActionReminders}) on {@code jobs} (call before the queue starts).
    */
   public static ActionsApi create(Vertx vertx, MongoDatabase database, Clock clock, SeriesApi series,
       RoomService rooms, JobQueue jobs, Notifier notifier) {
     TrackerOwner tracker = new TrackerOwner(TrackerStore.create(vertx, database), clock);
+    ActionReminders reminders = ActionReminders.create(series.owner(), tracker, notifier, jobs, series.links(), clock);
     MeetingFollowUp.register(series.owner(), rooms, tracker, jobs, clock,
-        MinutesDelivery.create(notifier, series.links()));
-    return new ActionsApi(series.access(), tracker, clock);
+        MinutesDelivery.create(notifier, series.links()), reminders);
+    return new ActionsApi(series.access(), tracker, clock, reminders);
   }
 
   @Override
@@ -125,7 +129,11 @@ public final class ActionsApi implements ApiRoutes {
     }));
   }
 
-  /** {@code PATCH …/actions/:itemId {deadline?, ownerId?}}: a new deadline (null or "" clears it) and/or owner. */
+  /**
+   * {@code PATCH …/actions/:itemId {deadline?, ownerId?}}: a new deadline (null or "" clears it) and/or owner. The
+   * reminders of the open item's deadline after the edit are scheduled first (jobs of a deadline the item does not
+   * get send nothing), so an edit is never stored without them.
+   */
   private void edit(RoutingContext ctx, Access a) {
     JsonObject b = RequestParts.jsonBody(ctx);
     if (b == null) {
@@ -144,8 +152,13 @@ public final class ActionsApi implements ApiRoutes {
         owner = new TrackerCommands.Owner(m.id(), m.name(), m.department());
       }
       TrackerCommands.Owner o = owner;
-      return tracker.apply(a.series().id(), TrackerActor.COORDINATOR,
-          t -> new TrackerCommands.EditItem(id, deadline, o)).map(r -> one(a.series(), r.tracker(), id));
+      return tracker.load(a.series().id())
+          .compose(st -> st.tracker().item(id).filter(i -> i.status() != ActionStatus.DONE)
+              .map(i -> reminders.scheduleItem(a.series(), id, deadline == null ? i.deadline() : deadline))
+              .orElseGet(Future::succeededFuture))
+          .compose(v -> tracker.apply(a.series().id(), TrackerActor.COORDINATOR,
+              t -> new TrackerCommands.EditItem(id, deadline, o)))
+          .map(r -> one(a.series(), r.tracker(), id));
     });
   }
 
@@ -258,12 +271,7 @@ public final class ActionsApi implements ApiRoutes {
   }
 
   static ZoneId zone(Series s) {
-    Schedule sc = s.details().schedule();
-    try {
-      return ZoneId.of(sc == null || sc.zone() == null ? Schedule.DEFAULT_ZONE : sc.zone());
-    } catch (DateTimeException e) {
-      return ZoneId.of(Schedule.DEFAULT_ZONE);
-    }
+    return ActionReminders.zone(s);
   }
 
   private static String orEmpty(String s) {

@@ -204,6 +204,25 @@ class ActionsApiTest {
     assertThat(reassigned.getString("ownerName")).isEqualTo("赵磊");
     assertThat(items(s, s.zhao(), "?mine=true")).hasSize(1);
     refused(call(HttpMethod.GET, s.actions(), null, null), 401, "UNAUTHORIZED");
+
+    // The follow-up scheduled the imported items' reminders (09:00 Shanghai) and the series' daily digest; a
+    // deadline the coordinator sets gets reminders of its own.
+    assertThat(jobDue("action.remind/" + s.id() + "/" + id + "/before/2030-01-31"))
+        .isEqualTo(Instant.parse("2030-01-30T01:00:00Z"));
+    assertThat(jobDue("action.remind/" + s.id() + "/" + counsel.getString("id") + "/due/2030-02-15"))
+        .isEqualTo(Instant.parse("2030-02-15T01:00:00Z"));
+    assertThat(server.database().getCollection("jobs").countDocuments(new org.bson.Document("kind", "action.digest")))
+        .isGreaterThanOrEqualTo(1);
+    ok(call(HttpMethod.PATCH, s.actions() + "/" + counsel.getString("id"), s.coordinator(),
+        new JsonObject().put("deadline", "2030-03-01")), 200);
+    assertThat(jobDue("action.remind/" + s.id() + "/" + counsel.getString("id") + "/overdue/2030-03-01"))
+        .isEqualTo(Instant.parse("2030-03-02T01:00:00Z"));
+  }
+
+  /** When the job of this id is due, from the node's job documents (null when there is none). */
+  private Instant jobDue(String jobId) {
+    org.bson.Document d = server.database().getCollection("jobs").find(new org.bson.Document("_id", jobId)).first();
+    return d == null ? null : Instant.ofEpochMilli(d.getLong("dueAt"));
   }
 
   /** The follow-up jobs' states, counted from the node's job documents. */
