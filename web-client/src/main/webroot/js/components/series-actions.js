@@ -8,6 +8,7 @@
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from './dom.js';
+import { saveBlob } from './series-occurrence.js';
 
 const STATUSES = ['open', 'in_progress', 'done', 'blocked'];
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
@@ -90,7 +91,11 @@ export function trackerCard(ctx, state) {
     list ? h('p', { class: 'small', testid: 'tracker-shown' }, t('tracker.shown', { n: list.items.length, total: list.total }))
       : null,
     list && list.items.length === 0 ? h('p', { class: 'small' }, t(list.total ? 'tracker.noneMatch' : 'tracker.empty')) : null,
-    h('div', { class: 'action-cards wide' }, (list?.items || []).map((i) => itemCard(ctx, state, i, { mine: false })))];
+    h('div', { class: 'action-cards wide' }, (list?.items || []).map((i) => itemCard(ctx, state, i, { mine: false }))),
+    list && list.total ? h('div', { class: 'form-actions tracker-downloads' },
+      ['xlsx', 'csv'].map((kind) => h('button', { type: 'button', class: 'secondary', testid: `tracker-export-${kind}`,
+        on: { click: () => ctx.act(async () => saveBlob(await ctx.client.exportActions(kind),
+          `actions-${list.today}.${kind}`), { reload: false }) } }, t(`tracker.export.${kind}`)))) : null];
   });
 }
 

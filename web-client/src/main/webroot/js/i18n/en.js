@@ -682,6 +682,8 @@ export default {
   'tracker.openCount': { one: "{n} not done", other: "{n} not done" },
   'tracker.mineEmpty': 'No action items for you. Items from a meeting appear here once its minutes are final.',
   'tracker.loadFailed': 'The action items could not be loaded. Reload the page to try again.',
+  'tracker.export.xlsx': 'Export to Excel',
+  'tracker.export.csv': 'Export CSV',
   'tracker.heading': 'Action tracker',
   'tracker.all': 'All',
   'tracker.noOwner': 'No member (name as recorded)',

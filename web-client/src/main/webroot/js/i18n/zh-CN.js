@@ -680,6 +680,8 @@ export default {
   'tracker.openCount': { one: "{n} 项未完成", other: "{n} 项未完成" },
   'tracker.mineEmpty': '你目前没有待办事项。会议纪要定稿后，会上的待办会出现在这里。',
   'tracker.loadFailed': '待办事项加载失败，请刷新页面重试。',
+  'tracker.export.xlsx': '导出 Excel',
+  'tracker.export.csv': '导出 CSV',
   'tracker.heading': '待办跟踪',
   'tracker.all': '全部',
   'tracker.noOwner': '非成员（按记录的姓名）',

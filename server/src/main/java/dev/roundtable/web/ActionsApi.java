@@ -5,14 +5,16 @@ import static dev.roundtable.web.SeriesRequests.name;
 import com.mongodb.client.MongoDatabase;
 import dev.roundtable.domain.ActionStatus;
 import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Language;
 import dev.roundtable.jobs.JobQueue;
+import dev.roundtable.notify.Notifier;
 import dev.roundtable.room.RoomService;
+import dev.roundtable.series.MinutesDelivery;
 import dev.roundtable.series.core.Member;
 import dev.roundtable.series.core.Series;
-import dev.roundtable.notify.Notifier;
-import dev.roundtable.series.MinutesDelivery;
 import dev.roundtable.tracker.ActionReminders;
 import dev.roundtable.tracker.MeetingFollowUp;
+import dev.roundtable.tracker.TrackerExport;
 import dev.roundtable.tracker.TrackerOwner;
 import dev.roundtable.tracker.TrackerStore;
 import dev.roundtable.tracker.core.Progress;
@@ -23,6 +25,7 @@ import dev.roundtable.tracker.core.TrackerCommands;
 import dev.roundtable.web.SeriesAccess.Access;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -79,6 +82,10 @@ public final class ActionsApi implements ApiRoutes {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     String a = "/api/series/:seriesId/actions";
     router.get(a).handler(ctx -> access.check(ctx, x -> list(ctx, x)));
+    router.get("/api/series/:seriesId/actions.xlsx").handler(ctx -> access.coordinator(ctx, (c, x) -> export(c, x,
+        "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", TrackerExport::xlsx)));
+    router.get("/api/series/:seriesId/actions.csv").handler(ctx -> access.coordinator(ctx, (c, x) -> export(c, x,
+        "csv", "text/csv; charset=utf-8", TrackerExport::csvBytes)));
     router.patch(a + "/:itemId").handler(body).handler(ctx -> access.coordinator(ctx, this::edit));
     router.post(a + "/:itemId/progress").handler(body).handler(ctx -> access.check(ctx, x -> progress(ctx, x)));
   }
@@ -87,6 +94,32 @@ public final class ActionsApi implements ApiRoutes {
    * {@code GET …/actions?department=&owner=&status=&overdue=true}, or a member's {@code ?mine=true}: the items
    * (filters combined), their counts by status and overdue, and what the filters can be set to.
    */
+  /** How one export format is written. */
+  @FunctionalInterface
+  private interface Exporter {
+    byte[] write(List<TrackedItem> items, Language language, LocalDate today);
+  }
+
+  /**
+   * {@code GET …/actions.xlsx} and {@code …/actions.csv}: the whole tracker for the coordinator, in the series'
+   * language, as an attachment (the pages fetch it with the link in the header and save it).
+   */
+  private void export(RoutingContext ctx, Access a, String extension, String contentType, Exporter exporter) {
+    LocalDate today = today(a.series());
+    tracker.load(a.series().id()).onComplete(ar -> {
+      if (ar.failed()) {
+        SeriesApi.fail(ctx, ar.cause());
+        return;
+      }
+      byte[] bytes = exporter.write(ar.result().tracker().items(), a.series().details().language(), today);
+      ctx.response().setStatusCode(200).putHeader("content-type", contentType)
+          .putHeader("content-disposition", "attachment; filename=\"actions-" + a.series().id() + "-" + today + "."
+              + extension + "\"")
+          .putHeader("x-content-type-options", "nosniff").putHeader("cache-control", "private, no-store")
+          .end(Buffer.buffer(bytes));
+    });
+  }
+
   private void list(RoutingContext ctx, Access a) {
     boolean mine;
     Predicate<TrackedItem> filter;

@@ -162,6 +162,19 @@ class ActionsApiTest {
         () -> server.database().getCollection("outbox")
             .countDocuments(new org.bson.Document("_id", "minutes/" + roomId + "/mail/coordinator")) == 1);
     assertThat(all.getJsonObject("counts").getInteger("open")).isEqualTo(2);
+    HttpResponse<Buffer> sheet = call(HttpMethod.GET, s.actions() + ".xlsx", s.coordinator(), null);
+    assertThat(sheet.statusCode()).isEqualTo(200);
+    assertThat(sheet.getHeader("content-disposition")).startsWith("attachment; filename=\"actions-");
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(sheet.bodyAsBuffer().getBytes()))) {
+      assertThat(wb.getSheetAt(0).getLastRowNum()).as("both items").isEqualTo(2);
+      assertThat(wb.getSheetAt(0).getDataValidations()).hasSize(1);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(call(HttpMethod.GET, s.actions() + ".csv", s.coordinator(), null).bodyAsString())
+        .startsWith("\uFEFF任务,负责人").contains("把修订后的报价发给客户");
+    refused(call(HttpMethod.GET, s.actions() + ".xlsx", s.wang(), null), 403, "FORBIDDEN");
     assertThat(all.getJsonArray("departments")).containsExactly("销售部");
     String id = wangs.getString("id");
 

@@ -208,6 +208,14 @@ class ActionTrackerInTheBrowserTest {
       page.locator("[data-testid=tracker-filter-owner]").selectOption("none");
       shows(page, "联系外部律师");
       assertThat(page.locator("[data-testid=tracker] [data-testid=action-owner]").textContent()).isEqualTo("外部顾问");
+      com.microsoft.playwright.Download sheet = page.waitForDownload(
+          () -> page.locator("[data-testid=tracker-export-xlsx]").click());
+      assertThat(sheet.suggestedFilename()).endsWith(".xlsx");
+      try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(sheet.createReadStream())) {
+        assertThat(wb.getSheetAt(0).getLastRowNum()).as("the whole tracker, whatever the filters").isEqualTo(4);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
     try (BrowserContext context = browser.newContext(Browser.phone("zh-CN"))) {
       Page page = context.newPage();
