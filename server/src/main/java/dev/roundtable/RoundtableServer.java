@@ -24,6 +24,8 @@ import dev.roundtable.store.RoomStore;
 import dev.roundtable.store.Storage;
 import dev.roundtable.web.HttpServerVerticle;
 import dev.roundtable.web.NodeProbes;
+import dev.roundtable.tracker.TrackerOwner;
+import dev.roundtable.tracker.TrackerStore;
 import dev.roundtable.web.ActionsApi;
 import dev.roundtable.web.ReviewApi;
 import dev.roundtable.web.SeriesApi;
@@ -140,11 +142,11 @@ public final class RoundtableServer {
       AtomicReference<HttpServerVerticle> edge = new AtomicReference<>();
       RoomService roomService = RoomService.create(rooms, store, clock);
       ReviewService reviews = new ReviewService(reviewStore, roomService, clock);
+      TrackerOwner tracker = new TrackerOwner(TrackerStore.create(vertx, storage.database()), clock);
       SeriesApi series = SeriesApi.create(vertx, storage.database(), tokens, config, clock,
           notices.apply(notifier), notifier, jobs, () -> config.effectivePublicUrl(edge.get().actualPort()),
-          roomService, reviews);
-      ActionsApi actions = ActionsApi.create(vertx, storage.database(), clock, series, roomService, jobs,
-          notifier);
+          roomService, reviews, tracker.openItems());
+      ActionsApi actions = ActionsApi.create(tracker, clock, series, roomService, jobs, notifier);
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms, roomService, tokens, clock,
           node.membership(), node.metrics(), List.of(series, actions, new ReviewApi(reviews, tokens)));
       edge.set(http);

@@ -1,5 +1,7 @@
 package dev.roundtable.series;
 
+import dev.roundtable.domain.ItemKind;
+import dev.roundtable.domain.Language;
 import dev.roundtable.domain.Limits;
 import dev.roundtable.domain.PreparedMeetingCommands.Answer;
 import dev.roundtable.domain.PreparedMeetingCommands.CreatePreparedMeeting;
@@ -11,6 +13,7 @@ import dev.roundtable.series.core.InputRequest;
 import dev.roundtable.series.core.Member;
 import dev.roundtable.series.core.Occurrence;
 import dev.roundtable.series.core.Series;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,14 +37,44 @@ public final class OccurrenceMeeting {
   }
 
   public static CreatePreparedMeeting of(Series s, Occurrence o) {
+    return of(s, o, List.of());
+  }
+
+  /**
+   * As {@link #of(Series, Occurrence)}, the agenda starting with the review of {@code open} action items when there
+   * are any (one item listing them, overdue first, about a minute each, 5 to 15 minutes).
+   */
+  public static CreatePreparedMeeting of(Series s, Occurrence o, List<OpenActionItems.OpenItem> open) {
     Series.Details d = s.details();
+    List<Item> agenda = new ArrayList<>();
+    if (!open.isEmpty()) {
+      agenda.add(review(s, open));
+    }
+    o.agenda().stream().map(i -> item(s, i)).forEach(agenda::add);
     int minutes = (int) Math.max(Limits.MIN_PLANNED_MINUTES,
         Math.min(Limits.MAX_PLANNED_MINUTES, (o.end() - o.start()) / 60_000));
     return new CreatePreparedMeeting(cut(d.title(), Limits.TITLE_CHARS), d.goal(), d.kind(), o.start(), minutes,
         d.language().tag(), coordinator(s),
         s.invited().map(OccurrenceMeeting::person).toList(),
-        o.agenda().stream().map(i -> item(s, i)).toList(),
-        o.inputs().stream().map(r -> input(s, r)).toList());
+        agenda, o.inputs().stream().map(r -> input(s, r)).toList());
+  }
+
+  /** "Review of open action items": what is still open, as its expected output. */
+  private static Item review(Series s, List<OpenActionItems.OpenItem> open) {
+    boolean zh = s.details().language() == Language.ZH_CN;
+    StringBuilder list = new StringBuilder();
+    for (OpenActionItems.OpenItem i : open) {
+      list.append(list.isEmpty() ? "" : "\n").append("• ").append(i.task()).append(zh ? "（" : " (")
+          .append(i.owner() == null ? (zh ? "负责人未定" : "no owner") : i.owner());
+      if (i.deadline() != null) {
+        list.append(zh ? "，截止 " : ", due ").append(i.deadline());
+      }
+      list.append(i.overdue() ? (zh ? "，已逾期" : ", overdue") : "").append(zh ? "）" : ")");
+    }
+    int minutes = Math.max(5, Math.min(15, open.size()));
+    return new Item(zh ? "回顾未完成的行动项" : "Review of open action items", cut(s.details().coordinator().name(),
+        Limits.OWNER_CHARS), minutes * 60, cut(list.toString(), Limits.EXPECTED_OUTPUT_CHARS),
+        ItemKind.DISCUSS);
   }
 
   /** The coordinator as their series' rooms know them: the facilitator. */

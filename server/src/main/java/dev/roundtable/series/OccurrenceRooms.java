@@ -44,15 +44,18 @@ public final class OccurrenceRooms {
   private final SeriesOwner owner;
   private final RoomService rooms;
   private final JobQueue jobs;
+  private final OpenActionItems openItems;
 
-  private OccurrenceRooms(SeriesOwner owner, RoomService rooms, JobQueue jobs) {
+  private OccurrenceRooms(SeriesOwner owner, RoomService rooms, JobQueue jobs, OpenActionItems openItems) {
     this.owner = owner;
     this.rooms = rooms;
     this.jobs = jobs;
+    this.openItems = openItems;
   }
 
-  public static OccurrenceRooms create(SeriesOwner owner, RoomService rooms, JobQueue jobs) {
-    return new OccurrenceRooms(owner, rooms, jobs);
+  /** {@code openItems}: what the next meeting's first agenda item reviews (the series' open action items). */
+  public static OccurrenceRooms create(SeriesOwner owner, RoomService rooms, JobQueue jobs, OpenActionItems openItems) {
+    return new OccurrenceRooms(owner, rooms, jobs, openItems);
   }
 
   /** The id of the first follow-up run of an occurrence ({@code meeting.followup/<sid>/<oid>}). */
@@ -74,7 +77,8 @@ public final class OccurrenceRooms {
                       .put("end", o.end())))
               .recover(e -> Future.failedFuture(new SeriesRefusal(ErrorCode.UNAVAILABLE,
                   "the meeting's follow-up could not be scheduled; retry")))
-              .compose(v -> rooms.openPrepared(roomId, Codec.toJson(OccurrenceMeeting.of(s, o))))
+              .compose(v -> openItems.of(s))
+              .compose(open -> rooms.openPrepared(roomId, Codec.toJson(OccurrenceMeeting.of(s, o, open))))
               .compose(code -> admit(s, actor, roomId));
         });
   }

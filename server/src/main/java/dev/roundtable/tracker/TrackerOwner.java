@@ -1,12 +1,18 @@
 package dev.roundtable.tracker;
 
 import dev.roundtable.aggregate.InOrder;
+import dev.roundtable.domain.ActionStatus;
 import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.series.OpenActionItems;
 import dev.roundtable.series.SeriesRefusal;
+import dev.roundtable.tracker.core.TrackedItem;
 import dev.roundtable.tracker.core.Tracker;
 import dev.roundtable.tracker.core.TrackerActor;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -42,6 +48,21 @@ public final class TrackerOwner {
   /** The series' tracker as stored now (empty when nothing was imported yet). */
   public Future<TrackerStore.Stored> load(String seriesId) {
     return store.load(seriesId).recover(e -> Future.failedFuture(unavailable(e)));
+  }
+
+  /**
+   * The series' open items as the next meeting reviews them: not done, overdue first (by deadline), then by
+   * deadline, items without one last; "today" is the date in the series' zone.
+   */
+  public OpenActionItems openItems() {
+    return series -> load(series.id()).map(stored -> {
+      LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(series.details().schedule().zone())));
+      return stored.tracker().items().stream().filter(i -> i.status() != ActionStatus.DONE)
+          .sorted(Comparator.comparing((TrackedItem i) -> !i.overdue(today))
+              .thenComparing(i -> i.deadline() == null ? "9999-12-31" : i.deadline()))
+          .map(i -> new OpenActionItems.OpenItem(i.task(), i.ownerName(), i.deadline(), i.overdue(today)))
+          .toList();
+    });
   }
 
   /** Applies the command {@code command} makes of the current state, in order with this node's other mutations. */

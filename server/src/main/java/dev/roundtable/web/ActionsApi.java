@@ -2,7 +2,6 @@ package dev.roundtable.web;
 
 import static dev.roundtable.web.SeriesRequests.name;
 
-import com.mongodb.client.MongoDatabase;
 import dev.roundtable.domain.ActionStatus;
 import dev.roundtable.domain.ErrorCode;
 import dev.roundtable.domain.Language;
@@ -16,7 +15,6 @@ import dev.roundtable.tracker.ActionReminders;
 import dev.roundtable.tracker.MeetingFollowUp;
 import dev.roundtable.tracker.TrackerExport;
 import dev.roundtable.tracker.TrackerOwner;
-import dev.roundtable.tracker.TrackerStore;
 import dev.roundtable.tracker.core.Progress;
 import dev.roundtable.tracker.core.TrackedItem;
 import dev.roundtable.tracker.core.Tracker;
@@ -24,7 +22,6 @@ import dev.roundtable.tracker.core.TrackerActor;
 import dev.roundtable.tracker.core.TrackerCommands;
 import dev.roundtable.web.SeriesAccess.Access;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -64,13 +61,12 @@ public final class ActionsApi implements ApiRoutes {
   }
 
   /**
-   * The trackers on the node's database, for the series of {@code series}; registers the meetings' follow-up
+   * The routes of {@code tracker}, for the series of {@code series}; registers the meetings' follow-up
    * ({@link MeetingFollowUp}, reading rooms through {@code rooms}) and the deadline reminders and daily digest
    * ({@link ActionReminders}) on {@code jobs} (call before the queue starts).
    */
-  public static ActionsApi create(Vertx vertx, MongoDatabase database, Clock clock, SeriesApi series,
-      RoomService rooms, JobQueue jobs, Notifier notifier) {
-    TrackerOwner tracker = new TrackerOwner(TrackerStore.create(vertx, database), clock);
+  public static ActionsApi create(TrackerOwner tracker, Clock clock, SeriesApi series, RoomService rooms,
+      JobQueue jobs, Notifier notifier) {
     ActionReminders reminders = ActionReminders.create(series.owner(), tracker, notifier, jobs, series.links(), clock);
     MeetingFollowUp.register(series.owner(), rooms, tracker, jobs, clock,
         MinutesDelivery.create(notifier, series.links()), reminders);

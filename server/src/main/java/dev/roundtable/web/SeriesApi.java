@@ -13,6 +13,7 @@ import dev.roundtable.review.ReviewService;
 import dev.roundtable.room.RoomRefusal;
 import dev.roundtable.room.RoomService;
 import dev.roundtable.series.OccurrenceRooms;
+import dev.roundtable.series.OpenActionItems;
 import dev.roundtable.series.ScheduledNotices;
 import dev.roundtable.series.NoticeSender;
 import dev.roundtable.series.NoticeText;
@@ -113,12 +114,12 @@ public final class SeriesApi implements ApiRoutes {
    */
   public static SeriesApi create(Vertx vertx, MongoDatabase database, Tokens tokens, RoundtableConfig config,
       Clock clock, NoticeSender sender, Notifier notifier, JobQueue jobs, Supplier<String> baseUrl,
-      RoomService rooms, ReviewService reviews) {
+      RoomService rooms, ReviewService reviews, OpenActionItems openItems) {
     SeriesLinks links = links(tokens, baseUrl);
     SeriesOwner owner = SeriesOwner.create(SeriesStore.create(vertx, database), clock,
         SeriesNotices.create(sender, links), jobs);
     return new SeriesApi(owner, tokens, links, config, clock, Objects.requireNonNull(notifier, "notifier"),
-        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms"), jobs),
+        OccurrenceRooms.create(owner, Objects.requireNonNull(rooms, "rooms"), jobs, openItems),
         ScheduledNotices.create(owner, jobs, clock), PreReadFiles.create(vertx, database),
         Objects.requireNonNull(reviews, "reviews"), PlanReminders.create(owner, reviews, notifier, jobs, clock));
   }

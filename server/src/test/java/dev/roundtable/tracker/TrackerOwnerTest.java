@@ -6,7 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roundtable.domain.ActionStatus;
 import dev.roundtable.domain.ErrorCode;
+import dev.roundtable.domain.Language;
+import dev.roundtable.domain.MeetingKind;
+import dev.roundtable.series.OpenActionItems;
 import dev.roundtable.series.SeriesRefusal;
+import dev.roundtable.series.core.AgendaTemplate;
+import dev.roundtable.series.core.Schedule;
+import dev.roundtable.series.core.Series;
+import dev.roundtable.series.core.SeriesActor;
+import dev.roundtable.series.core.SeriesCommands;
+import dev.roundtable.series.core.SeriesOutcome;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
 import dev.roundtable.tracker.core.Tracker;
@@ -71,6 +80,26 @@ class TrackerOwnerTest {
     assertThat(read.version()).isEqualTo(1);
     assertThat(read.tracker()).isEqualTo(r.tracker());
     assertThat(read.tracker().items().get(0).source().agendaItem()).isEqualTo("报价");
+  }
+
+  @Test
+  @DisplayName("tells the next meeting the open items, overdue first, without the done ones")
+  void openItems() {
+    result(owner.apply("s1", TrackerActor.SYSTEM, t -> new TrackerCommands.ImportFromMeeting("20261203T1000",
+        "room1", List.of(
+            new Imported("a1", "Later", new Owner("u1", "王伟", "销售部"), null, "2026-12-17", ActionStatus.OPEN, null),
+            new Imported("a2", "Late", new Owner("u2", "赵磊", "研发部"), null, "2026-12-08", ActionStatus.IN_PROGRESS,
+                null),
+            new Imported("a3", "Finished", new Owner("u1", "王伟", "销售部"), null, "2026-12-01", ActionStatus.DONE,
+                null)))));
+    Series s = ((SeriesOutcome.Applied) Series.apply(Series.NONE, SeriesActor.COORDINATOR,
+        new SeriesCommands.CreateSeries("s1", new Series.Details("周会", "确定下周的优先级", MeetingKind.DECISION, "PMO",
+            new Series.Coordinator("李娜", null), Language.ZH_CN,
+            new Schedule("2026-12-03T10:00", "FREQ=WEEKLY", "Asia/Shanghai", 60), null, null, AgendaTemplate.NONE)),
+        CLOCK.millis())).state();
+    assertThat(result(owner.openItems().of(s))).containsExactly(
+        new OpenActionItems.OpenItem("Late", "赵磊", "2026-12-08", true),
+        new OpenActionItems.OpenItem("Later", "王伟", "2026-12-17", false));
   }
 
   @Test

@@ -19,6 +19,7 @@ import dev.roundtable.review.ReviewStore;
 import dev.roundtable.room.RoomService;
 import dev.roundtable.room.RoomSettings;
 import dev.roundtable.series.NoticeSender;
+import dev.roundtable.series.OpenActionItems;
 import dev.roundtable.store.InMemoryRoomStore;
 import dev.roundtable.store.MongoStores;
 import dev.roundtable.store.Storage;
@@ -74,7 +75,7 @@ class SeriesChannelsApiTest {
     RoomService rooms = RoomService.create(new RoomClient(vertx, registry), roomStore, clock);
     SeriesApi api = SeriesApi.create(vertx, storage.database(), tokens, config, clock, NoticeSender.keepPending(),
         notifier, new FakeJobQueue(), () -> "http://127.0.0.1/", rooms,
-        new ReviewService(result(ReviewStore.open(vertx, storage.database())), rooms, clock));
+        new ReviewService(result(ReviewStore.open(vertx, storage.database())), rooms, clock), OpenActionItems.NONE);
     Router router = Router.router(vertx);
     api.mount(router);
     server = result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
