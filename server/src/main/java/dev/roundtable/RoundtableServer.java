@@ -25,6 +25,7 @@ import dev.roundtable.store.Storage;
 import dev.roundtable.web.HttpServerVerticle;
 import dev.roundtable.web.NodeProbes;
 import dev.roundtable.web.ActionsApi;
+import dev.roundtable.web.SeriesReviewApi;
 import dev.roundtable.web.ReviewApi;
 import dev.roundtable.web.SeriesApi;
 import dev.roundtable.web.Tokens;
@@ -146,7 +147,8 @@ public final class RoundtableServer {
       ActionsApi actions = ActionsApi.create(vertx, storage.database(), clock, series, roomService, jobs,
           notifier);
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms, roomService, tokens, clock,
-          node.membership(), node.metrics(), List.of(series, actions, new ReviewApi(reviews, tokens)));
+          node.membership(), node.metrics(), List.of(series, actions, new ReviewApi(reviews, tokens),
+          new SeriesReviewApi(series, actions, reviews, roomService, clock)));
       edge.set(http);
       // Aggregates register their job handlers here, before the queue starts.
       return jobs.start()
