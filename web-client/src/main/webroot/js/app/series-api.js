@@ -59,6 +59,7 @@ export function seriesClient(seriesId, token) {
     removeChannel: (id) => call('DELETE', `${base(seriesId)}/channels/${encodeURIComponent(id)}`),
     testChannel: (id) => call('POST', `${base(seriesId)}/channels/${encodeURIComponent(id)}/test`),
     notifications: () => call('GET', `${base(seriesId)}/notifications`),
+    review: (query = {}) => call('GET', `${base(seriesId)}/review${queryString(query)}`),
     actions: (query = {}) => call('GET', `${base(seriesId)}/actions${queryString(query)}`),
     editAction: (id, fields) => call('PATCH', `${base(seriesId)}/actions/${encodeURIComponent(id)}`, fields),
     reportProgress: (id, body) => call('POST', `${base(seriesId)}/actions/${encodeURIComponent(id)}/progress`, body),
