@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The series' review figures (PROTOCOL.md §14.9): {@code GET /api/series/:seriesId/review?from=&to=}, the
+ * The series' review figures (PROTOCOL.md §14.10): {@code GET /api/series/:seriesId/review?from=&to=}, the
  * coordinator's link only. HTTP only: it gathers the stored data of the period — the tracker's items, the ratings
  * and the rooms of the occurrences held in their live room (read through {@link RoomService#view}, which changes
  * nothing) — and hands them to {@link Metrics#report}, the pure rules. Bad dates are {@code 400 INVALID_FIELD}.
