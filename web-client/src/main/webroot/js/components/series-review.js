@@ -125,6 +125,11 @@ async function draw(state) {
     if (!c.chart || c.chart.isDisposed()) {
       c.chart = lib.init(c.el, null, { renderer: 'canvas', locale: lang });
       c.lang = lang;
+      // The chart follows its element's width (a phone turned, a window resized).
+      if (!c.watch && typeof ResizeObserver === 'function') {
+        c.watch = new ResizeObserver(() => { if (c.chart && !c.chart.isDisposed()) c.chart.resize(); });
+        c.watch.observe(c.el);
+      }
     }
     c.chart.setOption(options[name], true);
   }
