@@ -179,9 +179,9 @@ class ReviewChartsInTheBrowserTest {
       assertThat(row(ratings, 0)).hasSize(6).element(1).isEqualTo("2");
       assertThat(row(ratings, 0).subList(2, 6)).containsExactly("3.0", "1", "1.5", "1 / 1");
       assertThat(row(ratings, 1)).containsExactly("全部会议", "2", "3.0", "1", "1.5", "1 / 1 (100%)");
-      card.scrollIntoViewIfNeeded();
       Browser.screenshot(page, "review-charts-1440x900-zh-CN", true);
-      Browser.screenshot(page, "review-charts-1440x900-zh-CN-viewport", false);
+      card.screenshot(new Locator.ScreenshotOptions()
+          .setPath(Browser.SCREENSHOTS.resolve("review-charts-card-1440x900-zh-CN.png")));
       assertThat(Layout.horizontalOverflow(page)).isEmpty();
       assertThat(Untranslated.in(page, USER_DATA)).isEmpty();
     }
