@@ -27,6 +27,7 @@ import dev.roundtable.web.NodeProbes;
 import dev.roundtable.tracker.TrackerOwner;
 import dev.roundtable.tracker.TrackerStore;
 import dev.roundtable.web.ActionsApi;
+import dev.roundtable.web.SeriesReviewApi;
 import dev.roundtable.web.ReviewApi;
 import dev.roundtable.web.SeriesApi;
 import dev.roundtable.web.Tokens;
@@ -148,7 +149,8 @@ public final class RoundtableServer {
           roomService, reviews, tracker.openItems());
       ActionsApi actions = ActionsApi.create(tracker, clock, series, roomService, jobs, notifier);
       HttpServerVerticle http = new HttpServerVerticle(config, probes, rooms, roomService, tokens, clock,
-          node.membership(), node.metrics(), List.of(series, actions, new ReviewApi(reviews, tokens)));
+          node.membership(), node.metrics(), List.of(series, actions, new ReviewApi(reviews, tokens),
+          new SeriesReviewApi(series, actions, reviews, roomService, clock)));
       edge.set(http);
       // Aggregates register their job handlers here, before the queue starts.
       return jobs.start()

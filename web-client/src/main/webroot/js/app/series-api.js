@@ -60,6 +60,7 @@ export function seriesClient(seriesId, token) {
     testChannel: (id) => call('POST', `${base(seriesId)}/channels/${encodeURIComponent(id)}/test`),
     notifications: () => call('GET', `${base(seriesId)}/notifications`),
     exportActions: (kind) => fetchFile(`${base(seriesId)}/actions.${kind}`, token),
+    review: (query = {}) => call('GET', `${base(seriesId)}/review${queryString(query)}`),
     actions: (query = {}) => call('GET', `${base(seriesId)}/actions${queryString(query)}`),
     editAction: (id, fields) => call('PATCH', `${base(seriesId)}/actions/${encodeURIComponent(id)}`, fields),
     reportProgress: (id, body) => call('POST', `${base(seriesId)}/actions/${encodeURIComponent(id)}/progress`, body),

@@ -6,7 +6,8 @@
 // notice preview and send (a notice later than 24 h before asks to confirm); the chat groups and the
 // notifications' states (components/series-channels.js); after the meetings, their ratings, anonymous
 // suggestions and the improvement plan a meeting rated below 3 asks for, and the action tracker with filters
-// and counts (components/series-actions.js). Wide screens get two columns.
+// and counts (components/series-actions.js), and the period's review figures with their charts
+// (components/series-review.js). Wide screens get two columns.
 
 import { t } from '../i18n/i18n.js';
 import { h, markUserText } from '../components/dom.js';
@@ -17,6 +18,7 @@ import { fileSize, instantTime, occurrenceTime } from '../components/series-form
 import { chatGroupsCard } from '../components/series-channels.js';
 import { liveCard } from '../components/series-live.js';
 import { actionsState, trackerCard } from '../components/series-actions.js';
+import { metricsCard, reviewState } from '../components/series-review.js';
 
 const userText = (tag, props, text) => markUserText(h(tag, props, text));
 const PARTS = ['decision_maker', 'executor', 'support', 'informed'];
@@ -37,7 +39,7 @@ export function mountCoordinatorPage(root, ctx) {
   const ui = { shownLink: null, occurrences: null, editor: null, editorFor: null, preview: null, lateConfirm: null,
     file: null, uploading: false,
     drafts: new Map(), channels: { tests: new Map(), notifications: null, rerender: () => render() },
-    actions: actionsState() };
+    actions: actionsState(), metrics: reviewState() };
   const draft = (key, value) => (value === undefined ? ui.drafts.get(key) || '' : ui.drafts.set(key, value));
 
   function render() {
@@ -56,7 +58,8 @@ export function mountCoordinatorPage(root, ctx) {
         next ? nextCard(view, next) : h('p', { class: 'notice' }, t('series.noUpcoming')),
         upcoming.length > 1 ? laterCard(view, upcoming.slice(1)) : null,
         planDue ? null : reviewsCard(view),
-        trackerCard(ctx, ui.actions))));
+        trackerCard(ctx, ui.actions),
+        metricsCard(ctx, ui.metrics))));
   }
 
   /** Per meeting held in its room: ratings, average, suggestions (texts only), and the improvement plan. */

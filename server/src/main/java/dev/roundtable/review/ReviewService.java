@@ -89,6 +89,15 @@ public final class ReviewService {
     });
   }
 
+  /** The scores of the rooms named, in no particular order (a room nobody rated is absent). */
+  public Future<Map<String, java.util.List<Integer>>> scores(Collection<String> roomIds) {
+    return store.of(roomIds).map(stored -> {
+      Map<String, java.util.List<Integer>> out = new HashMap<>();
+      stored.forEach((room, s) -> out.put(room, s.scores()));
+      return out;
+    });
+  }
+
   private Future<Rated> record(String roomId, String raterKey, int score, String suggestion) {
     Optional<String> text = Reviews.suggestion(suggestion);
     Future<Boolean> suggested = text.isEmpty() ? Future.succeededFuture(false)

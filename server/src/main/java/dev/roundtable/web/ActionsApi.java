@@ -73,6 +73,11 @@ public final class ActionsApi implements ApiRoutes {
     return new ActionsApi(series.access(), tracker, clock, reminders);
   }
 
+  /** The trackers' owner, for the series' review ({@link SeriesReviewApi}). */
+  TrackerOwner tracker() {
+    return tracker;
+  }
+
   @Override
   public void mount(Router router) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Who a series request is from (PROTOCOL.md §14.1): the link in {@code Authorization: Bearer}, checked against
  * the series' current link versions, so a rotated link or a removed member opens nothing. The one policy shared
- * by the series' routes ({@link SeriesApi}) and the action tracker's ({@link ActionsApi}); a request it refuses
+ * by the series' routes ({@link SeriesApi}), the action tracker's ({@link ActionsApi}) and the review figures'
+ * ({@link SeriesReviewApi}); a request it refuses
  * gets {@code {code, message}} and reaches no handler.
  */
 final class SeriesAccess {
