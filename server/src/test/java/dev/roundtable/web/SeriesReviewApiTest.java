@@ -28,85 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("The series' review figures over HTTP, from a real meeting")
-class SeriesReviewApiTest {
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-  private final MutableClock clock = new MutableClock();
-  private TestServer server;
-  private WebClient http;
-  private long clientSeq;
-
-  @BeforeEach
-  void start(Vertx vertx, @TempDir Path dataDir) {
-    server = result(TestServer.startWrappingRooms(vertx,
-        TestServer.config(dataDir).with(new JsonObject().put("jobPollSeconds", 1)), clock, rooms -> rooms));
-    http = WebClient.create(vertx);
-  }
-
-  @AfterEach
-  void stop() {
-    http.close();
-    result(server.stop());
-  }
-
-  private HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {
-    HttpRequest<Buffer> request = http.request(method, server.port(), "127.0.0.1", path).timeout(10_000);
-    if (token != null) {
-      request.putHeader("Authorization", "Bearer " + token);
-    }
-    return result(body == null ? request.send() : request.sendJsonObject(body));
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r, int status) {
-    assertThat(r.statusCode()).as("status of %s", r.bodyAsString()).isEqualTo(status);
-    return r.bodyAsJsonObject();
-  }
-
-  private static void refused(HttpResponse<Buffer> r, int status, String code) {
-    assertThat(r.statusCode()).as("status of %s", r.bodyAsString()).isEqualTo(status);
-    assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo(code);
-    assertThat(r.bodyAsJsonObject().getString("message")).isNotBlank();
-  }
-
-  private static String token(JsonObject member) {
-    String link = member.getString("link");
-    return link.substring(link.indexOf('#') + 1);
-  }
-
-  /** A one-off zh-CN series two days ahead with two members; the coordinator's link and the members' links. */
-  private record Made(String id, String coordinator, String occurrence, String wang, String zhao) {
-    String actions() {
-      return "/api/series/" + id + "/actions";
-    }
-  }
-
-  private Made series() {
-    JsonObject body = new JsonObject().put("title", "项目周会").put("goal", "确定下周的优先级").put("kind", "decision")
-        .put("department", "PMO").put("coordinator", new JsonObject().put("name", "李娜").put("email", "li.na@example.com"))
-        .put("language", "zh-CN").put("schedule", new JsonObject()
-            .put("firstStart", LocalDate.now(SHANGHAI).plusDays(2).atTime(10, 0).toString())
-            .put("timeZone", "Asia/Shanghai").put("durationMinutes", 60));
-    JsonObject created = ok(call(HttpMethod.POST, "/api/series", null, body), 201);
-    String id = created.getString("seriesId");
-    String coordinator = created.getString("coordinatorToken");
-    String occurrence = created.getJsonArray("upcoming").getJsonObject(0).getString("occurrenceId");
-    String wang = token(ok(call(HttpMethod.POST, "/api/series/" + id + "/members", coordinator, new JsonObject()
-        .put("name", "王伟").put("department", "销售部").put("email", "wang@example.com")), 201));
-    String zhao = token(ok(call(HttpMethod.POST, "/api/series/" + id + "/members", coordinator, new JsonObject()
-        .put("name", "赵磊").put("department", "研发部").put("email", "zhao@example.com")), 201));
-    return new Made(id, coordinator, occurrence, wang, zhao);
-  }
-
-  private void send(BusClient client, String roomId, String token, JsonObject command) {
-    JsonObject reply = result(client.command(roomId, token, "chair", ++clientSeq, command));
-    assertThat(reply.getBoolean("ok")).as("reply to %s: %s", command, reply).isTrue();
-  }
-
-  private JsonArray items(Made s, String token, String query) {
-    return ok(call(HttpMethod.GET, s.actions() + query, token, null), 200).getJsonArray("items");
-  }
+class SeriesReviewApiTest extends SeriesOnANode {
 
   private JsonObject run(String roomId, String token, JsonObject command) {
     JsonObject reply = result(bus.command(roomId, token, "chair", ++clientSeq, command));
