@@ -107,12 +107,14 @@ public final class ActionsApi implements ApiRoutes {
    */
   private void export(RoutingContext ctx, Access a, String extension, String contentType, Exporter exporter) {
     LocalDate today = today(a.series());
-    tracker.load(a.series().id()).onComplete(ar -> {
+    // Writing a workbook takes POI a while (the first time, its classes too): off the event loop.
+    tracker.load(a.series().id()).compose(st -> ctx.vertx().executeBlocking(() ->
+        exporter.write(st.tracker().items(), a.series().details().language(), today), false)).onComplete(ar -> {
       if (ar.failed()) {
         SeriesApi.fail(ctx, ar.cause());
         return;
       }
-      byte[] bytes = exporter.write(ar.result().tracker().items(), a.series().details().language(), today);
+      byte[] bytes = ar.result();
       ctx.response().setStatusCode(200).putHeader("content-type", contentType)
           .putHeader("content-disposition", "attachment; filename=\"actions-" + a.series().id() + "-" + today + "."
               + extension + "\"")

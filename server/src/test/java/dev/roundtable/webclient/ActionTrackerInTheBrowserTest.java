@@ -35,52 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("In a real browser, the action tracker on the series pages")
-class ActionTrackerInTheBrowserTest {
+class ActionTrackerInTheBrowserTest extends SeriesPagesOnANode {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final List<String> USER_DATA = List.of("项目周会", "确定下周的优先级", "研发", "市场", "PMO", "李娜",
       "张伟", "陈静", "把修订后的报价发给客户", "销售总监签字", "整理测试报告", "联系外部律师", "外部顾问", "测试环境已就绪",
       "2020-01-15", "2030-01-31", "2030-02-28", "2030-03-15", "Asia/Shanghai");
 
-  private final MutableClock clock = new MutableClock();
-  private TestServer server;
-  private Browser browser;
-  private WebClient http;
-  private long clientSeq;
-
-  @BeforeEach
-  void start(Vertx vertx, @TempDir Path dataDir) {
-    browser = Browser.launch();
-    server = result(TestServer.start(vertx, TestServer.config(dataDir).with(new JsonObject().put("jobPollSeconds", 1)),
-        clock));
-    http = WebClient.create(vertx);
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    http.close();
-    if (server != null) {
-      result(server.stop());
-    }
-  }
-
-  private JsonObject call(HttpMethod method, String path, String token, JsonObject body, int status) {
-    HttpRequest<Buffer> request = http.request(method, server.port(), "127.0.0.1", path).timeout(10_000);
-    if (token != null) {
-      request.putHeader("Authorization", "Bearer " + token);
-    }
-    HttpResponse<Buffer> r = result(body == null ? request.send() : request.sendJsonObject(body));
-    assertThat(r.statusCode()).as("%s %s: %s", method, path, r.bodyAsString()).isEqualTo(status);
-    return r.bodyAsJsonObject();
-  }
-
-  private String page(String token) {
-    return "http://127.0.0.1:" + server.port() + "/series#" + token;
-  }
 
   private record Made(String id, String coordinator, String zhang, String chen) {
   }

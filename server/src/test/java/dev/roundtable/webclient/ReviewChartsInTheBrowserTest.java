@@ -35,51 +35,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("In a real browser, the review figures on the coordinator's series page")
-class ReviewChartsInTheBrowserTest {
+class ReviewChartsInTheBrowserTest extends SeriesPagesOnANode {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final List<String> USER_DATA = List.of("项目周会", "确定下周的优先级", "销售部", "PMO", "李娜", "王伟",
       "预算", "把报价发给客户", "整理会议材料", "Asia/Shanghai");
 
-  private final MutableClock clock = new MutableClock();
-  private TestServer server;
-  private Browser browser;
-  private WebClient http;
-  private long clientSeq;
-
-  @BeforeEach
-  void start(Vertx vertx, @TempDir Path dataDir) {
-    browser = Browser.launch();
-    server = result(TestServer.start(vertx, TestServer.config(dataDir).with(new JsonObject().put("jobPollSeconds", 1)),
-        clock));
-    http = WebClient.create(vertx);
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    http.close();
-    if (server != null) {
-      result(server.stop());
-    }
-  }
-
-  private JsonObject call(HttpMethod method, String path, String token, JsonObject body, int status) {
-    HttpRequest<Buffer> request = http.request(method, server.port(), "127.0.0.1", path).timeout(10_000);
-    if (token != null) {
-      request.putHeader("Authorization", "Bearer " + token);
-    }
-    HttpResponse<Buffer> r = result(body == null ? request.send() : request.sendJsonObject(body));
-    assertThat(r.statusCode()).as("%s %s: %s", method, path, r.bodyAsString()).isEqualTo(status);
-    return r.bodyAsJsonObject();
-  }
-
-  private String page(String token) {
-    return "http://127.0.0.1:" + server.port() + "/series#" + token;
-  }
 
   private JsonObject run(BusClient bus, JsonObject chair, JsonObject command) {
     JsonObject reply = result(bus.command(chair.getString("roomId"), chair.getString("token"), "chair", ++clientSeq,
