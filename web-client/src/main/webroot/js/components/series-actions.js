@@ -99,6 +99,31 @@ export function trackerCard(ctx, state) {
   });
 }
 
+/** The coordinator's change of an item's deadline or owner (a member of the series). */
+function editBlock(ctx, state, item) {
+  const members = (ctx.view().members || []);
+  const dateId = `deadline-${item.id}`;
+  const ownerId = `owner-${item.id}`;
+  const date = h('input', { id: dateId, type: 'date', value: item.deadline || '', testid: 'edit-deadline' });
+  const owner = h('select', { id: ownerId, testid: 'edit-owner' },
+    h('option', { value: '', selected: !item.ownerId }, t('tracker.keepOwner')),
+    members.map((m) => markUserText(h('option', { value: m.memberId, selected: m.memberId === item.ownerId },
+      `${m.name} · ${m.department}`))));
+  const save = async () => {
+    const body = {};
+    if (date.value && date.value !== item.deadline) body.deadline = date.value;
+    if (owner.value && owner.value !== item.ownerId) body.ownerId = owner.value;
+    if (Object.keys(body).length === 0) { ctx.fail(t('tracker.editNothing')); return; }
+    if (await ctx.act(() => ctx.client.editAction(item.id, body), { reload: false })) load(ctx, state, state.filters);
+  };
+  return h('details', { class: 'action-edit', testid: 'action-edit' },
+    h('summary', {}, t('tracker.edit')),
+    h('div', { class: 'form-grid' },
+      h('div', { class: 'field' }, h('label', { htmlFor: dateId }, t('action.deadline')), date),
+      h('div', { class: 'field' }, h('label', { htmlFor: ownerId }, t('action.owner')), owner)),
+    h('button', { type: 'button', class: 'secondary', testid: 'edit-save', on: { click: save } }, t('tracker.editSave')));
+}
+
 function itemCard(ctx, state, item, { mine }) {
   const noteKey = item.id;
   const report = async (body) => {
@@ -135,6 +160,7 @@ function itemCard(ctx, state, item, { mine }) {
       if (!note) { ctx.fail(t('tracker.noteRequired')); return; }
       report({ note });
     } } }, t('tracker.addNote'))),
+  mine ? null : editBlock(ctx, state, item),
   last ? h('p', { class: 'small muted', testid: 'action-last' }, t('tracker.lastUpdate', { status: t(`action.status.${last.status}`) }),
     ' ', userText('span', {}, last.byName || ''), last.note ? [t('tracker.noteSeparator'), userText('span', {}, last.note)] : null) : null);
 }

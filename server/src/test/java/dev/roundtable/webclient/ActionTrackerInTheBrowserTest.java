@@ -177,6 +177,21 @@ class ActionTrackerInTheBrowserTest extends SeriesPagesOnANode {
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
+      page.locator("[data-testid=tracker-filter-owner]").selectOption("");
+      RoomPage.expect(page.locator("[data-testid=tracker] [data-testid=action-item]")).hasCount(4);
+      Locator first = page.locator("[data-testid=tracker] [data-testid=action-item]").filter(
+          new Locator.FilterOptions().setHasText("联系外部律师"));
+      first.locator("[data-testid=action-edit] summary").click();
+      first.locator("[data-testid=edit-deadline]").fill("2030-06-30");
+      first.locator("[data-testid=edit-owner]").selectOption(new com.microsoft.playwright.options.SelectOption()
+          .setLabel("陈静 · 市场"));
+      first.locator("[data-testid=edit-save]").click();
+      RoomPage.expect(page.locator("[data-testid=tracker] [data-testid=action-item]").filter(
+          new Locator.FilterOptions().setHasText("联系外部律师")).locator("[data-testid=action-deadline]"))
+          .containsText("2030-06-30");
+      RoomPage.expect(page.locator("[data-testid=tracker] [data-testid=action-item]").filter(
+          new Locator.FilterOptions().setHasText("联系外部律师")).locator("[data-testid=action-owner]"))
+          .hasText("陈静 · 市场");
     }
     try (BrowserContext context = browser.newContext(Browser.phone("zh-CN"))) {
       Page page = context.newPage();
