@@ -80,6 +80,11 @@ final class DirectoryRoomService implements RoomService {
   }
 
   @Override
+  public Future<Optional<String>> joinCodeOf(String roomId) {
+    return store.joinCodeOf(roomId);
+  }
+
+  @Override
   public Future<Optional<String>> roomByJoinCode(String joinCode) {
     return store.roomByJoinCode(RoomService.normalizedJoinCode(joinCode));
   }

@@ -52,6 +52,9 @@ public interface RoomService {
    */
   Future<Admission> joinByKey(String roomId, String key, String name, String department);
 
+  /** The join code of {@code roomId}: present once the room is fully created (it is registered last). */
+  Future<Optional<String>> joinCodeOf(String roomId);
+
   /** The room a join code belongs to. */
   Future<Optional<String>> roomByJoinCode(String joinCode);
 

@@ -140,8 +140,8 @@ public final class MinutesDelivery {
   static List<Member> recipients(Series s, RoomState room) {
     Map<String, Member> out = new LinkedHashMap<>();
     for (Participant p : room.participants().values()) {
-      if (p.attended() && p.key() != null && p.key().startsWith(OccurrenceMeeting.memberKey(""))) {
-        s.member(p.key().substring(OccurrenceMeeting.memberKey("").length())).ifPresent(m -> out.put(m.id(), m));
+      if (p.attended()) {
+        OccurrenceMeeting.memberIdOf(p.key()).flatMap(s::member).ifPresent(m -> out.put(m.id(), m));
       }
     }
     s.members().stream().filter(m -> m.part() == Part.INFORMED).forEach(m -> out.putIfAbsent(m.id(), m));

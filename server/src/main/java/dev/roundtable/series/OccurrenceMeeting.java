@@ -27,13 +27,20 @@ import java.util.Optional;
 public final class OccurrenceMeeting {
   /** The key the coordinator is known by in their series' rooms. */
   public static final String COORDINATOR_KEY = "coordinator";
+  private static final String MEMBER_PREFIX = "member:";
 
   private OccurrenceMeeting() {
   }
 
   /** The key a member is known by in their series' rooms. */
   public static String memberKey(String memberId) {
-    return "member:" + memberId;
+    return MEMBER_PREFIX + memberId;
+  }
+
+  /** The member id in a room participant's {@code key}; empty for the coordinator, screens and guests. */
+  public static Optional<String> memberIdOf(String key) {
+    return key != null && key.startsWith(MEMBER_PREFIX) ? Optional.of(key.substring(MEMBER_PREFIX.length()))
+        : Optional.empty();
   }
 
   public static CreatePreparedMeeting of(Series s, Occurrence o) {

@@ -71,16 +71,21 @@ public final class OccurrenceRooms {
         .compose(r -> {
           Series s = r.series();
           String roomId = (String) r.result().get("roomId");
-          Occurrence o = s.occurrence(occurrenceId).orElseThrow();
-          return jobs.schedule(Job.of(followUpId(s.id(), o.id()), FOLLOW_UP, Instant.ofEpochMilli(o.end()),
-                  new JsonObject().put("series", s.id()).put("occurrence", o.id()).put("room", roomId)
-                      .put("end", o.end())))
-              .recover(e -> Future.failedFuture(new SeriesRefusal(ErrorCode.UNAVAILABLE,
-                  "the meeting's follow-up could not be scheduled; retry")))
-              .compose(v -> openItems.of(s))
-              .compose(open -> rooms.openPrepared(roomId, Codec.toJson(OccurrenceMeeting.of(s, o, open))))
-              .compose(code -> admit(s, actor, roomId));
+          // A room with its join code went through every step (the code is registered last): only join.
+          return rooms.joinCodeOf(roomId).compose(code -> code.isPresent() ? admit(s, actor, roomId)
+              : prepare(s, occurrenceId, roomId).compose(v -> admit(s, actor, roomId)));
         });
+  }
+
+  /** Schedules the follow-up and creates the room; each step can be repeated after a crash between them. */
+  private Future<String> prepare(Series s, String occurrenceId, String roomId) {
+    Occurrence o = s.occurrence(occurrenceId).orElseThrow();
+    return jobs.schedule(Job.of(followUpId(s.id(), o.id()), FOLLOW_UP, Instant.ofEpochMilli(o.end()),
+            new JsonObject().put("series", s.id()).put("occurrence", o.id()).put("room", roomId).put("end", o.end())))
+        .recover(e -> Future.failedFuture(new SeriesRefusal(ErrorCode.UNAVAILABLE,
+            "the meeting's follow-up could not be scheduled; retry")))
+        .compose(v -> openItems.of(s))
+        .compose(open -> rooms.openPrepared(roomId, Codec.toJson(OccurrenceMeeting.of(s, o, open))));
   }
 
   private Future<RoomService.Admission> admit(Series s, SeriesActor actor, String roomId) {

@@ -3,7 +3,6 @@ package dev.roundtable.tracker;
 import dev.roundtable.domain.ActionItem;
 import dev.roundtable.domain.AgendaItem;
 import dev.roundtable.domain.ErrorCode;
-import dev.roundtable.domain.Participant;
 import dev.roundtable.domain.PreparedMeetingCommands.Person;
 import dev.roundtable.domain.RoomState;
 import dev.roundtable.jobs.Job;
@@ -169,9 +168,8 @@ public final class MeetingFollowUp {
     }
     String name = text.strip();
     Optional<Member> byKey = room.participants().values().stream()
-        .filter(p -> name.equals(p.name()) && p.key() != null && p.key().startsWith("member:"))
-        .map(Participant::key).map(k -> k.substring("member:".length()))
-        .flatMap(id -> s.member(id).stream()).findFirst();
+        .filter(p -> name.equals(p.name()))
+        .flatMap(p -> OccurrenceMeeting.memberIdOf(p.key()).flatMap(s::member).stream()).findFirst();
     Optional<Member> m = byKey.isPresent() ? byKey : uniqueByName(s, name);
     return m.map(x -> new Owner(x.id(), x.name(), x.department())).orElse(new Owner(null, name, null));
   }

@@ -56,4 +56,13 @@ class OccurrenceMeetingTest {
     assertThat(review.expectedOutput()).hasSizeLessThanOrEqualTo(Limits.EXPECTED_OUTPUT_CHARS).endsWith("…");
     assertThat(review.timeboxSeconds()).isEqualTo(15 * 60);
   }
+
+  @Test
+  @DisplayName("reads a member's id back from their room key, and nothing from the coordinator's or a guest's")
+  void memberIdOfKey() {
+    assertThat(OccurrenceMeeting.memberIdOf(OccurrenceMeeting.memberKey("m7"))).contains("m7");
+    assertThat(OccurrenceMeeting.memberIdOf(OccurrenceMeeting.COORDINATOR_KEY)).isEmpty();
+    assertThat(OccurrenceMeeting.memberIdOf(null)).isEmpty();
+    assertThat(OccurrenceMeeting.memberIdOf("guest:m7")).isEmpty();
+  }
 }
